@@ -1,0 +1,274 @@
+//! The catalogue model: what `catalogue.json` holds and what the app reads.
+//!
+//! Everything here is derived at import time, so the app never parses Markdown
+//! or applies series rules at start-up; it only decodes this JSON once.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::summary::Summary;
+
+/// Bumped whenever the JSON shape changes incompatibly; the app refuses
+/// a catalogue of another format instead of misreading it.
+pub const CATALOGUE_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub format: u32,
+    pub series: Vec<Series>,
+    /// Sorted by catalogue number (upload order).
+    pub videos: Vec<Video>,
+}
+
+impl Catalogue {
+    pub fn series(&self, id: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.id == id)
+    }
+
+    pub fn video(&self, id: &str) -> Option<&Video> {
+        self.videos.iter().find(|v| v.id == id)
+    }
+
+    /// Videos of one series in lecture order.
+    pub fn series_videos<'a>(&'a self, series_id: &'a str) -> Vec<&'a Video> {
+        let mut videos: Vec<&Video> = self
+            .videos
+            .iter()
+            .filter(|v| v.series == series_id)
+            .collect();
+        videos.sort_by_key(|v| v.order);
+        videos
+    }
+
+    /// Decodes and checks the embedded or fetched catalogue JSON.
+    pub fn from_json(json: &str) -> Result<Catalogue, String> {
+        let catalogue: Catalogue =
+            serde_json::from_str(json).map_err(|e| format!("catalogue JSON is unreadable: {e}"))?;
+        if catalogue.format != CATALOGUE_FORMAT {
+            return Err(format!(
+                "catalogue format {} is not the format {CATALOGUE_FORMAT} this app reads",
+                catalogue.format
+            ));
+        }
+        Ok(catalogue)
+    }
+
+    /// One element per line, so a regenerated catalogue diffs readably in git.
+    pub fn to_json(&self) -> String {
+        fn lines<T: Serialize>(items: &[T]) -> String {
+            items
+                .iter()
+                .map(|item| serde_json::to_string(item).expect("catalogue values serialize"))
+                .collect::<Vec<_>>()
+                .join(",\n")
+        }
+        format!(
+            "{{\"format\":{},\n\"series\":[\n{}\n],\n\"videos\":[\n{}\n]}}\n",
+            self.format,
+            lines(&self.series),
+            lines(&self.videos)
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::Zh, Lang::En].into_iter().find(|l| l.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeriesKind {
+    /// A semester course: lectures meant to be watched in order.
+    Course,
+    /// Talks, conference presentations, homework presentations.
+    Talks,
+    /// Whatever no rule claims.
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// Stable: used in URLs and stored playlists.
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    pub lang: Lang,
+    pub kind: SeriesKind,
+    /// The same course in the other language (ML 2021 ↔ ML 2021 English version).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Video {
+    /// Position in the channel's upload order; unique.
+    pub number: u32,
+    /// YouTube video id: 11 characters of `[A-Za-z0-9_-]`; unique.
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// True when `year` was guessed from neighbouring uploads.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub year_estimated: bool,
+    pub series: String,
+    /// "Lecture N" / "第N講" when the title says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lecture: Option<u32>,
+    /// "(2/5)", "(二)", "(下)" when the title says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+    /// 1-based rank within the series in lecture order.
+    pub order: u32,
+    pub lang: Lang,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+}
+
+impl Video {
+    pub fn youtube_url(&self) -> String {
+        format!("https://www.youtube.com/watch?v={}", self.id)
+    }
+
+    pub fn thumbnail_url(&self) -> String {
+        // mqdefault is 320×180: enough for a list, a tenth of maxresdefault's bytes.
+        format!("https://i.ytimg.com/vi/{}/mqdefault.jpg", self.id)
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub n: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<u32>,
+}
+
+/// A calendar date, validated; serialized as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses exactly `YYYY-MM-DD` and checks the day exists.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year >= 1000 && (1..=days_in_month).contains(&day)).then_some(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("bad date {s:?}")))
+    }
+}
+
+/// True for a well-formed YouTube video id.
+pub fn is_video_id(s: &str) -> bool {
+    s.len() == 11
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()),
+            Some("2024-02-29".into())
+        );
+        for bad in [
+            "2023-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "2021-04-31",
+            "21-04-01",
+            "2021/04/01",
+            "２０２１-04-01",
+            "2021-4-1",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn video_ids_are_eleven_url_safe_characters() {
+        assert!(is_video_id("-2r4cqDP4BY"));
+        assert!(is_video_id("V-3ksGCjehU"));
+        assert!(!is_video_id("V-3ksGCjeh"));
+        assert!(!is_video_id("V-3ksGCjehU1"));
+        assert!(!is_video_id("V-3ks\"Cjeh<"));
+    }
+
+    #[test]
+    fn foreign_catalogue_format_is_refused() {
+        let err = Catalogue::from_json(r#"{"format":99,"series":[],"videos":[]}"#).unwrap_err();
+        assert!(err.contains("format 99"), "{err}");
+        assert!(Catalogue::from_json("not json").is_err());
+    }
+}

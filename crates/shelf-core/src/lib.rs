@@ -1,0 +1,21 @@
+//! Lecture Shelf's pure core: no browser, no UI framework, no I/O.
+//!
+//! Everything the app knows about lectures and study state lives here and is
+//! tested natively with `cargo test`. The `import` feature adds what only
+//! the `import-catalogue` tool needs (page parser, series rules, Markdown
+//! conversion); the web app builds without it.
+
+pub mod catalogue;
+pub mod problem;
+pub mod summary;
+
+#[cfg(feature = "import")]
+pub mod import;
+#[cfg(feature = "import")]
+pub mod lecture;
+#[cfg(feature = "import")]
+pub mod page;
+#[cfg(feature = "import")]
+pub mod series;
+#[cfg(feature = "import")]
+pub mod snapshots;

@@ -1,0 +1,52 @@
+//! The app: shared context, site frame and routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use shelf_core::catalogue::Catalogue;
+
+use crate::embedded;
+use crate::i18n::{Locale, LocaleSignal};
+use crate::ui::load_error::LoadError;
+use crate::ui::{
+    catalogue_page::CataloguePage, frame::SiteHeader, not_found::NotFound, video_page::VideoPage,
+};
+
+/// The decoded catalogue, shared by every page.
+#[derive(Clone, Copy)]
+pub struct Shelf(pub &'static Catalogue);
+
+pub fn use_catalogue() -> &'static Catalogue {
+    expect_context::<Shelf>().0
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let locale = RwSignal::new(Locale::ZhTw);
+    provide_context(LocaleSignal(locale));
+    Effect::new(move |_| {
+        crate::web::document::set_lang(match locale.get() {
+            Locale::ZhTw => "zh-Hant-TW",
+            Locale::En => "en",
+        })
+    });
+
+    match embedded::catalogue() {
+        Ok(catalogue) => {
+            provide_context(Shelf(catalogue));
+            view! {
+                <Router>
+                    <SiteHeader />
+                    <main id="main" tabindex="-1">
+                        <Routes fallback=NotFound>
+                            <Route path=path!("/") view=CataloguePage />
+                            <Route path=path!("/video/:id") view=VideoPage />
+                        </Routes>
+                    </main>
+                </Router>
+            }
+            .into_any()
+        }
+        Err(message) => view! { <LoadError message /> }.into_any(),
+    }
+}

@@ -1,0 +1,150 @@
+//! Every UI string, in one typed table per language. Catalogue text (titles,
+//! summaries) is shown as written and never passes through here.
+
+use leptos::prelude::*;
+use shelf_core::catalogue::{Series, Video};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    ZhTw,
+    En,
+}
+
+/// The current language, provided once at the top of the app.
+#[derive(Clone, Copy)]
+pub struct LocaleSignal(pub RwSignal<Locale>);
+
+pub fn use_locale() -> Locale {
+    expect_context::<LocaleSignal>().0.get()
+}
+
+/// Strings of the current language; reactive where called inside a closure.
+pub fn t() -> &'static Strings {
+    use_locale().strings()
+}
+
+impl Locale {
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::ZhTw => Locale::En,
+            Locale::En => Locale::ZhTw,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Locale::ZhTw => &ZH_TW,
+            Locale::En => &EN,
+        }
+    }
+
+    pub fn series_name(self, series: &Series) -> &str {
+        match self {
+            Locale::ZhTw => &series.name_zh,
+            Locale::En => &series.name_en,
+        }
+    }
+
+    /// The date, or the year marked as estimated when the page gave none.
+    pub fn when(self, video: &Video) -> String {
+        let s = self.strings();
+        match (video.date, video.year, video.year_estimated) {
+            (Some(date), _, _) => date.to_string(),
+            (None, Some(year), true) => format!("{}{year}{}", s.about_year.0, s.about_year.1),
+            (None, Some(year), false) => year.to_string(),
+            (None, None, _) => s.unknown_date.to_string(),
+        }
+    }
+}
+
+pub struct Strings {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub catalogue_heading: &'static str,
+    /// "{n} 部影片" is written as (before, after) the number.
+    pub video_count: (&'static str, &'static str),
+    pub about_year: (&'static str, &'static str),
+    pub unknown_date: &'static str,
+    pub estimated_year_hint: &'static str,
+    pub lecture_label: (&'static str, &'static str),
+    pub part_label: (&'static str, &'static str),
+    pub has_summary: &'static str,
+    pub summary_heading: &'static str,
+    pub no_summary: &'static str,
+    pub watch_on_youtube: &'static str,
+    pub series_label: &'static str,
+    pub date_label: &'static str,
+    pub language_label: &'static str,
+    pub lang_zh: &'static str,
+    pub lang_en: &'static str,
+    pub back_to_catalogue: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub unknown_video_title: &'static str,
+    pub unknown_video_body: &'static str,
+    pub load_error_title: &'static str,
+    pub load_error_body: &'static str,
+    /// The language switch shows the other language's name.
+    pub switch_language: &'static str,
+    pub switch_language_label: &'static str,
+}
+
+pub static ZH_TW: Strings = Strings {
+    app_name: "Lecture Shelf 課程書架",
+    tagline: "李宏毅老師機器學習與生成式 AI 課程的離線學習夥伴",
+    catalogue_heading: "課程影片",
+    video_count: ("共 ", " 部影片"),
+    about_year: ("約 ", " 年"),
+    unknown_date: "日期不詳",
+    estimated_year_hint: "頁面未標日期，年份依上傳順序推估",
+    lecture_label: ("第 ", " 講"),
+    part_label: ("第 ", " 部分"),
+    has_summary: "有摘要",
+    summary_heading: "重點摘要",
+    no_summary: "這部影片還沒有摘要。",
+    watch_on_youtube: "在 YouTube 觀看",
+    series_label: "系列",
+    date_label: "日期",
+    language_label: "語言",
+    lang_zh: "中文",
+    lang_en: "English",
+    back_to_catalogue: "回到全部課程",
+    not_found_title: "找不到這個頁面",
+    not_found_body: "網址可能打錯了，或這個頁面已經不存在。",
+    unknown_video_title: "找不到這部影片",
+    unknown_video_body: "目錄裡沒有這個影片 ID。",
+    load_error_title: "課程目錄無法載入",
+    load_error_body: "這個版本內建的課程目錄讀取失敗。請重新整理頁面；若仍然失敗，請回報以下訊息：",
+    switch_language: "English",
+    switch_language_label: "Switch to English",
+};
+
+pub static EN: Strings = Strings {
+    app_name: "Lecture Shelf",
+    tagline: "An offline study companion for Prof. Hung-yi Lee's ML and generative AI lectures",
+    catalogue_heading: "Lectures",
+    video_count: ("", " videos"),
+    about_year: ("c. ", ""),
+    unknown_date: "date unknown",
+    estimated_year_hint: "No date on the page; year estimated from upload order",
+    lecture_label: ("Lecture ", ""),
+    part_label: ("Part ", ""),
+    has_summary: "Summary",
+    summary_heading: "Summary",
+    no_summary: "This video has no summary yet.",
+    watch_on_youtube: "Watch on YouTube",
+    series_label: "Series",
+    date_label: "Date",
+    language_label: "Language",
+    lang_zh: "Chinese",
+    lang_en: "English",
+    back_to_catalogue: "Back to all lectures",
+    not_found_title: "Page not found",
+    not_found_body: "The address may be mistyped, or the page no longer exists.",
+    unknown_video_title: "Video not found",
+    unknown_video_body: "The catalogue has no video with this id.",
+    load_error_title: "The catalogue could not be loaded",
+    load_error_body: "The catalogue built into this version could not be read. Reload the page; if it still fails, please report this message:",
+    switch_language: "中文",
+    switch_language_label: "切換為中文",
+};

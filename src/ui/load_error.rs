@@ -1,0 +1,16 @@
+//! Shown instead of the app when the embedded catalogue cannot be decoded.
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+
+#[component]
+pub fn LoadError(message: &'static str) -> impl IntoView {
+    view! {
+        <main id="main" class="page message-page" role="alert">
+            <h1>{t().load_error_title}</h1>
+            <p>{t().load_error_body}</p>
+            <pre class="error-detail">{message}</pre>
+        </main>
+    }
+}

@@ -1,0 +1,12 @@
+//! Leptos components, one per file. They render core state and hold no
+//! logic of their own beyond wiring events to the core.
+
+pub mod catalogue_page;
+pub mod frame;
+pub mod load_error;
+pub mod not_found;
+pub mod summary_view;
+pub mod thumbnail;
+pub mod video_card;
+pub mod video_meta;
+pub mod video_page;

@@ -1,0 +1,34 @@
+//! Small pieces of video metadata shared by the list and the video page.
+
+use leptos::prelude::*;
+use shelf_core::catalogue::Video;
+
+use crate::i18n::use_locale;
+
+/// The date, or an estimated year with a tooltip saying so.
+#[component]
+pub fn When(video: &'static Video) -> impl IntoView {
+    view! {
+        <span
+            class="when"
+            class:estimated=video.year_estimated
+            title=move || video.year_estimated.then(|| use_locale().strings().estimated_year_hint)
+        >
+            {move || use_locale().when(video)}
+        </span>
+    }
+}
+
+/// "第 3 講 · 第 2 部分" when the title numbers the lecture.
+pub fn lecture_label(video: &Video) -> Option<String> {
+    let s = use_locale().strings();
+    let lecture = video
+        .lecture
+        .map(|n| format!("{}{n}{}", s.lecture_label.0, s.lecture_label.1));
+    let part = video.part.map(|p| match p.of {
+        Some(of) => format!("{}{}/{of}{}", s.part_label.0, p.n, s.part_label.1),
+        None => format!("{}{}{}", s.part_label.0, p.n, s.part_label.1),
+    });
+    let parts: Vec<String> = lecture.into_iter().chain(part).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}

@@ -1,0 +1,76 @@
+//! `/video/<id>`: one lecture with its summary and a link out to YouTube.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use shelf_core::catalogue::{Lang, Video};
+
+use crate::app::use_catalogue;
+use crate::i18n::{t, use_locale};
+use crate::ui::not_found::Missing;
+use crate::ui::summary_view::SummaryView;
+use crate::ui::thumbnail::Thumbnail;
+use crate::ui::video_meta::{lecture_label, When};
+use crate::web::document::set_title;
+
+#[component]
+pub fn VideoPage() -> impl IntoView {
+    let params = use_params_map();
+    let catalogue = use_catalogue();
+    let video = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        catalogue.videos.iter().position(|v| v.id == id)
+    });
+    Effect::new(move |_| {
+        let title = video.get().map(|i| catalogue.videos[i].title.as_str());
+        set_title(t().app_name, Some(title.unwrap_or(t().unknown_video_title)));
+    });
+    move || match video.get() {
+        Some(i) => view! { <VideoDetails video=&catalogue.videos[i] /> }.into_any(),
+        None => view! { <Missing title=t().unknown_video_title body=t().unknown_video_body /> }
+            .into_any(),
+    }
+}
+
+#[component]
+fn VideoDetails(video: &'static Video) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let series = catalogue.series(&video.series);
+    let lang = move || match video.lang {
+        Lang::Zh => t().lang_zh,
+        Lang::En => t().lang_en,
+    };
+    view! {
+        <article class="page video-page" aria-labelledby="video-title">
+            <p class="breadcrumb">
+                <A href="/">{move || t().back_to_catalogue}</A>
+            </p>
+            <h1 id="video-title">{video.title.clone()}</h1>
+            <div class="video-hero">
+                <a class="hero-thumb" href=video.youtube_url() target="_blank" rel="noopener noreferrer" aria-label=move || t().watch_on_youtube>
+                    <Thumbnail src=video.thumbnail_url() eager=true />
+                </a>
+                <dl class="facts">
+                    {series.map(|s| view! {
+                        <dt>{move || t().series_label}</dt>
+                        <dd>{move || use_locale().series_name(s).to_string()}{move || lecture_label(video).map(|l| format!(" · {l}"))}</dd>
+                    })}
+                    <dt>{move || t().date_label}</dt>
+                    <dd><When video /></dd>
+                    <dt>{move || t().language_label}</dt>
+                    <dd>{lang}</dd>
+                </dl>
+                <a class="button primary" href=video.youtube_url() target="_blank" rel="noopener noreferrer">
+                    {move || t().watch_on_youtube}
+                </a>
+            </div>
+            <section class="summary-section" aria-labelledby="summary-heading">
+                <h2 id="summary-heading">{move || t().summary_heading}</h2>
+                {match &video.summary {
+                    Some(summary) => view! { <SummaryView blocks=&summary.blocks /> }.into_any(),
+                    None => view! { <p class="muted">{move || t().no_summary}</p> }.into_any(),
+                }}
+            </section>
+        </article>
+    }
+}

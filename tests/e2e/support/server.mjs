@@ -1,0 +1,68 @@
+// A static file server for a built dist/, on 127.0.0.1 only, behaving like a
+// static host: existing files are served, anything else gets 404.html (the
+// GitHub Pages convention) or, failing that, index.html with status 200.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+async function fileAt(root, urlPath) {
+  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  if (!path.startsWith(root + sep) && path !== root) return null;
+  try {
+    const info = await stat(path);
+    if (info.isFile()) return path;
+    if (info.isDirectory()) {
+      const index = join(path, 'index.html');
+      if ((await stat(index).catch(() => null))?.isFile()) return index;
+    }
+  } catch {}
+  return null;
+}
+
+/** Serves `root` under `base` (e.g. '/' or '/lecture-shelf/'); resolves to { url, close }. */
+export async function serve(root, { base = '/' } = {}) {
+  root = normalize(root);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the public URL');
+      return;
+    }
+    const rel = '/' + url.pathname.slice(base.length);
+    let path = await fileAt(root, rel);
+    let status = 200;
+    if (!path) {
+      path = (await fileAt(root, '/404.html')) ?? (await fileAt(root, '/index.html'));
+      status = path?.endsWith('404.html') ? 404 : 200;
+    }
+    if (!path) {
+      res.writeHead(404).end();
+      return;
+    }
+    const body = await readFile(path);
+    res.writeHead(status, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
