@@ -7,7 +7,10 @@
 
 pub mod catalogue;
 pub mod problem;
+pub mod search;
+pub mod study;
 pub mod summary;
+pub mod watch;
 
 #[cfg(feature = "import")]
 pub mod import;

@@ -1,0 +1,1 @@
+//! Search: folding, terms, matching, ranking, facets and the URL query. (in progress)

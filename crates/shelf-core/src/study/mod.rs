@@ -1,0 +1,1 @@
+//! Study state: progress, notes, playlists, sharing, backup merge, schema. (in progress)
