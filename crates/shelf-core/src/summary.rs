@@ -258,13 +258,13 @@ mod convert {
                 // Tight list items hold inlines directly: give them a paragraph.
                 Some(Frame::Item(blocks))
                 | Some(Frame::Quote(blocks))
-                | Some(Frame::Root(blocks)) => match blocks.last_mut() {
-                    Some(Block::Paragraph(p))
-                        if !matches!(inline, Inline::Break) || !p.is_empty() =>
-                    {
-                        p.push(inline)
-                    }
-                    _ => blocks.push(Block::Paragraph(vec![inline])),
+                | Some(Frame::Root(blocks)) => match (blocks.last_mut(), inline) {
+                    (Some(Block::Paragraph(p)), Inline::Text(text)) => match p.last_mut() {
+                        Some(Inline::Text(last)) => last.push_str(&text),
+                        _ => p.push(Inline::Text(text)),
+                    },
+                    (Some(Block::Paragraph(p)), inline) => p.push(inline),
+                    (_, inline) => blocks.push(Block::Paragraph(vec![inline])),
                 },
                 _ => {}
             }

@@ -2,6 +2,12 @@
 // beyond 127.0.0.1 (YouTube thumbnails are blocked so tests never wait on them).
 import { chromium } from 'playwright-core';
 
+// A 1×1 PNG standing in for YouTube thumbnails when a test wants them to load.
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launch() {
@@ -21,13 +27,17 @@ export async function launch() {
 
 /**
  * A fresh context and page whose console errors and page errors are
- * collected in `errors`; requests leaving 127.0.0.1 are aborted.
+ * collected in `errors`. Requests leaving 127.0.0.1 are aborted, except that
+ * `thumbnails: 'served'` answers YouTube thumbnail requests with a pixel.
  */
-export async function openPage(browser, options = {}) {
+export async function openPage(browser, { thumbnails = 'blocked', ...options } = {}) {
   const context = await browser.newContext(options);
   await context.route(
     (url) => url.hostname !== '127.0.0.1',
-    (route) => route.abort('blockedbyclient'),
+    (route) =>
+      thumbnails === 'served' && route.request().url().startsWith('https://i.ytimg.com/')
+        ? route.fulfill({ contentType: 'image/png', body: PIXEL })
+        : route.abort('blockedbyclient'),
   );
   const page = await context.newPage();
   const errors = [];

@@ -1,0 +1,42 @@
+// Shared set-up for browser tests: one server and one browser per test file.
+import { after, before } from 'node:test';
+import { serve } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+
+/** The dist/ folder under test; scripts/test sets DIST. */
+export function distDir(name = 'DIST') {
+  const dir = process.env[name];
+  if (!dir) throw new Error(`${name} is not set: run the browser tests through scripts/test`);
+  return dir;
+}
+
+/**
+ * Registers before/after hooks and returns a handle whose `open(path)` gives
+ * a fresh page (own context: fresh storage) already navigated and with the
+ * app mounted.
+ */
+export function useApp({ dist = distDir(), base = '/' } = {}) {
+  const app = { url: null, browser: null };
+  let server;
+  before(async () => {
+    server = await serve(dist, { base });
+    app.url = server.url;
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await server?.close();
+  });
+  app.open = async (path = '', options = {}) => {
+    const handle = await openPage(app.browser, options);
+    await handle.page.goto(new URL(path, app.url).href);
+    await mounted(handle.page);
+    return handle;
+  };
+  return app;
+}
+
+/** Resolves once the app has replaced the static shell. */
+export async function mounted(page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('#main'));
+}
