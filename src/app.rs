@@ -8,9 +8,12 @@ use shelf_core::catalogue::Catalogue;
 use crate::embedded;
 use crate::i18n::{Locale, LocaleSignal};
 use crate::ui::load_error::LoadError;
+use crate::ui::update_prompt::UpdatePrompt;
 use crate::ui::{
     catalogue_page::CataloguePage, frame::SiteHeader, not_found::NotFound, video_page::VideoPage,
 };
+use crate::web::base::base_path;
+use crate::web::service_worker::{self, UpdateReady};
 
 /// The decoded catalogue, shared by every page.
 #[derive(Clone, Copy)]
@@ -31,11 +34,15 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    let update = UpdateReady(RwSignal::new(None));
+    provide_context(update);
+    service_worker::register(update);
+
     match embedded::catalogue() {
         Ok(catalogue) => {
             provide_context(Shelf(catalogue));
             view! {
-                <Router>
+                <Router base=base_path()>
                     <SiteHeader />
                     <main id="main" tabindex="-1">
                         <Routes fallback=NotFound>
@@ -43,6 +50,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/video/:id") view=VideoPage />
                         </Routes>
                     </main>
+                    <UpdatePrompt />
                 </Router>
             }
             .into_any()

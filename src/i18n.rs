@@ -87,6 +87,9 @@ pub struct Strings {
     /// The language switch shows the other language's name.
     pub switch_language: &'static str,
     pub switch_language_label: &'static str,
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
+    pub skip_to_content: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -117,6 +120,9 @@ pub static ZH_TW: Strings = Strings {
     load_error_body: "這個版本內建的課程目錄讀取失敗。請重新整理頁面；若仍然失敗，請回報以下訊息：",
     switch_language: "English",
     switch_language_label: "Switch to English",
+    update_ready: "新版本已下載完成。",
+    update_reload: "重新載入",
+    skip_to_content: "跳到主要內容",
 };
 
 pub static EN: Strings = Strings {
@@ -147,4 +153,7 @@ pub static EN: Strings = Strings {
     load_error_body: "The catalogue built into this version could not be read. Reload the page; if it still fails, please report this message:",
     switch_language: "中文",
     switch_language_label: "切換為中文",
+    update_ready: "A new version is ready.",
+    update_reload: "Reload",
+    skip_to_content: "Skip to content",
 };

@@ -1,6 +1,7 @@
 //! The site header. Its markup mirrors the static shell in `index.html`, so
 //! nothing moves when the app replaces the shell.
 
+use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,9 +11,9 @@ use crate::i18n::{t, LocaleSignal};
 pub fn SiteHeader() -> impl IntoView {
     let locale = expect_context::<LocaleSignal>().0;
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=href("/") attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"📚"</span>
                 <span class="brand-name">{move || t().app_name}</span>
             </A>

@@ -7,6 +7,7 @@ pub mod load_error;
 pub mod not_found;
 pub mod summary_view;
 pub mod thumbnail;
+pub mod update_prompt;
 pub mod video_card;
 pub mod video_meta;
 pub mod video_page;

@@ -1,5 +1,6 @@
 //! The page for any address the router does not know.
 
+use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +21,7 @@ pub fn Missing(title: &'static str, body: &'static str) -> impl IntoView {
             <h1 id="missing-title">{title}</h1>
             <p>{body}</p>
             <p>
-                <A href="/">{move || t().back_to_catalogue}</A>
+                <A href=href("/")>{move || t().back_to_catalogue}</A>
             </p>
         </section>
     }

@@ -1,5 +1,6 @@
 //! One row of the catalogue list.
 
+use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::catalogue::Video;
@@ -14,7 +15,7 @@ pub fn VideoCard(video: &'static Video) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
     view! {
         <li class="video-card" data-video-id=video.id.clone()>
-            <A href=format!("/video/{}", video.id) attr:class="video-link">
+            <A href=href(&format!("/video/{}", video.id)) attr:class="video-link">
                 <Thumbnail src=video.thumbnail_url() />
                 <div class="video-text">
                     <span class="video-title">{video.title.clone()}</span>

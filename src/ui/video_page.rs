@@ -1,5 +1,6 @@
 //! `/video/<id>`: one lecture with its summary and a link out to YouTube.
 
+use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -43,7 +44,7 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
     view! {
         <article class="page video-page" aria-labelledby="video-title">
             <p class="breadcrumb">
-                <A href="/">{move || t().back_to_catalogue}</A>
+                <A href=href("/")>{move || t().back_to_catalogue}</A>
             </p>
             <h1 id="video-title">{video.title.clone()}</h1>
             <div class="video-hero">

@@ -20,6 +20,7 @@ export function useApp({ dist = distDir(), base = '/' } = {}) {
   let server;
   before(async () => {
     server = await serve(dist, { base });
+    app.server = server;
     app.url = server.url;
     app.browser = await launch();
   });

@@ -43,10 +43,13 @@ export async function openPage(browser, { thumbnails = 'blocked', ...options } =
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (msg) => {
-    // Aborted thumbnail requests are expected here; any other error is not.
-    if (msg.type() === 'error' && !/ERR_BLOCKED_BY_CLIENT|net::ERR_FAILED/.test(msg.text())) {
-      errors.push(`console: ${msg.text()}`);
-    }
+    if (msg.type() !== 'error') return;
+    // Aborted thumbnail requests are expected here.
+    if (/ERR_BLOCKED_BY_CLIENT|net::ERR_FAILED/.test(msg.text())) return;
+    // A cold deep link is answered with 404.html and status 404, as static
+    // hosts do; Chromium logs that for the page itself. Any other 404 counts.
+    if (/status of 404/.test(msg.text()) && msg.location().url === page.url()) return;
+    errors.push(`console: ${msg.text()} (${msg.location().url})`);
   });
   return { context, page, errors };
 }

@@ -32,9 +32,14 @@ async function fileAt(root, urlPath) {
   return null;
 }
 
-/** Serves `root` under `base` (e.g. '/' or '/lecture-shelf/'); resolves to { url, close }. */
+/**
+ * Serves `root` under `base` (e.g. '/' or '/lecture-shelf/'); resolves to
+ * { url, close, rewrite }. Setting `rewrite(path, body)` lets a test change
+ * what is served from then on (a new sw.js, say, to simulate a deploy).
+ */
 export async function serve(root, { base = '/' } = {}) {
   root = normalize(root);
+  const handle = { rewrite: null };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(base)) {
@@ -52,7 +57,8 @@ export async function serve(root, { base = '/' } = {}) {
       res.writeHead(404).end();
       return;
     }
-    const body = await readFile(path);
+    let body = await readFile(path);
+    if (handle.rewrite) body = handle.rewrite(rel, body);
     res.writeHead(status, {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
@@ -61,8 +67,8 @@ export async function serve(root, { base = '/' } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return {
+  return Object.assign(handle, {
     url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  });
 }

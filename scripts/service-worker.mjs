@@ -1,0 +1,43 @@
+// Trunk post-build hook (see Trunk.toml): writes sw.js with this build's file
+// list and a version derived from the files' contents, and 404.html (a copy of
+// index.html) so static hosts answer deep links with the app.
+import { createHash } from 'node:crypto';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('service-worker.mjs: TRUNK_STAGING_DIR is not set (run me from a Trunk hook)');
+  process.exit(2);
+}
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+await copyFile(join(staging, 'index.html'), join(staging, '404.html'));
+
+const skip = new Set(['sw.js', '404.html']);
+const paths = (await files(staging))
+  .map((p) => relative(staging, p).split(sep).join('/'))
+  .filter((p) => !skip.has(p))
+  .sort();
+const hash = createHash('sha256');
+for (const p of paths) {
+  hash.update(p);
+  hash.update(await readFile(join(staging, p)));
+}
+const version = hash.digest('hex').slice(0, 16);
+// 'index.html' is requested as the scope root's shell; './' is the same page.
+const assets = ['./', ...paths];
+const template = await readFile(join(source, 'pwa', 'service-worker.js'), 'utf8');
+const sw = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__ASSETS__', JSON.stringify(assets));
+await writeFile(join(staging, 'sw.js'), sw);
+console.log(`service-worker.mjs: sw.js precaches ${assets.length} files as version ${version}`);
