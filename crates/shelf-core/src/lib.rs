@@ -6,6 +6,7 @@
 //! conversion); the web app builds without it.
 
 pub mod catalogue;
+pub mod neighbours;
 pub mod problem;
 pub mod search;
 pub mod study;

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum WatchState {
     #[default]
@@ -13,7 +15,11 @@ pub enum WatchState {
 }
 
 impl WatchState {
-    pub const ALL: [WatchState; 3] = [WatchState::Unwatched, WatchState::InProgress, WatchState::Watched];
+    pub const ALL: [WatchState; 3] = [
+        WatchState::Unwatched,
+        WatchState::InProgress,
+        WatchState::Watched,
+    ];
 
     /// The form used in URLs (`?watched=in-progress`).
     pub fn code(self) -> &'static str {

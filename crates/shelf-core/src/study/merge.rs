@@ -142,7 +142,11 @@ mod tests {
     fn edits_always_move_time_forward() {
         assert_eq!(next_stamp(10, 50), 50);
         assert_eq!(next_stamp(50, 10), 51, "clock went backwards");
-        assert_eq!(next_stamp(u64::MAX, 0), u64::MAX, "saturates instead of overflowing");
+        assert_eq!(
+            next_stamp(u64::MAX, 0),
+            u64::MAX,
+            "saturates instead of overflowing"
+        );
     }
 
     #[test]
@@ -158,7 +162,12 @@ mod tests {
 
     #[test]
     fn diff_sorts_every_incoming_item() {
-        let local = map(&[("same", 1, "s"), ("old", 1, "o"), ("mine", 9, "m"), ("gone", 1, "g")]);
+        let local = map(&[
+            ("same", 1, "s"),
+            ("old", 1, "o"),
+            ("mine", 9, "m"),
+            ("gone", 1, "g"),
+        ]);
         let incoming = map(&[
             ("same", 1, "s"),
             ("old", 2, "o2"),

@@ -79,16 +79,15 @@ pub struct Tally {
 impl Tally {
     /// Counts the given video ids (callers pass each id once).
     pub fn of<'a>(progress: &ProgressMap, ids: impl IntoIterator<Item = &'a str>) -> Tally {
-        ids.into_iter()
-            .fold(Tally::default(), |mut tally, id| {
-                match watch_state(progress, id) {
-                    WatchState::Watched => tally.watched += 1,
-                    WatchState::InProgress => tally.in_progress += 1,
-                    WatchState::Unwatched => {}
-                }
-                tally.total += 1;
-                tally
-            })
+        ids.into_iter().fold(Tally::default(), |mut tally, id| {
+            match watch_state(progress, id) {
+                WatchState::Watched => tally.watched += 1,
+                WatchState::InProgress => tally.in_progress += 1,
+                WatchState::Unwatched => {}
+            }
+            tally.total += 1;
+            tally
+        })
     }
 
     /// Whole percent watched, rounded down so 100 means really finished.
@@ -126,12 +125,16 @@ pub fn overall_tally(catalogue: &Catalogue, progress: &ProgressMap) -> Tally {
 pub fn continue_series<'a>(
     catalogue: &'a Catalogue,
     progress: &ProgressMap,
-    series_id: &'a str,
+    series_id: &str,
 ) -> Option<&'a Video> {
+    // Same order as `Catalogue::series_videos` (ties: catalogue order), but
+    // without tying the result's lifetime to `series_id`.
     catalogue
-        .series_videos(series_id)
-        .into_iter()
-        .find(|v| watch_state(progress, &v.id) != WatchState::Watched)
+        .videos
+        .iter()
+        .filter(|v| v.series == series_id)
+        .filter(|v| watch_state(progress, &v.id) != WatchState::Watched)
+        .min_by_key(|v| v.order)
 }
 
 /// The YouTube link for a video, starting at `start_secs` when given.
@@ -195,7 +198,16 @@ pub(crate) mod tests {
     pub(crate) fn with(entries: &[(&str, WatchState)]) -> ProgressMap {
         entries
             .iter()
-            .map(|&(id, state)| (id.to_string(), Progress { state, resume_secs: None, updated_at: 1 }))
+            .map(|&(id, state)| {
+                (
+                    id.to_string(),
+                    Progress {
+                        state,
+                        resume_secs: None,
+                        updated_at: 1,
+                    },
+                )
+            })
             .collect()
     }
 
@@ -203,7 +215,10 @@ pub(crate) mod tests {
     fn state_changes_stamp_and_clear_resume() {
         let mut p = Progress::default();
         assert!(p.set_resume(Some(2050), 10));
-        assert_eq!((p.state, p.resume_secs, p.updated_at), (WatchState::InProgress, Some(2050), 10));
+        assert_eq!(
+            (p.state, p.resume_secs, p.updated_at),
+            (WatchState::InProgress, Some(2050), 10)
+        );
         assert!(!p.set_resume(Some(2050), 20), "same position is no change");
         assert_eq!(p.updated_at, 10);
         assert!(p.set_state(WatchState::Watched, 30));
@@ -221,10 +236,24 @@ pub(crate) mod tests {
             ("ZZZZZZZZZZZ", WatchState::Watched),
         ]);
         let s1 = series_tally(&catalogue, &progress, "s1");
-        assert_eq!(s1, Tally { watched: 1, in_progress: 1, total: 3 });
+        assert_eq!(
+            s1,
+            Tally {
+                watched: 1,
+                in_progress: 1,
+                total: 3
+            }
+        );
         assert_eq!(s1.percent(), 33);
-        assert_eq!(overall_tally(&catalogue, &progress).total, 4, "unknown ids not counted");
-        assert_eq!(series_tally(&catalogue, &progress, "nope"), Tally::default());
+        assert_eq!(
+            overall_tally(&catalogue, &progress).total,
+            4,
+            "unknown ids not counted"
+        );
+        assert_eq!(
+            series_tally(&catalogue, &progress, "nope"),
+            Tally::default()
+        );
         assert_eq!(Tally::default().percent(), 0);
         assert!(!Tally::default().is_complete());
     }
@@ -234,7 +263,10 @@ pub(crate) mod tests {
         let catalogue = catalogue();
         let next = |p: &ProgressMap| continue_series(&catalogue, p, "s1").map(|v| v.id.clone());
         assert_eq!(next(&with(&[])).as_deref(), Some("AAAAAAAAAAA"));
-        let progress = with(&[("AAAAAAAAAAA", WatchState::Watched), ("BBBBBBBBBBB", WatchState::InProgress)]);
+        let progress = with(&[
+            ("AAAAAAAAAAA", WatchState::Watched),
+            ("BBBBBBBBBBB", WatchState::InProgress),
+        ]);
         assert_eq!(next(&progress).as_deref(), Some("BBBBBBBBBBB"));
         let all = with(&[
             ("AAAAAAAAAAA", WatchState::Watched),
@@ -247,12 +279,21 @@ pub(crate) mod tests {
     #[test]
     fn urls_carry_the_resume_time() {
         let mut progress = with(&[]);
-        assert_eq!(resume_url(&progress, "AAAAAAAAAAA"), "https://www.youtube.com/watch?v=AAAAAAAAAAA");
-        progress.entry("AAAAAAAAAAA".into()).or_default().set_resume(Some(2050), 1);
+        assert_eq!(
+            resume_url(&progress, "AAAAAAAAAAA"),
+            "https://www.youtube.com/watch?v=AAAAAAAAAAA"
+        );
+        progress
+            .entry("AAAAAAAAAAA".into())
+            .or_default()
+            .set_resume(Some(2050), 1);
         assert_eq!(
             resume_url(&progress, "AAAAAAAAAAA"),
             "https://www.youtube.com/watch?v=AAAAAAAAAAA&t=2050s"
         );
-        assert_eq!(watch_url("AAAAAAAAAAA", Some(0)), "https://www.youtube.com/watch?v=AAAAAAAAAAA");
+        assert_eq!(
+            watch_url("AAAAAAAAAAA", Some(0)),
+            "https://www.youtube.com/watch?v=AAAAAAAAAAA"
+        );
     }
 }

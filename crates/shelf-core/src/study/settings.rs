@@ -91,7 +91,11 @@ impl Settings {
 
     /// Returns how many values were dropped.
     pub(crate) fn sanitize(&mut self) -> usize {
-        self.entries_mut().into_iter().filter(|s| s.sanitize()).count()
+        self.entries_mut()
+            .into_iter()
+            .map(Setting::sanitize)
+            .filter(|&dropped| dropped)
+            .count()
     }
 }
 
@@ -111,7 +115,11 @@ mod tests {
         assert_eq!(merged.locale.value.as_deref(), Some("en"));
         assert_eq!(merged.theme.value.as_deref(), Some("dark"));
         let diff = a.diff(&b);
-        assert_eq!(diff.added, ["theme"], "a default setting counts as never set");
+        assert_eq!(
+            diff.added,
+            ["theme"],
+            "a default setting counts as never set"
+        );
         assert_eq!(diff.kept_local, ["locale"]);
     }
 
@@ -121,6 +129,9 @@ mod tests {
         s.locale.value = Some("x".repeat(MAX_SETTING_CHARS + 1));
         s.theme.value = Some("dark".into());
         assert_eq!(s.sanitize(), 1);
-        assert_eq!((s.locale.value, s.theme.value.as_deref()), (None, Some("dark")));
+        assert_eq!(
+            (s.locale.value, s.theme.value.as_deref()),
+            (None, Some("dark"))
+        );
     }
 }

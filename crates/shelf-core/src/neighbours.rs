@@ -1,0 +1,115 @@
+//! A video's neighbours: the lectures before and after it in its series, and
+//! the same lecture in the other-language version of the course.
+
+use std::collections::BTreeSet;
+
+use crate::catalogue::{Catalogue, Video};
+
+/// The previous and next video in the same series, in lecture order.
+pub fn series_neighbours<'a>(catalogue: &'a Catalogue, video: &Video) -> (Option<&'a Video>, Option<&'a Video>) {
+    let in_series = catalogue.series_videos(&video.series);
+    let Some(at) = in_series.iter().position(|v| v.id == video.id) else {
+        return (None, None);
+    };
+    let prev = at.checked_sub(1).map(|i| in_series[i]);
+    (prev, in_series.get(at + 1).copied())
+}
+
+/// Words every lecture title shares, which say nothing about its topic.
+const STOPWORDS: [&str; 14] = [
+    "a", "an", "and", "aka", "the", "of", "to", "for", "in", "on", "introduction", "lecture", "version", "part",
+];
+
+/// How much of the smaller title's topic words the other must share.
+const MIN_OVERLAP: f32 = 0.6;
+
+/// The same lecture in the counterpart series (ML 2021 ↔ its English version).
+///
+/// Chinese titles name their topic in English in parentheses ("自注意力機制
+/// (Self-attention) (上)"), so topic words are compared as ASCII words; parts
+/// must agree when both titles number them. `None` rather than a guess when
+/// nothing clearly matches.
+pub fn other_language_version<'a>(catalogue: &'a Catalogue, video: &Video) -> Option<&'a Video> {
+    let counterpart = catalogue.series(&video.series)?.counterpart.as_deref()?;
+    let words = topic_words(&video.title);
+    if words.is_empty() {
+        return None;
+    }
+    catalogue
+        .series_videos(counterpart)
+        .into_iter()
+        .filter(|other| match (video.part, other.part) {
+            (Some(a), Some(b)) => a.n == b.n,
+            _ => true,
+        })
+        .filter_map(|other| {
+            let other_words = topic_words(&other.title);
+            let shared = words.intersection(&other_words).count();
+            let smaller = words.len().min(other_words.len());
+            let overlap = if smaller == 0 { 0.0 } else { shared as f32 / smaller as f32 };
+            (overlap >= MIN_OVERLAP).then_some((overlap, other))
+        })
+        // Best overlap; among equals, the earliest lecture.
+        .max_by(|(a, va), (b, vb)| a.total_cmp(b).then(vb.order.cmp(&va.order)))
+        .map(|(_, other)| other)
+}
+
+/// Lower-case ASCII words of a title, without its leading `[…]`/`【…】` tag,
+/// numbers and stopwords. "Life-long" gives "life" and "long".
+fn topic_words(title: &str) -> BTreeSet<String> {
+    let untagged = ["[", "【"]
+        .iter()
+        .zip(["]", "】"])
+        .find_map(|(open, close)| title.strip_prefix(open)?.split_once(close).map(|(_, rest)| rest))
+        .unwrap_or(title);
+    untagged
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Catalogue {
+        Catalogue::from_json(include_str!("../../../catalogue/catalogue.json")).unwrap()
+    }
+
+    fn video<'a>(c: &'a Catalogue, number: u32) -> &'a Video {
+        c.videos.iter().find(|v| v.number == number).unwrap()
+    }
+
+    #[test]
+    fn neighbours_follow_lecture_order_not_upload_order() {
+        let c = seed();
+        // Lecture 33 (#360) was uploaded after lecture 34 (#359).
+        let (prev, next) = series_neighbours(&c, video(&c, 360));
+        assert_eq!(prev.map(|v| v.number), Some(363)); // lecture 32
+        assert_eq!(next.map(|v| v.number), Some(359)); // lecture 34
+        let first = c.series_videos("genai2024")[0];
+        assert_eq!(series_neighbours(&c, first).0, None);
+    }
+
+    #[test]
+    fn other_language_versions_match_topic_and_part() {
+        let c = seed();
+        let other = |n: u32| other_language_version(&c, video(&c, n)).map(|v| v.number);
+        assert_eq!(other(353), Some(362)); // RL (三) ↔ Lecture 30: RL (3/5)
+        assert_eq!(other(362), Some(353));
+        assert_eq!(other(356), Some(360)); // Life Long Learning (一) ↔ Life-long Learning (1/2)
+        assert_eq!(other(358), Some(368)); // Network Compression (一) ↔ (1/2)
+        assert_eq!(other(351), None); // Domain Adaptation: the Chinese one is not in the seed pages
+        assert_eq!(other(365), None); // Meta Learning has no English version
+        assert_eq!(other(421), None); // a series without a counterpart
+    }
+
+    #[test]
+    fn topic_words_skip_tags_numbers_and_stopwords() {
+        let words = topic_words("[ML 2021 (English version)] Lecture 33: Life-long Learning (1/2)");
+        assert_eq!(words.into_iter().collect::<Vec<_>>(), vec!["learning", "life", "long"]);
+        assert!(topic_words("【機器學習2021】預測本頻道觀看人數 (上)").is_empty());
+    }
+}
