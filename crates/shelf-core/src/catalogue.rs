@@ -30,7 +30,7 @@ impl Catalogue {
     }
 
     /// Videos of one series in lecture order.
-    pub fn series_videos<'a>(&'a self, series_id: &'a str) -> Vec<&'a Video> {
+    pub fn series_videos(&self, series_id: &str) -> Vec<&Video> {
         let mut videos: Vec<&Video> = self
             .videos
             .iter()
