@@ -7,7 +7,9 @@ use shelf_core::catalogue::Catalogue;
 
 use crate::embedded;
 use crate::i18n::{Locale, LocaleSignal};
+use crate::study::Study;
 use crate::ui::load_error::LoadError;
+use crate::ui::study::notice::StoreNoticeBanner;
 use crate::ui::update_prompt::UpdatePrompt;
 use crate::ui::{
     catalogue_page::CataloguePage, frame::SiteHeader, not_found::NotFound, video_page::VideoPage,
@@ -34,6 +36,7 @@ pub fn App() -> impl IntoView {
         })
     });
 
+    provide_context(Study::load());
     let update = UpdateReady(RwSignal::new(None));
     provide_context(update);
     service_worker::register(update);
@@ -44,10 +47,12 @@ pub fn App() -> impl IntoView {
             view! {
                 <Router base=base_path()>
                     <SiteHeader />
+                    <StoreNoticeBanner />
                     <main id="main" tabindex="-1">
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=CataloguePage />
                             <Route path=path!("/video/:id") view=VideoPage />
+                            // study routes (issue 4)
                         </Routes>
                     </main>
                     <UpdatePrompt />

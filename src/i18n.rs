@@ -90,6 +90,13 @@ pub struct Strings {
     pub update_ready: &'static str,
     pub update_reload: &'static str,
     pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_catalogue: &'static str,
+    pub nav_progress: &'static str,
+    pub nav_playlists: &'static str,
+    pub nav_backup: &'static str,
+    // --- search and facets (issue 3) ---
+    // --- study: progress, notes, playlists, backup (issue 4) ---
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -123,6 +130,13 @@ pub static ZH_TW: Strings = Strings {
     update_ready: "新版本已下載完成。",
     update_reload: "重新載入",
     skip_to_content: "跳到主要內容",
+    nav_label: "主選單",
+    nav_catalogue: "課程",
+    nav_progress: "學習進度",
+    nav_playlists: "播放清單",
+    nav_backup: "備份",
+    // --- search and facets (issue 3) ---
+    // --- study: progress, notes, playlists, backup (issue 4) ---
 };
 
 pub static EN: Strings = Strings {
@@ -156,4 +170,11 @@ pub static EN: Strings = Strings {
     update_ready: "A new version is ready.",
     update_reload: "Reload",
     skip_to_content: "Skip to content",
+    nav_label: "Main",
+    nav_catalogue: "Lectures",
+    nav_progress: "Progress",
+    nav_playlists: "Playlists",
+    nav_backup: "Backup",
+    // --- search and facets (issue 3) ---
+    // --- study: progress, notes, playlists, backup (issue 4) ---
 };

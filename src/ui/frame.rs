@@ -18,6 +18,12 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-name">{move || t().app_name}</span>
             </A>
             <p class="tagline">{move || t().tagline}</p>
+            <nav class="site-nav" aria-label=move || t().nav_label>
+                <A href=href("/") exact=true>{move || t().nav_catalogue}</A>
+                <A href=href("/progress")>{move || t().nav_progress}</A>
+                <A href=href("/playlists")>{move || t().nav_playlists}</A>
+                <A href=href("/backup")>{move || t().nav_backup}</A>
+            </nav>
             <button
                 type="button"
                 class="lang-switch"

@@ -5,6 +5,7 @@ pub mod catalogue_page;
 pub mod frame;
 pub mod load_error;
 pub mod not_found;
+pub mod study;
 pub mod summary_view;
 pub mod thumbnail;
 pub mod update_prompt;

@@ -9,6 +9,7 @@ use shelf_core::catalogue::{Lang, Video};
 use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale};
 use crate::ui::not_found::Missing;
+use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::SummaryView;
 use crate::ui::thumbnail::Thumbnail;
 use crate::ui::video_meta::{lecture_label, When};
@@ -65,6 +66,7 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
                     {move || t().watch_on_youtube}
                 </a>
             </div>
+            <StudyPanel video_id=&video.id />
             <section class="summary-section" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{move || t().summary_heading}</h2>
                 {match &video.summary {

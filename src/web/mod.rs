@@ -4,3 +4,4 @@ pub mod base;
 pub mod document;
 pub mod service_worker;
 pub mod shell;
+pub mod storage;
