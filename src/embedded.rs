@@ -15,3 +15,9 @@ pub fn catalogue() -> Result<&'static Catalogue, &'static str> {
         .as_ref()
         .map_err(String::as_str)
 }
+
+/// The search index over the embedded catalogue, built on first use.
+pub fn search_index(catalogue: &'static Catalogue) -> &'static shelf_core::search::SearchIndex {
+    static INDEX: OnceLock<shelf_core::search::SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| shelf_core::search::SearchIndex::new(catalogue))
+}

@@ -1,28 +1,68 @@
-//! The catalogue: every video, newest first.
+//! The catalogue: search, facets, sort and results, all driven by the URL.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use shelf_core::search::search;
 
 use crate::app::use_catalogue;
+use crate::embedded::search_index;
 use crate::i18n::t;
-use crate::ui::video_card::VideoCard;
+use crate::study::use_study;
+use crate::ui::search::facet_panel::FacetPanel;
+use crate::ui::search::keyboard::install_shortcuts;
+use crate::ui::search::no_results::NoResults;
+use crate::ui::search::result_list::{ResultList, PAGE};
+use crate::ui::search::search_box::SearchBox;
+use crate::ui::search::sort_select::SortSelect;
+use crate::ui::study::bulk_add::BulkAdd;
 use crate::web::document::set_title;
+use crate::web::location::use_url_query;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let catalogue = use_catalogue();
+    let index = search_index(catalogue);
+    let study = use_study();
+    let query = use_url_query();
+    let results = Memo::new(move |_| {
+        query.with(|q| study.state.with(|state| search(index, catalogue, q, &|id| state.watch_state(id))))
+    });
+    // A new search starts again at its first page.
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        query.track();
+        limit.set(PAGE);
+    });
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let selected_ids = Signal::derive(move || selected.with(|s| s.iter().cloned().collect::<Vec<_>>()));
+    let all_results = Signal::derive(move || {
+        results.with(|r| r.hits.iter().map(|h| catalogue.videos[h.video].id.clone()).collect::<Vec<_>>())
+    });
+    install_shortcuts();
     Effect::new(|_| set_title(t().app_name, None));
-    let count = catalogue.videos.len();
+
     view! {
         <section class="page catalogue-page" aria-labelledby="catalogue-heading">
             <div class="page-heading">
                 <h1 id="catalogue-heading">{move || t().catalogue_heading}</h1>
                 <p class="count" aria-live="polite">
-                    {move || format!("{}{count}{}", t().video_count.0, t().video_count.1)}
+                    {move || results.with(|r| format!("{}{}{}", t().results_found.0, r.total, t().results_found.1))}
                 </p>
             </div>
-            <ul class="video-list" role="list">
-                {catalogue.videos.iter().rev().map(|video| view! { <VideoCard video /> }).collect_view()}
-            </ul>
+            <SearchBox query />
+            <div class="catalogue-layout">
+                <FacetPanel query results />
+                <div class="results">
+                    <div class="results-toolbar">
+                        <SortSelect query />
+                        <BulkAdd selected=selected_ids all_results />
+                    </div>
+                    <Show when=move || results.with(|r| r.total > 0) fallback=move || view! { <NoResults query /> }>
+                        <ResultList results limit selected />
+                    </Show>
+                </div>
+            </div>
         </section>
     }
 }

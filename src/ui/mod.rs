@@ -5,6 +5,8 @@ pub mod catalogue_page;
 pub mod frame;
 pub mod load_error;
 pub mod not_found;
+pub mod search;
+pub mod series_nav;
 pub mod study;
 pub mod summary_view;
 pub mod thumbnail;

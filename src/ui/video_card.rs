@@ -1,24 +1,50 @@
-//! One row of the catalogue list.
+//! One row of the catalogue: selection box, linked thumbnail and title (with
+//! search highlights and a summary snippet), and the watch-state control.
 
-use crate::web::base::href;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::catalogue::Video;
+use shelf_core::search::Snippet;
 
 use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale};
+use crate::ui::search::highlight::highlighted;
+use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::Thumbnail;
 use crate::ui::video_meta::When;
+use crate::web::base::href;
 
 #[component]
-pub fn VideoCard(video: &'static Video) -> impl IntoView {
+pub fn VideoCard(
+    video: &'static Video,
+    highlights: Vec<Range<usize>>,
+    snippet: Option<Snippet>,
+    selected: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
+    let id = video.id.as_str();
+    let is_selected = move || selected.with(|s| s.contains(id));
     view! {
-        <li class="video-card" data-video-id=video.id.clone()>
-            <A href=href(&format!("/video/{}", video.id)) attr:class="video-link">
+        <li class="video-card" data-video-id=id class:selected=is_selected>
+            <input
+                type="checkbox"
+                class="select-video"
+                aria-label=move || format!("{}：{}", t().select_video, video.title)
+                prop:checked=is_selected
+                on:change=move |_| selected.update(|s| {
+                    if !s.remove(id) {
+                        s.insert(id.to_string());
+                    }
+                })
+            />
+            <A href=href(&format!("/video/{id}")) attr:class="video-link">
                 <Thumbnail src=video.thumbnail_url() />
                 <div class="video-text">
-                    <span class="video-title">{video.title.clone()}</span>
+                    <span class="video-title">{highlighted(&video.title, &highlights)}</span>
+                    {snippet.map(|s| view! { <span class="snippet">"…" {highlighted(&s.text, &s.highlights)} "…"</span> })}
                     <span class="video-meta">
                         <span class="number">"#" {video.number}</span>
                         <When video />
@@ -27,6 +53,7 @@ pub fn VideoCard(video: &'static Video) -> impl IntoView {
                     </span>
                 </div>
             </A>
+            <WatchToggle video_id=id />
         </li>
     }
 }

@@ -9,6 +9,7 @@ use shelf_core::catalogue::{Lang, Video};
 use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale};
 use crate::ui::not_found::Missing;
+use crate::ui::series_nav::SeriesNav;
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::SummaryView;
 use crate::ui::thumbnail::Thumbnail;
@@ -66,6 +67,7 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
                     {move || t().watch_on_youtube}
                 </a>
             </div>
+            <SeriesNav video />
             <StudyPanel video_id=&video.id />
             <section class="summary-section" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{move || t().summary_heading}</h2>

@@ -78,7 +78,7 @@ mod tests {
         Catalogue::from_json(include_str!("../../../catalogue/catalogue.json")).unwrap()
     }
 
-    fn video<'a>(c: &'a Catalogue, number: u32) -> &'a Video {
+    fn video(c: &Catalogue, number: u32) -> &Video {
         c.videos.iter().find(|v| v.number == number).unwrap()
     }
 

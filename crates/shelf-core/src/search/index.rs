@@ -1,0 +1,57 @@
+//! The search index: what search needs from the catalogue, folded, slotted
+//! and ranked once, so a keystroke only folds the query.
+
+use crate::catalogue::Catalogue;
+
+use super::facets::{Domain, Slots};
+use super::fold::Folded;
+use super::rank::Ranks;
+
+/// Built once per catalogue with [`SearchIndex::new`] and passed to
+/// [`search`](super::search) together with that same catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    pub(super) entries: Vec<Entry>,
+    pub(super) domain: Domain,
+    pub(super) ranks: Ranks,
+}
+
+/// One video's precomputed search data, at the video's catalogue index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Entry {
+    pub title: Folded,
+    pub summary: Option<Folded>,
+    /// Its facet values, all but the watch state.
+    pub slots: Slots,
+}
+
+impl SearchIndex {
+    pub fn new(catalogue: &Catalogue) -> SearchIndex {
+        let domain = Domain::new(catalogue);
+        let entries: Vec<Entry> = catalogue
+            .videos
+            .iter()
+            .map(|video| Entry {
+                title: Folded::new(&video.title),
+                summary: video.summary.as_ref().map(|s| Folded::new(&s.text)),
+                slots: domain.slots(video),
+            })
+            .collect();
+        let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
+        let ranks = Ranks::new(catalogue, &titles);
+        SearchIndex {
+            entries,
+            domain,
+            ranks,
+        }
+    }
+
+    /// How many videos the index covers.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

@@ -1,0 +1,499 @@
+//! Search end to end, on the real catalogue and on a 10,000-video one.
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::*;
+use crate::catalogue::{Catalogue, Lang};
+
+fn real() -> Catalogue {
+    Catalogue::from_json(include_str!("../../../../catalogue/catalogue.json")).unwrap()
+}
+
+fn unwatched(_: &str) -> WatchState {
+    WatchState::Unwatched
+}
+
+fn text(q: &str) -> Query {
+    Query {
+        text: q.into(),
+        ..Query::default()
+    }
+}
+
+fn run(cat: &Catalogue, query: &Query) -> Results {
+    search(&SearchIndex::new(cat), cat, query, &unwatched)
+}
+
+fn numbers(cat: &Catalogue, results: &Results) -> Vec<u32> {
+    results
+        .hits
+        .iter()
+        .map(|h| cat.videos[h.video].number)
+        .collect()
+}
+
+fn number_set(cat: &Catalogue, q: &str) -> BTreeSet<u32> {
+    numbers(cat, &run(cat, &text(q))).into_iter().collect()
+}
+
+fn video(cat: &Catalogue, number: u32) -> &crate::catalogue::Video {
+    cat.videos.iter().find(|v| v.number == number).unwrap()
+}
+
+#[test]
+fn simplified_query_finds_traditional_titles() {
+    let cat = real();
+    let results = run(&cat, &text("机器学习"));
+    let expected: BTreeSet<u32> = cat
+        .videos
+        .iter()
+        .filter(|v| {
+            v.title.contains("機器學習")
+                || v.summary
+                    .as_ref()
+                    .is_some_and(|s| s.text.contains("機器學習"))
+        })
+        .map(|v| v.number)
+        .collect();
+    let found: BTreeSet<u32> = numbers(&cat, &results).into_iter().collect();
+    assert!(found.is_superset(&expected), "{found:?} ⊉ {expected:?}");
+    for hit in &results.hits {
+        let v = &cat.videos[hit.video];
+        let summary = v.summary.as_ref().map_or(String::new(), |s| fold(&s.text));
+        assert!(fold(&v.title).contains("机器学习") || summary.contains("机器学习"));
+    }
+    let titles: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| cat.videos[h.video].title.as_str())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.starts_with("【機器學習2023】")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.starts_with("【機器學習 2022】")),
+        "{titles:?}"
+    );
+    for hit in &results.hits {
+        let title = &cat.videos[hit.video].title;
+        if title.contains("機器學習") {
+            assert!(
+                hit.title_highlights
+                    .iter()
+                    .any(|r| &title[r.clone()] == "機器學習"),
+                "{title}"
+            );
+        }
+    }
+    assert_eq!(number_set(&cat, "機器學習"), number_set(&cat, "机器学习"));
+}
+
+#[test]
+fn simplified_reinforcement_learning_is_not_the_taiwanese_term() {
+    let cat = real();
+    let found = number_set(&cat, "强化学习");
+    // 425's summary says 強化學習; the 增強式學習 lectures must not match.
+    assert!(found.contains(&425), "{found:?}");
+    for n in [353, 354, 355, 385] {
+        assert!(!found.contains(&n), "{n} matched 强化学习");
+    }
+    assert!(number_set(&cat, "增强式学习").is_superset(&BTreeSet::from([353, 354, 355, 385])));
+
+    let results = run(&cat, &text("强化学习"));
+    let hit = results
+        .hits
+        .iter()
+        .find(|h| cat.videos[h.video].number == 425)
+        .unwrap();
+    let snippet = hit
+        .snippet
+        .as_ref()
+        .expect("summary-only hit has a snippet");
+    let marked: Vec<&str> = snippet
+        .highlights
+        .iter()
+        .map(|r| &snippet.text[r.clone()])
+        .collect();
+    assert!(marked.iter().all(|m| fold(m) == "强化学习"), "{marked:?}");
+    assert!(!marked.is_empty());
+}
+
+#[test]
+fn full_width_and_case_fold() {
+    let cat = real();
+    let gan = number_set(&cat, "gan");
+    assert!(gan.contains(&441));
+    assert_eq!(number_set(&cat, "ＧＡＮ"), gan);
+    assert_eq!(number_set(&cat, "GaN"), gan);
+    let results = run(&cat, &text("ＧＡＮ"));
+    let hit = results
+        .hits
+        .iter()
+        .find(|h| cat.videos[h.video].number == 441)
+        .unwrap();
+    let title = &cat.videos[hit.video].title;
+    assert!(hit
+        .title_highlights
+        .iter()
+        .any(|r| &title[r.clone()] == "GAN"));
+}
+
+#[test]
+fn terms_are_anded() {
+    let cat = real();
+    for (a, b) in [
+        ("chatgpt", "原理"),
+        ("diffusion", "model"),
+        ("語音", "模型"),
+        ("機器學習", "2022"),
+    ] {
+        let both = number_set(&cat, &format!("{a} {b}"));
+        let each: BTreeSet<u32> = number_set(&cat, a)
+            .intersection(&number_set(&cat, b))
+            .copied()
+            .collect();
+        assert_eq!(both, each, "{a} {b}");
+        assert!(!both.is_empty(), "{a} {b}");
+    }
+    assert!(number_set(&cat, "diffusion 增強式學習").is_empty());
+}
+
+#[test]
+fn title_hits_rank_before_summary_only_hits() {
+    let cat = real();
+    let results = run(&cat, &text("diffusion"));
+    let in_title: Vec<bool> = results
+        .hits
+        .iter()
+        .map(|h| fold(&cat.videos[h.video].title).contains("diffusion"))
+        .collect();
+    let first_summary_only = in_title
+        .iter()
+        .position(|t| !t)
+        .expect("some summary-only hits");
+    assert!(first_summary_only > 0);
+    assert!(
+        in_title[first_summary_only..].iter().all(|t| !t),
+        "{in_title:?}"
+    );
+    for group in [
+        &results.hits[..first_summary_only],
+        &results.hits[first_summary_only..],
+    ] {
+        let n: Vec<u32> = group.iter().map(|h| cat.videos[h.video].number).collect();
+        assert!(
+            n.windows(2).all(|w| w[0] > w[1]),
+            "newest first within a group: {n:?}"
+        );
+    }
+    for hit in &results.hits[first_summary_only..] {
+        assert!(hit.title_highlights.is_empty());
+        assert!(hit.snippet.is_some());
+    }
+}
+
+#[test]
+fn empty_query_lists_everything_newest_first() {
+    let cat = real();
+    for q in ["", "   ", "\u{3000}"] {
+        let results = run(&cat, &text(q));
+        assert_eq!(results.total, cat.videos.len());
+        let n = numbers(&cat, &results);
+        assert!(n.windows(2).all(|w| w[0] > w[1]));
+        assert!(results
+            .hits
+            .iter()
+            .all(|h| h.title_highlights.is_empty() && h.snippet.is_none()));
+    }
+}
+
+#[test]
+fn sorts_go_both_ways() {
+    let cat = real();
+    let sorted = |sort| {
+        let query = Query {
+            sort,
+            ..text("模型")
+        };
+        numbers(&cat, &run(&cat, &query))
+    };
+    use Direction::*;
+    let asc = sorted(Sort::Number(Asc));
+    assert!(asc.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(
+        sorted(Sort::Number(Desc)),
+        asc.iter().rev().copied().collect::<Vec<_>>()
+    );
+
+    let by_date = sorted(Sort::Date(Asc));
+    let dates: Vec<_> = by_date
+        .iter()
+        .filter_map(|&n| video(&cat, n).date)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+    let years: Vec<_> = by_date
+        .iter()
+        .filter_map(|&n| video(&cat, n).year)
+        .collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]));
+    let mut reversed = sorted(Sort::Date(Desc));
+    reversed.reverse();
+    assert_eq!(reversed, by_date);
+
+    let by_title = sorted(Sort::Title(Asc));
+    let titles: Vec<String> = by_title
+        .iter()
+        .map(|&n| fold(&video(&cat, n).title))
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+    let mut reversed = sorted(Sort::Title(Desc));
+    reversed.reverse();
+    assert_eq!(reversed, by_title);
+
+    let relevance = sorted(Sort::Relevance);
+    assert_eq!(
+        relevance.iter().collect::<HashSet<_>>(),
+        asc.iter().collect::<HashSet<_>>()
+    );
+}
+
+#[test]
+fn facet_counts_follow_the_text_and_are_disjunctive() {
+    let cat = real();
+    let all = run(&cat, &Query::default());
+    let gpt = run(&cat, &text("gpt"));
+    let year_counts = |r: &Results| r.facets.years.iter().map(|v| v.count).collect::<Vec<_>>();
+    assert_ne!(year_counts(&all), year_counts(&gpt));
+    assert_eq!(year_counts(&all).iter().sum::<usize>(), all.total);
+    assert_eq!(year_counts(&gpt).iter().sum::<usize>(), gpt.total);
+    // Every value is listed, zero counts included.
+    assert_eq!(all.facets.years.len(), gpt.facets.years.len());
+    assert_eq!(all.facets.series.len(), cat.series.len());
+    assert!(gpt.facets.series.iter().any(|v| v.count == 0));
+    let years: Vec<u16> = all.facets.years.iter().map(|v| v.value).collect();
+    assert!(
+        years.windows(2).all(|w| w[0] > w[1]),
+        "newest first: {years:?}"
+    );
+    let series: Vec<&str> = all.facets.series.iter().map(|v| v.value.as_str()).collect();
+    let catalogue_order: Vec<&str> = cat.series.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(series, catalogue_order);
+
+    // Selecting a year leaves the year counts as they were (other years stay
+    // selectable) and narrows every other facet.
+    let query = Query {
+        years: vec![2024],
+        ..text("gpt")
+    };
+    let picked = run(&cat, &query);
+    assert_eq!(year_counts(&picked), year_counts(&gpt));
+    assert!(picked
+        .facets
+        .years
+        .iter()
+        .any(|v| v.value == 2024 && v.selected));
+    let y2024 = gpt
+        .facets
+        .years
+        .iter()
+        .find(|v| v.value == 2024)
+        .unwrap()
+        .count;
+    assert_eq!(picked.total, y2024);
+    let langs = |r: &Results| r.facets.langs.iter().map(|v| v.count).sum::<usize>();
+    assert_eq!(langs(&picked), picked.total);
+
+    // Two years: OR within the facet.
+    let two = run(
+        &cat,
+        &Query {
+            years: vec![2024, 2023],
+            ..text("gpt")
+        },
+    );
+    let y2023 = gpt
+        .facets
+        .years
+        .iter()
+        .find(|v| v.value == 2023)
+        .unwrap()
+        .count;
+    assert_eq!(two.total, y2024 + y2023);
+
+    // Across facets: AND.
+    let and = run(
+        &cat,
+        &Query {
+            years: vec![2024, 2023],
+            langs: vec![Lang::En],
+            ..text("gpt")
+        },
+    );
+    assert!(and
+        .hits
+        .iter()
+        .all(|h| cat.videos[h.video].lang == Lang::En));
+    assert!(and.total <= two.total);
+}
+
+#[test]
+fn watch_state_filters_and_counts() {
+    let cat = real();
+    let watched: HashSet<&str> = cat.videos.iter().take(10).map(|v| v.id.as_str()).collect();
+    let watch = |id: &str| {
+        if watched.contains(id) {
+            WatchState::Watched
+        } else {
+            WatchState::Unwatched
+        }
+    };
+    let index = SearchIndex::new(&cat);
+    let all = search(&index, &cat, &Query::default(), &watch);
+    let counts: Vec<usize> = all.facets.watched.iter().map(|v| v.count).collect();
+    assert_eq!(counts, [cat.videos.len() - 10, 0, 10]);
+
+    let only = Query {
+        watched: vec![WatchState::Watched],
+        ..Query::default()
+    };
+    assert_eq!(search(&index, &cat, &only, &watch).total, 10);
+
+    let hide = Query {
+        hide_watched: true,
+        ..Query::default()
+    };
+    let hidden = search(&index, &cat, &hide, &watch);
+    assert_eq!(hidden.total, cat.videos.len() - 10);
+    assert!(hidden
+        .hits
+        .iter()
+        .all(|h| !watched.contains(cat.videos[h.video].id.as_str())));
+    assert_eq!(hidden.facets.watched[2].count, 0);
+}
+
+#[test]
+fn hostile_queries_are_harmless() {
+    let cat = real();
+    let index = SearchIndex::new(&cat);
+    let long = "機器學習 ".repeat(5_000);
+    let hostile = [
+        ".*", "(", "[", "\\", "^$", "a|b", "🤖", "\u{FFFD}", "\0", "%", "\u{200B}", "\u{202E}",
+        &long,
+    ];
+    for q in hostile {
+        let results = search(&index, &cat, &text(q), &unwatched);
+        for hit in &results.hits {
+            let title = &cat.videos[hit.video].title;
+            assert!(hit
+                .title_highlights
+                .iter()
+                .all(|r| title.get(r.clone()).is_some()));
+        }
+    }
+    assert!(number_set(&cat, ".*").is_empty());
+}
+
+#[test]
+fn a_mismatched_catalogue_does_not_panic() {
+    let cat = real();
+    let index = SearchIndex::new(&cat);
+    let mut other = cat.clone();
+    other.videos.truncate(5);
+    other.videos.iter_mut().for_each(|v| v.title = "x".into());
+    let results = search(&index, &other, &text("機器學習"), &unwatched);
+    assert!(results.total <= 5);
+    let empty = Catalogue {
+        videos: vec![],
+        ..cat.clone()
+    };
+    assert_eq!(
+        search(&SearchIndex::new(&empty), &empty, &text("a"), &unwatched).total,
+        0
+    );
+}
+
+/// The real catalogue cloned up to 10,000 videos (new numbers and ids): every
+/// copy must behave like the original it was cloned from.
+fn synthetic(cat: &Catalogue, len: usize) -> Catalogue {
+    let videos = (0..len)
+        .map(|i| {
+            let mut v = cat.videos[i % cat.videos.len()].clone();
+            v.number = i as u32 + 1;
+            v.id = format!("v{i:010}");
+            v
+        })
+        .collect();
+    Catalogue {
+        videos,
+        ..cat.clone()
+    }
+}
+
+#[test]
+fn ten_thousand_videos_give_the_same_answers_per_copy() {
+    let cat = real();
+    let big = synthetic(&cat, 10_000);
+    let index = SearchIndex::new(&big);
+    assert_eq!(index.len(), 10_000);
+    for q in ["机器学习", "gan", "diffusion 模型", "强化学习", ""] {
+        let small: HashSet<u32> = number_set(&cat, q).into_iter().collect();
+        let expected = big
+            .videos
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| small.contains(&cat.videos[i % cat.videos.len()].number))
+            .count();
+        let results = search(&index, &big, &text(q), &unwatched);
+        assert_eq!(results.total, expected, "{q}");
+        let n = numbers(&big, &results);
+        assert_eq!(n.iter().collect::<HashSet<_>>().len(), n.len());
+        let years: usize = results.facets.years.iter().map(|v| v.count).sum();
+        assert_eq!(years, expected);
+    }
+}
+
+fn shared() -> &'static (Catalogue, SearchIndex) {
+    static SHARED: std::sync::OnceLock<(Catalogue, SearchIndex)> = std::sync::OnceLock::new();
+    SHARED.get_or_init(|| {
+        let cat = real();
+        let index = SearchIndex::new(&cat);
+        (cat, index)
+    })
+}
+
+/// A query text: anything at all, or a piece of a real title (so that
+/// there are hits, highlights and snippets to check).
+fn query_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = (0..1000usize, 0..40usize, 1..6usize).prop_map(|(v, from, len)| {
+        let cat = &shared().0;
+        let title = &cat.videos[v % cat.videos.len()].title;
+        title.chars().skip(from).take(len).collect::<String>()
+    });
+    prop_oneof![any::<String>(), piece]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_search_is_well_formed(q in query_text(), url in "[a-z=&0-9%-]{0,30}") {
+        let (cat, index) = shared();
+        let query = Query { text: q, ..Query::from_url_query(&url) };
+        let results = search(index, cat, &query, &unwatched);
+        proptest::prop_assert_eq!(results.total, results.hits.len());
+        for hit in &results.hits {
+            let title = &cat.videos[hit.video].title;
+            for r in &hit.title_highlights {
+                proptest::prop_assert!(title.get(r.clone()).is_some_and(|s| !s.is_empty()));
+            }
+            proptest::prop_assert!(hit.title_highlights.windows(2).all(|w| w[0].end < w[1].start));
+            if let Some(s) = &hit.snippet {
+                for r in &s.highlights {
+                    proptest::prop_assert!(s.text.get(r.clone()).is_some_and(|t| !t.is_empty()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Facets with live counts: OR within a facet, AND across facets. A value
+//! with no results stays listed but disabled, so the panel does not jump.
+
+use leptos::prelude::*;
+use shelf_core::catalogue::Lang;
+use shelf_core::search::{FacetValue, Query, Results};
+use shelf_core::watch::WatchState;
+
+use crate::app::use_catalogue;
+use crate::i18n::{t, use_locale, Strings};
+use crate::web::location::{use_set_query, HistoryEntry};
+
+/// One checkbox of a facet, ready to render.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    key: String,
+    label: String,
+    count: usize,
+    selected: bool,
+}
+
+fn choices<T>(values: &[FacetValue<T>], key: impl Fn(&T) -> String, label: impl Fn(&T) -> String) -> Vec<Choice> {
+    values
+        .iter()
+        .map(|v| Choice { key: key(&v.value), label: label(&v.value), count: v.count, selected: v.selected })
+        .collect()
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|v| *v == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
+
+pub fn lang_label(s: &Strings, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => s.lang_zh,
+        Lang::En => s.lang_en,
+    }
+}
+
+pub fn watch_label(s: &Strings, state: WatchState) -> &'static str {
+    match state {
+        WatchState::Unwatched => s.watch_unwatched,
+        WatchState::InProgress => s.watch_in_progress,
+        WatchState::Watched => s.watch_watched,
+    }
+}
+
+#[component]
+pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let set_query = use_set_query();
+    let update = move |edit: &dyn Fn(&mut Query)| {
+        let mut next = query.get_untracked();
+        edit(&mut next);
+        set_query.set(&next, HistoryEntry::Push);
+    };
+
+    let years = Signal::derive(move || {
+        results.with(|r| choices(&r.facets.years, |y| y.to_string(), |y| y.to_string()))
+    });
+    let series = Signal::derive(move || {
+        let locale = use_locale();
+        results.with(|r| {
+            choices(&r.facets.series, String::clone, |id| {
+                catalogue.series(id).map_or_else(|| id.clone(), |s| locale.series_name(s).to_string())
+            })
+        })
+    });
+    let langs = Signal::derive(move || {
+        results.with(|r| choices(&r.facets.langs, |l| l.code().to_string(), |l| lang_label(t(), *l).to_string()))
+    });
+    let watched = Signal::derive(move || {
+        results.with(|r| choices(&r.facets.watched, |w| w.code().to_string(), |w| watch_label(t(), *w).to_string()))
+    });
+    let filtered = move || query.with(|q| q.text.is_empty() && *q == Query { sort: q.sort, ..Query::default() });
+
+    view! {
+        <aside class="facets" aria-labelledby="facets-heading">
+            <div class="facets-heading">
+                <h2 id="facets-heading">{move || t().filters_heading}</h2>
+                <button
+                    type="button"
+                    class="link-button"
+                    disabled=filtered
+                    on:click=move |_| update(&|q| *q = Query { sort: q.sort, ..Query::default() })
+                >
+                    {move || t().clear_all}
+                </button>
+            </div>
+            <CheckboxFacet
+                legend=Signal::derive(move || t().facet_year)
+                name="year"
+                choices=years
+                on_toggle=move |key: String| update(&|q| {
+                    if let Ok(y) = key.parse() {
+                        toggle(&mut q.years, y)
+                    }
+                })
+            />
+            <CheckboxFacet
+                legend=Signal::derive(move || t().facet_series)
+                name="series"
+                choices=series
+                on_toggle=move |key: String| update(&|q| toggle(&mut q.series, key.clone()))
+            />
+            <CheckboxFacet
+                legend=Signal::derive(move || t().facet_lang)
+                name="lang"
+                choices=langs
+                on_toggle=move |key: String| update(&|q| {
+                    if let Some(l) = Lang::from_code(&key) {
+                        toggle(&mut q.langs, l)
+                    }
+                })
+            />
+            <SummaryFacet query results update />
+            <CheckboxFacet
+                legend=Signal::derive(move || t().facet_watched)
+                name="watched"
+                choices=watched
+                on_toggle=move |key: String| update(&|q| {
+                    if let Some(w) = WatchState::from_code(&key) {
+                        toggle(&mut q.watched, w)
+                    }
+                })
+            />
+            <label class="facet-toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=move || query.with(|q| q.hide_watched)
+                    on:change=move |_| update(&|q| q.hide_watched = !q.hide_watched)
+                />
+                <span>{move || t().hide_watched}</span>
+            </label>
+        </aside>
+    }
+}
+
+#[component]
+fn CheckboxFacet(
+    legend: Signal<&'static str>,
+    name: &'static str,
+    choices: Signal<Vec<Choice>>,
+    #[prop(into)] on_toggle: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="facet" data-facet=name>
+            <legend>{move || legend.get()}</legend>
+            <ul role="list">
+                <For
+                    each=move || choices.get()
+                    key=|c| c.key.clone()
+                    children=move |choice| {
+                        let key = choice.key.clone();
+                        // Counts and state change without re-creating the row, so focus stays put.
+                        let current = Memo::new(move |_| choices.with(|cs| cs.iter().find(|c| c.key == key).cloned()));
+                        let count = move || current.with(|c| c.as_ref().map_or(0, |c| c.count));
+                        let selected = move || current.with(|c| c.as_ref().is_some_and(|c| c.selected));
+                        let key = choice.key.clone();
+                        view! {
+                            <li>
+                                <label class="facet-choice" class:empty=move || count() == 0 && !selected()>
+                                    <input
+                                        type="checkbox"
+                                        name=name
+                                        value=choice.key.clone()
+                                        prop:checked=selected
+                                        disabled=move || count() == 0 && !selected()
+                                        on:change=move |_| on_toggle.run(key.clone())
+                                    />
+                                    <span class="facet-label">{choice.label.clone()}</span>
+                                    <span class="facet-count">{count}</span>
+                                </label>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </fieldset>
+    }
+}
+
+/// With/without summary: one or the other or either, so radio buttons.
+#[component]
+fn SummaryFacet(
+    query: Memo<Query>,
+    results: Memo<Results>,
+    update: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let count = move |value: bool| {
+        results.with(|r| r.facets.summary.iter().find(|v| v.value == value).map_or(0, |v| v.count))
+    };
+    let option = move |value: Option<bool>, label: fn(&Strings) -> &'static str| {
+        let disabled = move || value.is_some_and(|v| count(v) == 0) && query.with(|q| q.summary != value);
+        view! {
+            <li>
+                <label class="facet-choice" class:empty=disabled>
+                    <input
+                        type="radio"
+                        name="summary"
+                        prop:checked=move || query.with(|q| q.summary == value)
+                        disabled=disabled
+                        on:change=move |_| update(&|q| q.summary = value)
+                    />
+                    <span class="facet-label">{move || label(t())}</span>
+                    {value.map(|v| view! { <span class="facet-count">{move || count(v)}</span> })}
+                </label>
+            </li>
+        }
+    };
+    view! {
+        <fieldset class="facet" data-facet="summary">
+            <legend>{move || t().facet_summary}</legend>
+            <ul role="list">
+                {option(None, |s| s.summary_any)}
+                {option(Some(true), |s| s.summary_yes)}
+                {option(Some(false), |s| s.summary_no)}
+            </ul>
+        </fieldset>
+    }
+}

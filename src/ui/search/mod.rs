@@ -1,0 +1,9 @@
+//! The catalogue's search: box, facets, sort, results and keyboard moves.
+
+pub mod facet_panel;
+pub mod highlight;
+pub mod keyboard;
+pub mod no_results;
+pub mod result_list;
+pub mod search_box;
+pub mod sort_select;
