@@ -1,0 +1,196 @@
+// Finding lectures: Chinese-aware search, facets with live counts, the URL as
+// the state, keyboard use and the empty state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mounted, useApp } from './support/app.mjs';
+
+const app = useApp();
+const results = (page) => page.locator('ul.result-list > li.video-card');
+const count = async (page) => Number((await page.locator('.count').innerText()).match(/\d+/)[0]);
+const facet = (page, name, value) => page.locator(`fieldset[data-facet="${name}"] input[value="${value}"]`);
+const facetCount = async (page, name, value) =>
+  Number(await facet(page, name, value).locator('xpath=..').locator('.facet-count').innerText());
+
+async function search(page, text) {
+  await page.locator('#catalogue-search').fill(text);
+  await page.waitForFunction((t) => new URLSearchParams(location.search).get('q') === t || (!t && !location.search.includes('q=')), text);
+}
+
+test('a Simplified-Chinese query finds Traditional titles and highlights them', async () => {
+  const { page, errors, context } = await app.open('');
+  await search(page, '机器学习');
+  const rows = await results(page).evaluateAll((lis) =>
+    lis.map((li) => ({
+      title: li.querySelector('.video-title').textContent,
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent),
+    })),
+  );
+  assert.ok(rows.filter((r) => r.title.includes('機器學習')).length >= 10, `${rows.length} results`);
+  // Every result shows where it matched: in its title or in its summary snippet.
+  for (const row of rows) assert.ok(row.marks.length > 0 && row.marks.every((m) => m === '機器學習'), JSON.stringify(row));
+  // Title matches rank before summary-only matches.
+  const firstSummaryOnly = rows.findIndex((r) => !r.title.includes('機器學習'));
+  if (firstSummaryOnly >= 0) assert.ok(rows.slice(firstSummaryOnly).every((r) => !r.title.includes('機器學習')));
+  // Characters fold, words do not: 强化学习 is not 增強式學習.
+  await search(page, '增强式学习');
+  const rl = await page.locator('.result-list .video-title').allInnerTexts();
+  assert.ok(rl.some((t) => t.includes('增強式學習')));
+  await search(page, '强化学习');
+  assert.ok((await page.locator('.result-list .video-title').allInnerTexts()).every((t) => !t.includes('增強式學習')));
+  // Full-width letters fold to half-width.
+  await search(page, 'ＧＡＮ');
+  assert.ok((await count(page)) > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('facet counts follow the query; OR within a facet, AND across', async () => {
+  const { page, errors, context } = await app.open('');
+  assert.equal(await count(page), 98);
+  const all2024 = await facetCount(page, 'year', '2024');
+  const all2023 = await facetCount(page, 'year', '2023');
+  assert.ok(all2024 > 0 && all2023 > 0);
+
+  await search(page, 'diffusion');
+  const found = await count(page);
+  assert.ok(found > 0 && found < 98);
+  const q2024 = await facetCount(page, 'year', '2024');
+  const q2023 = await facetCount(page, 'year', '2023');
+  assert.ok(q2024 < all2024 || q2023 < all2023, 'counts narrowed by the query');
+  // A year without matches stays visible but disabled.
+  assert.equal(await facetCount(page, 'year', '2022'), 0);
+  assert.equal(await facet(page, 'year', '2022').isDisabled(), true);
+
+  await facet(page, 'year', '2023').check();
+  await page.waitForURL(/year=2023/);
+  assert.equal(await count(page), q2023);
+  // The other year's count still says what adding it would give (OR within the facet).
+  assert.equal(await facetCount(page, 'year', '2024'), q2024);
+  await facet(page, 'year', '2024').check();
+  await page.waitForURL(/year=2023&year=2024/);
+  assert.equal(await count(page), q2023 + q2024);
+  // Across facets: AND.
+  await facet(page, 'lang', 'en').check();
+  await page.waitForURL(/lang=en/);
+  assert.ok((await count(page)) <= q2023 + q2024);
+
+  await page.locator('.facets button', { hasText: '清除全部' }).click();
+  await page.waitForFunction(() => location.search === '');
+  assert.equal(await count(page), 98);
+  assert.equal(await page.locator('#catalogue-search').inputValue(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the URL is the state: reload, back and pasted links restore query, facets and sort', async () => {
+  const { page, errors, context } = await app.open('?q=GPT&year=2023&sort=date-asc');
+  assert.equal(await page.locator('#catalogue-search').inputValue(), 'GPT');
+  assert.equal(await facet(page, 'year', '2023').isChecked(), true);
+  assert.equal(await page.locator('.sort select').inputValue(), 'date-asc');
+  const dates = (await page.locator('.result-list .when').allInnerTexts()).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d));
+  assert.ok(dates.length >= 2);
+  assert.deepEqual([...dates].sort(), dates, 'ascending by date');
+  const before = await page.locator('.result-list .video-title').allInnerTexts();
+
+  await page.locator('.sort select').selectOption('title-desc');
+  await page.waitForURL(/sort=title-desc/);
+  await page.locator('fieldset[data-facet="summary"] input[type="radio"]').nth(2).check();
+  await page.waitForURL(/summary=0/);
+  const url = page.url();
+
+  await page.reload();
+  await mounted(page);
+  assert.equal(page.url(), url);
+  assert.equal(await page.locator('.sort select').inputValue(), 'title-desc');
+  assert.equal(await page.locator('fieldset[data-facet="summary"] input[type="radio"]').nth(2).isChecked(), true);
+  assert.equal(await page.locator('#catalogue-search').inputValue(), 'GPT');
+
+  await page.goBack();
+  await page.waitForURL(/sort=title-desc/);
+  assert.doesNotMatch(page.url(), /summary=0/);
+  await page.goBack();
+  await page.waitForURL(/sort=date-asc/);
+  assert.deepEqual(await page.locator('.result-list .video-title').allInnerTexts(), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing a query adds one history entry, not one per keystroke', async () => {
+  const { page, errors, context } = await app.open('');
+  const start = await page.evaluate(() => history.length);
+  await page.locator('#catalogue-search').click();
+  await page.keyboard.type('transformer', { delay: 20 });
+  await page.waitForURL(/q=transformer/);
+  assert.equal(await page.evaluate(() => history.length), start + 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: / focuses search, Esc clears, j/k and arrows move, Enter opens', async () => {
+  const { page, errors, context } = await app.open('');
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'catalogue-search');
+  await page.keyboard.type('RL');
+  await page.waitForURL(/q=RL/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !location.search.includes('q='));
+  assert.equal(await page.locator('#catalogue-search').inputValue(), '');
+  await page.keyboard.type('Meta');
+  await page.waitForURL(/q=Meta/);
+
+  const focusedId = () => page.evaluate(() => document.activeElement.closest('li.video-card')?.dataset.videoId ?? null);
+  const ids = await results(page).evaluateAll((lis) => lis.map((li) => li.dataset.videoId));
+  assert.ok(ids.length >= 2);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedId(), ids[0]);
+  await page.keyboard.press('j');
+  assert.equal(await focusedId(), ids[1]);
+  await page.keyboard.press('k');
+  assert.equal(await focusedId(), ids[0]);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focusedId(), ids[1]);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`/video/${ids[1]}$`));
+  await page.locator('h1#video-title').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('no results says what was searched and offers a way out; hostile queries are harmless', async () => {
+  const { page, errors, context } = await app.open('');
+  await search(page, 'zzqqxx 沒有這種課');
+  const empty = page.locator('.no-results');
+  assert.match(await empty.innerText(), /zzqqxx 沒有這種課/);
+  await empty.locator('button').click();
+  await page.waitForFunction(() => location.search === '');
+  assert.equal(await count(page), 98);
+
+  for (const hostile of ['.*+?()[]{}|\\^$', '😀🎉'.repeat(40), 'a'.repeat(5000), '\uFFFD\uD800x', '<img src=x onerror=alert(1)>', '%E0%A4%A', '"&amp;']) {
+    await page.locator('#catalogue-search').fill(hostile);
+    await page.waitForTimeout(30);
+    assert.ok((await page.locator('.result-list, .no-results').count()) > 0);
+  }
+  // Hostile URLs too.
+  await page.goto(new URL('?q=%E0%A4%A&year=abc&year=99999&series=%3Cscript%3E&sort=nope&lang=xx&summary=maybe', app.url).href);
+  await mounted(page);
+  // A truncated UTF-8 escape decodes lossily (U+FFFD) instead of failing the page.
+  assert.equal(await page.locator('#catalogue-search').inputValue(), '\uFFFD%A');
+  assert.equal(await page.locator('fieldset[data-facet="year"] input:checked').count(), 0);
+  assert.equal(await page.locator('#app img[src="x"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a video page links its series neighbours and the other-language version', async () => {
+  const { page, errors, context } = await app.open('video/kk6DqWreLeU');
+  const nav = page.locator('nav.series-nav');
+  assert.match(await nav.locator('a[rel="next"]').innerText(), /\(四\)/);
+  await nav.locator('a.other').click();
+  await page.waitForURL(/\/video\/Cf-WkM-Xef0$/);
+  assert.match(await page.locator('h1#video-title').innerText(), /Lecture 30: Introduction of Reinforcement Learning \(RL\) \(3\/5\)/);
+  assert.match(await page.locator('nav.series-nav a.other').innerText(), /概述增強式學習.*\(三\)/);
+  assert.match(await page.locator('nav.series-nav a[rel="prev"]').innerText(), /Lecture 29/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
