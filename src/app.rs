@@ -6,10 +6,15 @@ use leptos_router::path;
 use shelf_core::catalogue::Catalogue;
 
 use crate::embedded;
-use crate::i18n::{Locale, LocaleSignal};
+use crate::preferences;
 use crate::study::Study;
 use crate::ui::load_error::LoadError;
+use crate::ui::study::backup_page::BackupPage;
 use crate::ui::study::notice::StoreNoticeBanner;
+use crate::ui::study::playlist_page::PlaylistPage;
+use crate::ui::study::playlists_page::PlaylistsPage;
+use crate::ui::study::progress_page::ProgressPage;
+use crate::ui::study::shared_page::SharedPage;
 use crate::ui::update_prompt::UpdatePrompt;
 use crate::ui::{
     catalogue_page::CataloguePage, frame::SiteHeader, not_found::NotFound, video_page::VideoPage,
@@ -27,16 +32,9 @@ pub fn use_catalogue() -> &'static Catalogue {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let locale = RwSignal::new(Locale::ZhTw);
-    provide_context(LocaleSignal(locale));
-    Effect::new(move |_| {
-        crate::web::document::set_lang(match locale.get() {
-            Locale::ZhTw => "zh-Hant-TW",
-            Locale::En => "en",
-        })
-    });
-
-    provide_context(Study::load());
+    let study = Study::load();
+    provide_context(study);
+    preferences::provide(study);
     let update = UpdateReady(RwSignal::new(None));
     provide_context(update);
     service_worker::register(update);
@@ -53,6 +51,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=CataloguePage />
                             <Route path=path!("/video/:id") view=VideoPage />
                             // study routes (issue 4)
+                            <Route path=path!("/progress") view=ProgressPage />
+                            <Route path=path!("/playlists") view=PlaylistsPage />
+                            <Route path=path!("/playlists/:id") view=PlaylistPage />
+                            <Route path=path!("/shared") view=SharedPage />
+                            <Route path=path!("/backup") view=BackupPage />
                         </Routes>
                     </main>
                     <UpdatePrompt />

@@ -3,6 +3,7 @@
 mod app;
 mod embedded;
 mod i18n;
+mod preferences;
 mod study;
 mod ui;
 mod web;

@@ -14,7 +14,10 @@ use crate::web::storage::{self, StorageIssue, STATE_KEY};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreNotice {
     /// Stored data could not be read; it was kept under `backup_key`.
-    Corrupt { reason: String, backup_key: Option<String> },
+    Corrupt {
+        reason: String,
+        backup_key: Option<String>,
+    },
     /// A newer app version wrote the data: nothing is saved over it.
     ReadOnly { version: u64 },
     /// Storage is off or full: changes live in this tab only.
@@ -25,7 +28,8 @@ pub enum StoreNotice {
 pub struct Study {
     pub state: RwSignal<StudyState>,
     pub notice: RwSignal<Option<StoreNotice>>,
-    /// Set while storage refuses writes; saving stops rather than retrying per keystroke.
+    /// Set when a newer app version owns the store: nothing is written over it.
+    /// (A full or disabled store is retried on the next change: space may free up.)
     read_only: RwSignal<bool>,
 }
 
@@ -47,11 +51,15 @@ impl Study {
                 Decoded::Ok(state) => (state, None),
                 Decoded::Corrupt { reason } => {
                     let backup_key = storage::keep_backup(&raw, now_ms()).ok();
-                    (StudyState::default(), Some(StoreNotice::Corrupt { reason, backup_key }))
+                    (
+                        StudyState::default(),
+                        Some(StoreNotice::Corrupt { reason, backup_key }),
+                    )
                 }
-                Decoded::FromNewerVersion { version } => {
-                    (StudyState::default(), Some(StoreNotice::ReadOnly { version }))
-                }
+                Decoded::FromNewerVersion { version } => (
+                    StudyState::default(),
+                    Some(StoreNotice::ReadOnly { version }),
+                ),
             },
         };
         let read_only = matches!(notice, Some(StoreNotice::ReadOnly { .. }));
@@ -67,7 +75,10 @@ impl Study {
     /// Applies an edit and saves. `edit` gets the time to stamp changes with.
     pub fn update<R>(&self, edit: impl FnOnce(&mut StudyState, u64) -> R) -> R {
         let now = now_ms();
-        let result = self.state.try_update(|state| edit(state, now)).expect("study state lives as long as the app");
+        let result = self
+            .state
+            .try_update(|state| edit(state, now))
+            .expect("study state lives as long as the app");
         self.save();
         result
     }
@@ -89,12 +100,19 @@ impl Study {
         let mine = self.state.get_untracked();
         let (state, json) = match prepare_save(&mine, stored.as_deref()) {
             Save::Write { state, json } => (state, json),
-            Save::WriteAfterBackup { reason, state, json } => {
+            Save::WriteAfterBackup {
+                reason,
+                state,
+                json,
+            } => {
                 // Never overwrite what could not be read before it is kept elsewhere.
                 let raw = stored.unwrap_or_default();
                 match storage::keep_backup(&raw, now_ms()) {
                     Ok(key) => {
-                        self.notice.set(Some(StoreNotice::Corrupt { reason, backup_key: Some(key) }));
+                        self.notice.set(Some(StoreNotice::Corrupt {
+                            reason,
+                            backup_key: Some(key),
+                        }));
                     }
                     Err(issue) => return self.memory_only(issue),
                 }
@@ -117,7 +135,11 @@ impl Study {
     }
 
     fn memory_only(&self, issue: StorageIssue) {
-        self.notice.set(Some(StoreNotice::MemoryOnly(issue)));
+        let notice = Some(StoreNotice::MemoryOnly(issue));
+        // The same failure on every change is one notice, not a stream of them.
+        if self.notice.with_untracked(|n| *n != notice) {
+            self.notice.set(notice);
+        }
     }
 
     /// Another tab saved: merge its state into ours (newer item wins).

@@ -7,7 +7,7 @@ use shelf_core::search::search;
 
 use crate::app::use_catalogue;
 use crate::embedded::search_index;
-use crate::i18n::t;
+use crate::i18n::{t, use_locale};
 use crate::study::use_study;
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::keyboard::install_shortcuts;
@@ -26,7 +26,11 @@ pub fn CataloguePage() -> impl IntoView {
     let study = use_study();
     let query = use_url_query();
     let results = Memo::new(move |_| {
-        query.with(|q| study.state.with(|state| search(index, catalogue, q, &|id| state.watch_state(id))))
+        query.with(|q| {
+            study
+                .state
+                .with(|state| search(index, catalogue, q, &|id| state.watch_state(id)))
+        })
     });
     // A new search starts again at its first page.
     let limit = RwSignal::new(PAGE);
@@ -35,9 +39,15 @@ pub fn CataloguePage() -> impl IntoView {
         limit.set(PAGE);
     });
     let selected = RwSignal::new(BTreeSet::<String>::new());
-    let selected_ids = Signal::derive(move || selected.with(|s| s.iter().cloned().collect::<Vec<_>>()));
+    let selected_ids =
+        Signal::derive(move || selected.with(|s| s.iter().cloned().collect::<Vec<_>>()));
     let all_results = Signal::derive(move || {
-        results.with(|r| r.hits.iter().map(|h| catalogue.videos[h.video].id.clone()).collect::<Vec<_>>())
+        results.with(|r| {
+            r.hits
+                .iter()
+                .map(|h| catalogue.videos[h.video].id.clone())
+                .collect::<Vec<_>>()
+        })
     });
     install_shortcuts();
     Effect::new(|_| set_title(t().app_name, None));
@@ -47,7 +57,10 @@ pub fn CataloguePage() -> impl IntoView {
             <div class="page-heading">
                 <h1 id="catalogue-heading">{move || t().catalogue_heading}</h1>
                 <p class="count" aria-live="polite">
-                    {move || results.with(|r| format!("{}{}{}", t().results_found.0, r.total, t().results_found.1))}
+                    {move || {
+                        let total = use_locale().format_count(results.with(|r| r.total));
+                        format!("{}{total}{}", t().results_found.0, t().results_found.1)
+                    }}
                 </p>
             </div>
             <SearchBox query />

@@ -4,14 +4,32 @@
 use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, LocaleSignal};
+use crate::i18n::{t, use_locale};
+use crate::preferences::{set_locale, set_theme, Theme, ThemeSignal};
+use crate::study::use_study;
+
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let locale = expect_context::<LocaleSignal>().0;
+    let study = use_study();
+    let theme = expect_context::<ThemeSignal>().0;
+    let theme_label = |theme: Theme| match theme {
+        Theme::System => t().theme_system,
+        Theme::Light => t().theme_light,
+        Theme::Dark => t().theme_dark,
+    };
     view! {
-        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+        // Moves focus itself: with `<base href>` and the router, "#main" would
+        // otherwise navigate instead of jumping.
+        <a class="skip-link" href="#main" on:click=skip_to_main>{move || t().skip_to_content}</a>
         <header class="site-header">
             <A href=href("/") attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"📚"</span>
@@ -28,10 +46,30 @@ pub fn SiteHeader() -> impl IntoView {
                 type="button"
                 class="lang-switch"
                 aria-label=move || t().switch_language_label
-                on:click=move |_| locale.update(|l| *l = l.other())
+                on:click=move |_| set_locale(study, use_locale().other())
             >
                 {move || t().switch_language}
             </button>
+            <label class="theme-select">
+                <span class="visually-hidden">{move || t().theme_label}</span>
+                <select
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        let chosen = Theme::ALL.into_iter().find(|t| t.code().unwrap_or("system") == code);
+                        set_theme(study, chosen.unwrap_or(Theme::System));
+                    }
+                    prop:value=move || theme.get().code().unwrap_or("system")
+                >
+                    {Theme::ALL
+                        .into_iter()
+                        .map(|option| view! {
+                            <option value=option.code().unwrap_or("system") selected=move || theme.get() == option>
+                                {move || theme_label(option)}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
         </header>
     }
 }

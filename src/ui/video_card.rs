@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shelf_core::catalogue::Video;
 use shelf_core::search::Snippet;
 
@@ -20,8 +19,10 @@ use crate::web::base::href;
 #[component]
 pub fn VideoCard(
     video: &'static Video,
-    highlights: Vec<Range<usize>>,
-    snippet: Option<Snippet>,
+    /// What the current search matched in the title.
+    highlights: Signal<Vec<Range<usize>>>,
+    /// Where the current search matched in the summary.
+    snippet: Signal<Option<Snippet>>,
     selected: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
@@ -40,11 +41,17 @@ pub fn VideoCard(
                     }
                 })
             />
-            <A href=href(&format!("/video/{id}")) attr:class="video-link">
+            // A plain link: the router still handles the click, and rows skip the
+            // per-link location tracking that `<A>` does (aria-current).
+            <a href=href(&format!("/video/{id}")) class="video-link">
                 <Thumbnail src=video.thumbnail_url() />
                 <div class="video-text">
-                    <span class="video-title">{highlighted(&video.title, &highlights)}</span>
-                    {snippet.map(|s| view! { <span class="snippet">"…" {highlighted(&s.text, &s.highlights)} "…"</span> })}
+                    <span class="video-title">{move || highlights.with(|h| highlighted(&video.title, h))}</span>
+                    {move || {
+                        snippet.with(|s| {
+                            s.as_ref().map(|s| view! { <span class="snippet">"…" {highlighted(&s.text, &s.highlights)} "…"</span> })
+                        })
+                    }}
                     <span class="video-meta">
                         <span class="number">"#" {video.number}</span>
                         <When video />
@@ -52,7 +59,7 @@ pub fn VideoCard(
                         {video.summary.is_some().then(|| view! { <span class="badge">{move || t().has_summary}</span> })}
                     </span>
                 </div>
-            </A>
+            </a>
             <WatchToggle video_id=id />
         </li>
     }

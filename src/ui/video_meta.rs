@@ -8,14 +8,20 @@ use crate::i18n::use_locale;
 /// The date, or an estimated year with a tooltip saying so.
 #[component]
 pub fn When(video: &'static Video) -> impl IntoView {
-    view! {
-        <span
-            class="when"
-            class:estimated=video.year_estimated
-            title=move || video.year_estimated.then(|| use_locale().strings().estimated_year_hint)
-        >
-            {move || use_locale().when(video)}
-        </span>
+    let text = move || use_locale().when(video);
+    match video.date {
+        // Machine-readable for assistive tech and scripts; formatted for the reader.
+        Some(date) => view! { <time class="when" datetime=date.to_string()>{text}</time> }.into_any(),
+        None => view! {
+            <span
+                class="when"
+                class:estimated=video.year_estimated
+                title=move || video.year_estimated.then(|| use_locale().strings().estimated_year_hint)
+            >
+                {text}
+            </span>
+        }
+        .into_any(),
     }
 }
 

@@ -15,3 +15,28 @@ pub fn set_lang(lang: &str) {
         let _ = html.set_attribute("lang", lang);
     }
 }
+
+/// `data-theme` on `<html>`: the stylesheet follows the system without it.
+pub fn set_theme(theme: Option<&str>) {
+    if let Some(html) = leptos::prelude::document().document_element() {
+        let _ = match theme {
+            Some(theme) => html.set_attribute("data-theme", theme),
+            None => html.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let navigator = leptos::prelude::window().navigator();
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}

@@ -2,7 +2,7 @@
 
 use wasm_bindgen_futures::JsFuture;
 
-/// The first picked file's name, size in bytes and the file itself.
+/// The first file picked in a file input, if any.
 pub fn picked_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.files().and_then(|files| files.get(0))
 }

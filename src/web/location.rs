@@ -32,7 +32,11 @@ pub struct SetQuery(StoredValue<Navigate, LocalStorage>);
 impl SetQuery {
     pub fn set(&self, query: &Query, entry: HistoryEntry) {
         let search = query.to_url_query();
-        let url = if search.is_empty() { href("/") } else { format!("{}?{search}", href("/")) };
+        let url = if search.is_empty() {
+            href("/")
+        } else {
+            format!("{}?{search}", href("/"))
+        };
         let options = NavigateOptions {
             replace: entry == HistoryEntry::Replace,
             scroll: false,

@@ -25,20 +25,26 @@ pub enum StorageIssue {
 fn storage() -> Result<web_sys::Storage, StorageIssue> {
     match leptos::prelude::window().local_storage() {
         Ok(Some(_)) => Ok(LocalStorage::raw()),
-        Ok(None) => Err(StorageIssue::Unavailable("localStorage is not available".into())),
+        Ok(None) => Err(StorageIssue::Unavailable(
+            "localStorage is not available".into(),
+        )),
         Err(e) => Err(StorageIssue::Unavailable(js_message(&e))),
     }
 }
 
 pub fn read(key: &str) -> Result<Option<String>, StorageIssue> {
-    storage()?.get_item(key).map_err(|e| StorageIssue::Unavailable(js_message(&e)))
+    storage()?
+        .get_item(key)
+        .map_err(|e| StorageIssue::Unavailable(js_message(&e)))
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), StorageIssue> {
     storage()?.set_item(key, value).map_err(|e| {
         let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name());
         match name.as_deref() {
-            Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageIssue::QuotaExceeded,
+            Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => {
+                StorageIssue::QuotaExceeded
+            }
             _ => StorageIssue::Failed(js_message(&e)),
         }
     })
@@ -50,7 +56,9 @@ pub fn keep_backup(raw: &str, now_ms: u64) -> Result<String, StorageIssue> {
     let store = storage()?;
     for i in 0..store.length().unwrap_or(0) {
         if let Ok(Some(key)) = store.key(i) {
-            if key.starts_with(BACKUP_PREFIX) && store.get_item(&key).ok().flatten().as_deref() == Some(raw) {
+            if key.starts_with(BACKUP_PREFIX)
+                && store.get_item(&key).ok().flatten().as_deref() == Some(raw)
+            {
                 return Ok(key);
             }
         }
@@ -62,15 +70,17 @@ pub fn keep_backup(raw: &str, now_ms: u64) -> Result<String, StorageIssue> {
 
 /// Calls `on_change` with the new text whenever another tab changes the study state.
 pub fn on_external_change(on_change: impl Fn(Option<String>) + 'static) {
-    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-        // `key` is null when another tab cleared all storage.
-        match event.key() {
-            Some(key) if key == STATE_KEY => on_change(event.new_value()),
-            None => on_change(None),
-            Some(_) => {}
-        }
-    });
-    let _ = leptos::prelude::window().add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            // `key` is null when another tab cleared all storage.
+            match event.key() {
+                Some(key) if key == STATE_KEY => on_change(event.new_value()),
+                None => on_change(None),
+                Some(_) => {}
+            }
+        });
+    let _ = leptos::prelude::window()
+        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
     // Lives as long as the page.
     listener.forget();
 }

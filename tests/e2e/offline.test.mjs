@@ -10,14 +10,26 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-test('after one visit the catalogue, video pages and deep links work offline', async () => {
+test('after one visit the catalogue, search, video pages, playlists and deep links work offline', async () => {
   const { page, context, errors } = await app.open('');
   await controlled(page);
   await context.setOffline(true);
 
   await page.reload();
   await mounted(page);
-  assert.equal(await page.locator('ul.video-list > li.video-card').count(), 98);
+  assert.match(await page.locator('.count').innerText(), /找到 98 部影片/);
+  await page.locator('#catalogue-search').fill('机器学习');
+  await page.waitForURL(/q=/);
+  assert.match(await page.locator('.result-list .video-title mark').first().innerText(), /機器學習/);
+
+  // Playlists are local: create one and add a lecture, all offline.
+  await page.goto(new URL('playlists', app.url).href);
+  await mounted(page);
+  await page.getByLabel('新播放清單名稱').fill('離線清單');
+  await page.getByLabel('新播放清單名稱').press('Enter');
+  await page.locator('.playlist-row', { hasText: '離線清單' }).waitFor();
+  await page.goto(new URL('', app.url).href);
+  await mounted(page);
 
   await page.locator('li.video-card[data-video-id="Q9cNkUPXUB8"] a').click();
   await page.locator('.summary h4', { hasText: '核心主題' }).waitFor();

@@ -87,7 +87,7 @@ test('the URL is the state: reload, back and pasted links restore query, facets 
   assert.equal(await page.locator('#catalogue-search').inputValue(), 'GPT');
   assert.equal(await facet(page, 'year', '2023').isChecked(), true);
   assert.equal(await page.locator('.sort select').inputValue(), 'date-asc');
-  const dates = (await page.locator('.result-list .when').allInnerTexts()).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d));
+  const dates = await page.locator('.result-list time.when').evaluateAll((ts) => ts.map((t) => t.dateTime));
   assert.ok(dates.length >= 2);
   assert.deepEqual([...dates].sort(), dates, 'ascending by date');
   const before = await page.locator('.result-list .video-title').allInnerTexts();

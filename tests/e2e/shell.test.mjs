@@ -10,13 +10,22 @@ const app = useApp();
 test('the static shell paints a header and skeleton before the wasm runs', async () => {
   const html = await readFile(join(distDir(), 'index.html'), 'utf8');
   assert.match(html, /<header class="site-header">/);
-  assert.match(html, /class="video-list skeleton"/);
+  assert.match(html, /class="video-list result-list skeleton"/);
+  assert.match(html, /class="facets skeleton"/);
 });
 
-test('the catalogue lists all 98 seed videos, newest first', async () => {
+test('the catalogue lists all 98 seed videos, newest first, a page at a time', async () => {
   const { page, errors, context } = await app.open('');
   const cards = page.locator('ul.video-list[role="list"] > li.video-card');
-  assert.equal(await cards.count(), 98);
+  assert.match(await page.locator('.count').innerText(), /找到 98 部影片/);
+  assert.equal(await cards.count(), 24);
+  // "Show more" grows the list until every video is there, then goes away.
+  const more = page.locator('button.show-more');
+  for (const expected of [48, 72, 96, 98]) {
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('ul.result-list > li.video-card').length === n, expected);
+  }
+  assert.equal(await more.count(), 0);
   const first = await cards.first().innerText();
   const last = await cards.last().innerText();
   assert.match(first, /#448/);

@@ -40,6 +40,24 @@ impl Catalogue {
         videos
     }
 
+    /// This catalogue's videos repeated to `len` entries, renumbered with
+    /// unique ids (`v0000000000`…): real text at a larger scale, for scale
+    /// tests and benchmarks.
+    pub fn repeated_to(&self, len: usize) -> Catalogue {
+        let videos = (0..len)
+            .filter_map(|i| {
+                let mut v = self.videos.get(i % self.videos.len().max(1))?.clone();
+                v.number = i as u32 + 1;
+                v.id = format!("v{i:010}");
+                Some(v)
+            })
+            .collect();
+        Catalogue {
+            videos,
+            ..self.clone()
+        }
+    }
+
     /// Decodes and checks the embedded or fetched catalogue JSON.
     pub fn from_json(json: &str) -> Result<Catalogue, String> {
         let catalogue: Catalogue =

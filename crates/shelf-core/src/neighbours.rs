@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 use crate::catalogue::{Catalogue, Video};
 
 /// The previous and next video in the same series, in lecture order.
-pub fn series_neighbours<'a>(catalogue: &'a Catalogue, video: &Video) -> (Option<&'a Video>, Option<&'a Video>) {
+pub fn series_neighbours<'a>(
+    catalogue: &'a Catalogue,
+    video: &Video,
+) -> (Option<&'a Video>, Option<&'a Video>) {
     let in_series = catalogue.series_videos(&video.series);
     let Some(at) = in_series.iter().position(|v| v.id == video.id) else {
         return (None, None);
@@ -17,7 +20,20 @@ pub fn series_neighbours<'a>(catalogue: &'a Catalogue, video: &Video) -> (Option
 
 /// Words every lecture title shares, which say nothing about its topic.
 const STOPWORDS: [&str; 14] = [
-    "a", "an", "and", "aka", "the", "of", "to", "for", "in", "on", "introduction", "lecture", "version", "part",
+    "a",
+    "an",
+    "and",
+    "aka",
+    "the",
+    "of",
+    "to",
+    "for",
+    "in",
+    "on",
+    "introduction",
+    "lecture",
+    "version",
+    "part",
 ];
 
 /// How much of the smaller title's topic words the other must share.
@@ -46,7 +62,11 @@ pub fn other_language_version<'a>(catalogue: &'a Catalogue, video: &Video) -> Op
             let other_words = topic_words(&other.title);
             let shared = words.intersection(&other_words).count();
             let smaller = words.len().min(other_words.len());
-            let overlap = if smaller == 0 { 0.0 } else { shared as f32 / smaller as f32 };
+            let overlap = if smaller == 0 {
+                0.0
+            } else {
+                shared as f32 / smaller as f32
+            };
             (overlap >= MIN_OVERLAP).then_some((overlap, other))
         })
         // Best overlap; among equals, the earliest lecture.
@@ -60,7 +80,12 @@ fn topic_words(title: &str) -> BTreeSet<String> {
     let untagged = ["[", "【"]
         .iter()
         .zip(["]", "】"])
-        .find_map(|(open, close)| title.strip_prefix(open)?.split_once(close).map(|(_, rest)| rest))
+        .find_map(|(open, close)| {
+            title
+                .strip_prefix(open)?
+                .split_once(close)
+                .map(|(_, rest)| rest)
+        })
         .unwrap_or(title);
     untagged
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -109,7 +134,10 @@ mod tests {
     #[test]
     fn topic_words_skip_tags_numbers_and_stopwords() {
         let words = topic_words("[ML 2021 (English version)] Lecture 33: Life-long Learning (1/2)");
-        assert_eq!(words.into_iter().collect::<Vec<_>>(), vec!["learning", "life", "long"]);
+        assert_eq!(
+            words.into_iter().collect::<Vec<_>>(),
+            vec!["learning", "life", "long"]
+        );
         assert!(topic_words("【機器學習2021】預測本頻道觀看人數 (上)").is_empty());
     }
 }

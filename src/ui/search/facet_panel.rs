@@ -19,10 +19,19 @@ struct Choice {
     selected: bool,
 }
 
-fn choices<T>(values: &[FacetValue<T>], key: impl Fn(&T) -> String, label: impl Fn(&T) -> String) -> Vec<Choice> {
+fn choices<T>(
+    values: &[FacetValue<T>],
+    key: impl Fn(&T) -> String,
+    label: impl Fn(&T) -> String,
+) -> Vec<Choice> {
     values
         .iter()
-        .map(|v| Choice { key: key(&v.value), label: label(&v.value), count: v.count, selected: v.selected })
+        .map(|v| Choice {
+            key: key(&v.value),
+            label: label(&v.value),
+            count: v.count,
+            selected: v.selected,
+        })
         .collect()
 }
 
@@ -67,17 +76,40 @@ pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
         let locale = use_locale();
         results.with(|r| {
             choices(&r.facets.series, String::clone, |id| {
-                catalogue.series(id).map_or_else(|| id.clone(), |s| locale.series_name(s).to_string())
+                catalogue
+                    .series(id)
+                    .map_or_else(|| id.clone(), |s| locale.series_name(s).to_string())
             })
         })
     });
     let langs = Signal::derive(move || {
-        results.with(|r| choices(&r.facets.langs, |l| l.code().to_string(), |l| lang_label(t(), *l).to_string()))
+        results.with(|r| {
+            choices(
+                &r.facets.langs,
+                |l| l.code().to_string(),
+                |l| lang_label(t(), *l).to_string(),
+            )
+        })
     });
     let watched = Signal::derive(move || {
-        results.with(|r| choices(&r.facets.watched, |w| w.code().to_string(), |w| watch_label(t(), *w).to_string()))
+        results.with(|r| {
+            choices(
+                &r.facets.watched,
+                |w| w.code().to_string(),
+                |w| watch_label(t(), *w).to_string(),
+            )
+        })
     });
-    let filtered = move || query.with(|q| q.text.is_empty() && *q == Query { sort: q.sort, ..Query::default() });
+    let filtered = move || {
+        query.with(|q| {
+            q.text.is_empty()
+                && *q
+                    == Query {
+                        sort: q.sort,
+                        ..Query::default()
+                    }
+        })
+    };
 
     view! {
         <aside class="facets" aria-labelledby="facets-heading">
@@ -193,10 +225,17 @@ fn SummaryFacet(
     update: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let count = move |value: bool| {
-        results.with(|r| r.facets.summary.iter().find(|v| v.value == value).map_or(0, |v| v.count))
+        results.with(|r| {
+            r.facets
+                .summary
+                .iter()
+                .find(|v| v.value == value)
+                .map_or(0, |v| v.count)
+        })
     };
     let option = move |value: Option<bool>, label: fn(&Strings) -> &'static str| {
-        let disabled = move || value.is_some_and(|v| count(v) == 0) && query.with(|q| q.summary != value);
+        let disabled =
+            move || value.is_some_and(|v| count(v) == 0) && query.with(|q| q.summary != value);
         view! {
             <li>
                 <label class="facet-choice" class:empty=disabled>

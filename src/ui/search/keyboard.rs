@@ -14,10 +14,14 @@ pub fn install_shortcuts() {
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let in_search = target.as_ref().is_some_and(|t| t.id() == SEARCH_INPUT_ID);
         let in_field = target.as_ref().is_some_and(is_text_field);
-        let in_results = target.as_ref().is_some_and(|t| t.closest(".result-list").ok().flatten().is_some());
+        let in_results = target
+            .as_ref()
+            .is_some_and(|t| t.closest(".result-list").ok().flatten().is_some());
         let step = match ev.key().as_str() {
             "/" if !in_field => {
                 focus_by_id(SEARCH_INPUT_ID);
@@ -42,11 +46,16 @@ fn is_text_field(el: &web_sys::Element) -> bool {
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         && el.get_attribute("type").as_deref() != Some("checkbox")
         && el.get_attribute("type").as_deref() != Some("radio")
-        || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+        || el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.is_content_editable())
 }
 
 fn focus_by_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -54,21 +63,29 @@ fn focus_by_id(id: &str) {
 /// Moves focus `step` results from the focused one (or to the first). False
 /// when there is nowhere to go.
 fn move_focus(step: i32) -> bool {
-    let Ok(links) = document().query_selector_all(RESULT_LINKS) else { return false };
+    let Ok(links) = document().query_selector_all(RESULT_LINKS) else {
+        return false;
+    };
     let count = links.length() as i32;
     if count == 0 {
         return false;
     }
     let active = document().active_element();
     let current = (0..count).find(|&i| {
-        links.item(i as u32).zip(active.as_ref()).is_some_and(|(node, active)| node.is_same_node(Some(active)))
+        links
+            .item(i as u32)
+            .zip(active.as_ref())
+            .is_some_and(|(node, active)| node.is_same_node(Some(active)))
     });
     let next = match current {
         Some(i) => (i + step).clamp(0, count - 1),
         None if step > 0 => 0,
         None => return false,
     };
-    let Some(link) = links.item(next as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+    let Some(link) = links
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return false;
     };
     let _ = link.focus();

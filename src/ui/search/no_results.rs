@@ -1,8 +1,8 @@
 //! What an empty result says, with a one-click way out.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use shelf_core::search::Query;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::t;
 use crate::ui::search::search_box::SEARCH_INPUT_ID;
@@ -13,7 +13,13 @@ pub fn NoResults(query: Memo<Query>) -> impl IntoView {
     let set_query = use_set_query();
     let clear = move |_| {
         let sort = query.with_untracked(|q| q.sort);
-        set_query.set(&Query { sort, ..Query::default() }, HistoryEntry::Push);
+        set_query.set(
+            &Query {
+                sort,
+                ..Query::default()
+            },
+            HistoryEntry::Push,
+        );
         if let Some(input) = document().get_element_by_id(SEARCH_INPUT_ID) {
             let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
         }
@@ -23,7 +29,12 @@ pub fn NoResults(query: Memo<Query>) -> impl IntoView {
             if q.text.trim().is_empty() {
                 t().no_results_filters.to_string()
             } else {
-                format!("{}{}{}", t().no_results_for.0, q.text.trim(), t().no_results_for.1)
+                format!(
+                    "{}{}{}",
+                    t().no_results_for.0,
+                    q.text.trim(),
+                    t().no_results_for.1
+                )
             }
         })
     };

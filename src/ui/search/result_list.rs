@@ -1,22 +1,23 @@
 //! The results, a page at a time so the DOM stays small at any catalogue size.
+//!
+//! Rows are keyed by video, and what a search changes in a row (highlights,
+//! snippet) flows in through signals, so typing updates text in the rows that
+//! stay instead of rebuilding them (thumbnails, controls and focus survive).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 
 use leptos::prelude::*;
-use shelf_core::search::{Hit, Results};
+use shelf_core::search::{Results, Snippet};
 
 use crate::app::use_catalogue;
-use crate::i18n::t;
+use crate::i18n::{t, use_locale};
 use crate::ui::video_card::VideoCard;
 
-pub const PAGE: usize = 50;
+/// Rows rendered at first and added per "show more": a few screens, never the whole catalogue.
+pub const PAGE: usize = 24;
 
-/// Identifies what a rendered row shows, so unchanged rows (and the focus in
-/// them) survive a re-search.
-fn row_key(hit: &Hit) -> String {
-    let snippet = hit.snippet.as_ref().map(|s| (&s.text, &s.highlights));
-    format!("{}|{:?}|{:?}", hit.video, hit.title_highlights, snippet)
-}
+type Marks = (Vec<Range<usize>>, Option<Snippet>);
 
 #[component]
 pub fn ResultList(
@@ -27,17 +28,28 @@ pub fn ResultList(
     let catalogue = use_catalogue();
     let remaining = move || results.with(|r| r.total.saturating_sub(limit.get()));
     let has_more = move || remaining() > 0;
+    // What each visible row highlights, by video index.
+    let marks = Memo::new(move |_| {
+        results.with(|r| {
+            r.hits
+                .iter()
+                .take(limit.get())
+                .map(|h| (h.video, (h.title_highlights.clone(), h.snippet.clone())))
+                .collect::<HashMap<usize, Marks>>()
+        })
+    });
     view! {
         <ul class="video-list result-list" role="list" aria-labelledby="catalogue-heading">
             <For
-                each=move || results.with(|r| r.hits.iter().take(limit.get()).cloned().collect::<Vec<_>>())
-                key=row_key
-                children=move |hit| {
+                each=move || results.with(|r| r.hits.iter().take(limit.get()).map(|h| h.video).collect::<Vec<_>>())
+                key=|video| *video
+                children=move |video| {
+                    let row = Memo::new(move |_| marks.with(|m| m.get(&video).cloned().unwrap_or_default()));
                     view! {
                         <VideoCard
-                            video=&catalogue.videos[hit.video]
-                            highlights=hit.title_highlights
-                            snippet=hit.snippet
+                            video=&catalogue.videos[video]
+                            highlights=Signal::derive(move || row.with(|r| r.0.clone()))
+                            snippet=Signal::derive(move || row.with(|r| r.1.clone()))
                             selected
                         />
                     }
@@ -46,7 +58,7 @@ pub fn ResultList(
         </ul>
         <Show when=has_more>
             <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                {move || format!("{}{}{}", t().show_more.0, remaining(), t().show_more.1)}
+                {move || format!("{}{}{}", t().show_more.0, use_locale().format_count(remaining()), t().show_more.1)}
             </button>
         </Show>
     }

@@ -30,7 +30,11 @@ pub fn SearchBox(query: Memo<Query>) -> impl IntoView {
         set_query.set(&next, entry);
     };
     let on_input = move |ev| {
-        let entry = if typing.get_value() { HistoryEntry::Replace } else { HistoryEntry::Push };
+        let entry = if typing.get_value() {
+            HistoryEntry::Replace
+        } else {
+            HistoryEntry::Push
+        };
         typing.set_value(true);
         apply(event_target_value(&ev), entry);
     };

@@ -1,6 +1,12 @@
-//! Adds many videos to a playlist at once: the selected results, or all of them. (stub)
+//! Adds many videos to a playlist at once: the selected results, or all of them.
 
 use leptos::prelude::*;
+use shelf_core::study::{AddSummary, Duplicates, NameError};
+
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker};
+use crate::ui::study::util::fill;
 
 #[component]
 pub fn BulkAdd(
@@ -9,5 +15,79 @@ pub fn BulkAdd(
     /// The ids of every result of the current filter, in result order.
     all_results: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let _ = (selected, all_results);
+    let study = use_study();
+    let picker = Picker::new();
+    let message = RwSignal::new(String::new());
+    let add = move |ids: Vec<String>| {
+        if ids.is_empty() {
+            return;
+        }
+        let outcome = study.update(|s, now| -> Result<_, NameError> {
+            let target = picker.target(s, now)?;
+            Ok(s.playlist_mut(&target.id).map(|playlist| {
+                let summary =
+                    playlist.add_many(ids.iter().map(String::as_str), Duplicates::Skip, now);
+                (target.id.clone(), playlist.name().to_string(), summary)
+            }))
+        });
+        match outcome {
+            Ok(None) => {}
+            Ok(Some((id, name, summary))) => {
+                picker.chose(&id);
+                message.set(summary_text(&name, summary));
+            }
+            Err(error) => message.set(name_error_text(error)),
+        }
+    };
+    let selected_count = move || selected.with(Vec::len);
+    let result_count = move || all_results.with(Vec::len);
+    view! {
+        <div class="bulk-add" role="group" aria-labelledby="bulk-add-heading">
+            <h2 id="bulk-add-heading" class="bulk-add-heading">{move || t().bulk_add_heading}</h2>
+            <div class="field-row">
+                <PlaylistPicker
+                    picker
+                    id_prefix="bulk"
+                    on_enter=Callback::new(move |_| add(selected.get_untracked()))
+                />
+                <button
+                    type="button"
+                    class="button primary"
+                    disabled=move || selected_count() == 0
+                    on:click=move |_| add(selected.get_untracked())
+                >
+                    {move || fill(t().bulk_add_selected, &[("n", &selected_count().to_string())])}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || result_count() == 0
+                    on:click=move |_| add(all_results.get_untracked())
+                >
+                    {move || fill(t().bulk_add_all, &[("n", &result_count().to_string())])}
+                </button>
+            </div>
+            <p class="status" role="status">{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// "已加入 3 部到「清單」，2 部原本就在清單裡。"
+fn summary_text(name: &str, summary: AddSummary) -> String {
+    let s = t();
+    let mut text = fill(
+        s.bulk_added,
+        &[("n", &summary.added.to_string()), ("name", name)],
+    );
+    if summary.already_present > 0 {
+        text.push_str(&fill(
+            s.bulk_already,
+            &[("n", &summary.already_present.to_string())],
+        ));
+    }
+    if summary.full > 0 {
+        text.push_str(&fill(s.bulk_full, &[("n", &summary.full.to_string())]));
+    }
+    text.push_str(s.full_stop);
+    text
 }

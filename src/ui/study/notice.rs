@@ -1,6 +1,110 @@
-//! Says when stored study data could not be read or saved. (stub)
+//! Says when stored study data could not be read or saved: unreadable data
+//! (kept, with a download of the raw text), data from a newer version
+//! (nothing is saved), or storage that is off or full (this tab only).
 
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::t;
+use crate::study::{use_study, StoreNotice, Study};
+use crate::ui::study::util::fill;
+use crate::web::base::href;
+use crate::web::download::{save_text, today};
+use crate::web::storage::{StorageIssue, STATE_KEY};
 
 #[component]
-pub fn StoreNoticeBanner() -> impl IntoView {}
+pub fn StoreNoticeBanner() -> impl IntoView {
+    let study = use_study();
+    // Saving re-reports the same problem on every change; once dismissed, a
+    // notice stays away until a different one comes.
+    let dismissed = RwSignal::new(None::<StoreNotice>);
+    let shown = Memo::new(move |_| {
+        study
+            .notice
+            .get()
+            .filter(|notice| dismissed.with(|d| d.as_ref() != Some(notice)))
+    });
+    let dismiss = move |_| {
+        dismissed.set(study.notice.get_untracked());
+        study.notice.set(None);
+    };
+    move || {
+        shown.get().map(|notice| {
+            let kind = kind(&notice);
+            view! {
+                <div class="store-notice" role="alert" data-kind=kind>
+                    <div class="store-notice-body">
+                        <NoticeText notice />
+                    </div>
+                    <button type="button" class="button" on:click=dismiss>
+                        {move || t().notice_dismiss}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+fn kind(notice: &StoreNotice) -> &'static str {
+    match notice {
+        StoreNotice::Corrupt { .. } => "corrupt",
+        StoreNotice::ReadOnly { .. } => "read-only",
+        StoreNotice::MemoryOnly(_) => "memory-only",
+    }
+}
+
+#[component]
+fn NoticeText(notice: StoreNotice) -> impl IntoView {
+    match notice {
+        StoreNotice::Corrupt { reason, backup_key } => {
+            // Without a backup key the unreadable text is still in the main slot.
+            let key = backup_key.clone().unwrap_or_else(|| STATE_KEY.to_string());
+            let message = RwSignal::new(None::<&'static str>);
+            let download = move |_| {
+                let saved = Study::backup_text(&key).ok_or(()).and_then(|text| {
+                    let name = format!("lecture-shelf-unreadable-{}.txt", today());
+                    save_text(&name, "text/plain;charset=utf-8", &text).map_err(|_| ())
+                });
+                message.set(saved.is_err().then_some(t().notice_download_failed));
+            };
+            view! {
+                <p><strong>{move || t().notice_corrupt_title}</strong></p>
+                <p>
+                    {move || if backup_key.is_some() { t().notice_corrupt_kept } else { t().notice_corrupt_not_kept }}
+                </p>
+                <p class="notice-actions">
+                    <button type="button" class="button primary" on:click=download>
+                        {move || t().notice_download_raw}
+                    </button>
+                    <span class="status">{move || message.get()}</span>
+                </p>
+                <details>
+                    <summary>{move || t().notice_details}</summary>
+                    <p class="error-detail">{reason}</p>
+                </details>
+            }
+            .into_any()
+        }
+        StoreNotice::ReadOnly { version } => view! {
+            <p><strong>{move || t().notice_read_only_title}</strong></p>
+            <p>{move || fill(t().notice_read_only_body, &[("version", &version.to_string())])}</p>
+        }
+        .into_any(),
+        StoreNotice::MemoryOnly(issue) => {
+            let cause = move || match &issue {
+                StorageIssue::QuotaExceeded => t().notice_storage_full,
+                StorageIssue::Unavailable(_) => t().notice_storage_off,
+                StorageIssue::Failed(_) => t().notice_storage_failed,
+            };
+            view! {
+                <p><strong>{cause}</strong></p>
+                <p>
+                    {move || t().notice_memory_only_body}
+                    " "
+                    <A href=href("/backup")>{move || t().notice_export_hint}</A>
+                </p>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,8 +1,53 @@
-//! Progress, resume time, notes and playlists for one video, on its page. (stub)
+//! Progress, resume time, notes and playlists for one video, on its page.
 
 use leptos::prelude::*;
+use shelf_core::watch::WatchState;
+
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::add_to_playlist::AddToPlaylist;
+use crate::ui::study::note_editor::NoteEditor;
+use crate::ui::study::resume_field::ResumeField;
+use crate::ui::study::watch_toggle::state_label;
 
 #[component]
 pub fn StudyPanel(video_id: &'static str) -> impl IntoView {
-    let _ = video_id;
+    view! {
+        <section class="study-panel" aria-labelledby="study-heading">
+            <h2 id="study-heading">{move || t().study_heading}</h2>
+            <WatchRadios video_id />
+            <ResumeField video_id />
+            <NoteEditor video_id />
+            <AddToPlaylist video_id />
+        </section>
+    }
+}
+
+/// The three watch states as a radio group.
+#[component]
+fn WatchRadios(video_id: &'static str) -> impl IntoView {
+    let study = use_study();
+    let state = Memo::new(move |_| study.state.with(|s| s.watch_state(video_id)));
+    let radio = move |value: WatchState| {
+        view! {
+            <label class="watch-radio" data-state=value.code()>
+                <input
+                    type="radio"
+                    name="watch-state"
+                    value=value.code()
+                    prop:checked=move || state.get() == value
+                    on:change=move |_| {
+                        study.update(|s, now| s.set_watch_state(video_id, value, now));
+                    }
+                />
+                <span>{move || state_label(t(), value)}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="watch-radios">
+            <legend>{move || t().facet_watched}</legend>
+            {WatchState::ALL.into_iter().map(radio).collect_view()}
+        </fieldset>
+    }
 }

@@ -14,6 +14,9 @@ export async function launch() {
   return chromium.launch({
     executablePath: EXECUTABLE,
     args: [
+      // Every host but this machine fails at name lookup, inside Chromium:
+      // nothing leaves the machine even where a test does not intercept.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -28,11 +31,14 @@ export async function launch() {
 /**
  * A fresh context and page whose console errors and page errors are
  * collected in `errors`. Requests leaving 127.0.0.1 are aborted, except that
- * `thumbnails: 'served'` answers YouTube thumbnail requests with a pixel.
+ * `thumbnails: 'served'` answers YouTube thumbnail requests with a pixel and
+ * `thumbnails: 'unreachable'` leaves them to fail at name lookup.
  */
 export async function openPage(browser, { thumbnails = 'blocked', ...options } = {}) {
-  const context = await browser.newContext(options);
-  await context.route(
+  // A Taiwanese student's browser unless a test says otherwise: the UI language follows it.
+  const context = await browser.newContext({ locale: 'zh-TW', ...options });
+  // 'unreachable': no interception at all (cheapest; thumbnails fail at name lookup).
+  if (thumbnails !== 'unreachable') await context.route(
     (url) => url.hostname !== '127.0.0.1',
     (route) =>
       thumbnails === 'served' && route.request().url().startsWith('https://i.ytimg.com/')
@@ -45,7 +51,7 @@ export async function openPage(browser, { thumbnails = 'blocked', ...options } =
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     // Aborted thumbnail requests are expected here.
-    if (/ERR_BLOCKED_BY_CLIENT|net::ERR_FAILED/.test(msg.text())) return;
+    if (/ERR_BLOCKED_BY_CLIENT|ERR_NAME_NOT_RESOLVED|net::ERR_FAILED/.test(msg.text())) return;
     // A cold deep link is answered with 404.html and status 404, as static
     // hosts do; Chromium logs that for the page itself. Any other 404 counts.
     if (/status of 404/.test(msg.text()) && msg.location().url === page.url()) return;

@@ -37,7 +37,7 @@ async function fileAt(root, urlPath) {
  * { url, close, rewrite }. Setting `rewrite(path, body)` lets a test change
  * what is served from then on (a new sw.js, say, to simulate a deploy).
  */
-export async function serve(root, { base = '/' } = {}) {
+export async function serve(root, { base = '/', port = 0 } = {}) {
   root = normalize(root);
   const handle = { rewrite: null };
   const server = createServer(async (req, res) => {
@@ -65,10 +65,10 @@ export async function serve(root, { base = '/' } = {}) {
     });
     res.end(body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = server.address().port;
   return Object.assign(handle, {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `http://127.0.0.1:${listening}${base}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   });
 }

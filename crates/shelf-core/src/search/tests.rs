@@ -415,25 +415,10 @@ fn a_mismatched_catalogue_does_not_panic() {
 
 /// The real catalogue cloned up to 10,000 videos (new numbers and ids): every
 /// copy must behave like the original it was cloned from.
-fn synthetic(cat: &Catalogue, len: usize) -> Catalogue {
-    let videos = (0..len)
-        .map(|i| {
-            let mut v = cat.videos[i % cat.videos.len()].clone();
-            v.number = i as u32 + 1;
-            v.id = format!("v{i:010}");
-            v
-        })
-        .collect();
-    Catalogue {
-        videos,
-        ..cat.clone()
-    }
-}
-
 #[test]
 fn ten_thousand_videos_give_the_same_answers_per_copy() {
     let cat = real();
-    let big = synthetic(&cat, 10_000);
+    let big = cat.repeated_to(10_000);
     let index = SearchIndex::new(&big);
     assert_eq!(index.len(), 10_000);
     for q in ["机器学习", "gan", "diffusion 模型", "强化学习", ""] {

@@ -1,0 +1,72 @@
+//! "Add to playlist" on a video page, and the playlists that already hold it.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shelf_core::study::{Added, Duplicates, NameError};
+
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker};
+use crate::ui::study::util::fill;
+use crate::web::base::href;
+
+#[component]
+pub fn AddToPlaylist(video_id: &'static str) -> impl IntoView {
+    let study = use_study();
+    let picker = Picker::new();
+    let message = RwSignal::new(String::new());
+    let add = move || {
+        let outcome = study.update(|s, now| -> Result<_, NameError> {
+            let target = picker.target(s, now)?;
+            Ok(s.playlist_mut(&target.id).map(|playlist| {
+                let added = playlist.add(video_id, Duplicates::Skip, now);
+                (target.id.clone(), playlist.name().to_string(), added)
+            }))
+        });
+        match outcome {
+            Ok(None) => {}
+            Ok(Some((id, name, added))) => {
+                picker.chose(&id);
+                let template = match added {
+                    Added::Added => t().added_to_playlist,
+                    Added::AlreadyPresent => t().already_in_playlist,
+                    Added::Full => t().playlist_full,
+                    Added::Invalid => t().unknown_video,
+                };
+                message.set(fill(template, &[("name", &name)]));
+            }
+            Err(error) => message.set(name_error_text(error)),
+        }
+    };
+    let containing = move || {
+        study.state.with(|s| {
+            s.live_playlists()
+                .into_iter()
+                .filter(|p| p.videos().iter().any(|v| v == video_id))
+                .map(|p| (p.id().to_string(), p.name().to_string()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="add-to-playlist" role="group" aria-labelledby="add-to-playlist-heading">
+            <h3 id="add-to-playlist-heading">{move || t().add_to_playlist_heading}</h3>
+            <div class="field-row">
+                <PlaylistPicker picker id_prefix="video" on_enter=Callback::new(move |_| add()) />
+                <button type="button" class="button primary" on:click=move |_| add()>
+                    {move || t().add_to_playlist_button}
+                </button>
+            </div>
+            <p class="status" role="status">{move || message.get()}</p>
+            <Show when=move || !containing().is_empty()>
+                <p class="in-playlists">
+                    {move || t().in_playlists_label}
+                    " "
+                    <For each=containing key=|item| item.clone() let((id, name))>
+                        <A href=href(&format!("/playlists/{id}")) attr:class="chip">{name}</A>
+                        " "
+                    </For>
+                </p>
+            </Show>
+        </div>
+    }
+}

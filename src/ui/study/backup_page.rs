@@ -1,0 +1,200 @@
+//! `/backup`: everything as one versioned JSON file, and importing such a
+//! file as a merge, after a preview of what it would change.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shelf_core::study::backup::MAX_BACKUP_BYTES;
+use shelf_core::study::{
+    apply_import, export_backup, parse_backup, preview_import, ImportError, StudyState,
+};
+
+use crate::i18n::t;
+use crate::study::{now_ms, use_study};
+use crate::ui::study::import_preview::ImportPreviewTable;
+use crate::ui::study::util::{fill, focus_later};
+use crate::web::document::set_title;
+use crate::web::download::{save_text, today};
+use crate::web::file::{picked_file, read_text};
+
+/// Where an import is.
+#[derive(Clone)]
+enum Stage {
+    Idle,
+    Reading,
+    /// The file could not be read at all (not even as text).
+    Unreadable,
+    Refused(ImportError),
+    Ready {
+        incoming: StudyState,
+    },
+    Done {
+        changed: bool,
+    },
+}
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    Effect::new(|_| set_title(t().app_name, Some(t().backup_heading)));
+    view! {
+        <section class="page backup-page" aria-labelledby="backup-heading">
+            <h1 id="backup-heading">{move || t().backup_heading}</h1>
+            <ExportBackup />
+            <ImportBackup />
+        </section>
+    }
+}
+
+#[component]
+fn ExportBackup() -> impl IntoView {
+    let study = use_study();
+    let message = RwSignal::new(String::new());
+    let export = move |_| {
+        let text = study.state.with_untracked(|s| export_backup(s, now_ms()));
+        let file = format!("lecture-shelf-backup-{}.json", today());
+        message.set(match save_text(&file, "application/json", &text) {
+            Ok(()) => fill(t().backup_exported, &[("file", &file)]),
+            Err(_) => t().download_failed.to_string(),
+        });
+    };
+    view! {
+        <section class="backup-export" aria-labelledby="export-heading">
+            <h2 id="export-heading">{move || t().backup_export_heading}</h2>
+            <p>{move || t().backup_export_body}</p>
+            <button type="button" class="button primary export-backup" on:click=export>
+                {move || t().backup_export_button}
+            </button>
+            <p class="status" role="status">{move || message.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn ImportBackup() -> impl IntoView {
+    let study = use_study();
+    let stage = RwSignal::new(Stage::Idle);
+    let input: NodeRef<Input> = NodeRef::new();
+    let on_change = move |_| {
+        let Some(file) = input.get_untracked().as_ref().and_then(picked_file) else {
+            stage.set(Stage::Idle);
+            return;
+        };
+        // Refused before reading: a huge file would stall the tab.
+        let bytes = file.size() as usize;
+        if bytes > MAX_BACKUP_BYTES {
+            stage.set(Stage::Refused(ImportError::TooLarge {
+                bytes,
+                max: MAX_BACKUP_BYTES,
+            }));
+            return;
+        }
+        stage.set(Stage::Reading);
+        spawn_local(async move {
+            let next = match read_text(&file).await {
+                Err(_) => Stage::Unreadable,
+                Ok(text) => match parse_backup(&text) {
+                    Ok(incoming) => Stage::Ready { incoming },
+                    Err(error) => Stage::Refused(error),
+                },
+            };
+            stage.set(next);
+        });
+    };
+    let reset_input = move || {
+        if let Some(input) = input.get_untracked() {
+            input.set_value("");
+        }
+    };
+    let apply = move |_| {
+        let Stage::Ready { incoming } = stage.get_untracked() else {
+            return;
+        };
+        let merged = study
+            .state
+            .with_untracked(|local| apply_import(local, &incoming));
+        let changed = study.state.with_untracked(|local| *local != merged);
+        study.replace(merged);
+        reset_input();
+        stage.set(Stage::Done { changed });
+        // The preview (and its buttons) goes away: keep the keyboard nearby.
+        focus_later("#import-file".to_string());
+    };
+    let cancel = move |_| {
+        reset_input();
+        stage.set(Stage::Idle);
+        focus_later("#import-file".to_string());
+    };
+    let preview = Memo::new(move |_| {
+        stage.with(|s| match s {
+            Stage::Ready { incoming } => {
+                Some(study.state.with(|local| preview_import(local, incoming)))
+            }
+            _ => None,
+        })
+    });
+    let status = move || {
+        let s = t();
+        stage.with(|stage| match stage {
+            Stage::Idle | Stage::Ready { .. } => String::new(),
+            Stage::Reading => s.import_reading.to_string(),
+            Stage::Unreadable => s.import_unreadable.to_string(),
+            Stage::Refused(error) => import_error_text(error),
+            Stage::Done { changed: true } => s.import_done.to_string(),
+            Stage::Done { changed: false } => s.import_done_nothing.to_string(),
+        })
+    };
+    let failed = move || stage.with(|s| matches!(s, Stage::Unreadable | Stage::Refused(_)));
+    view! {
+        <section class="backup-import" aria-labelledby="import-heading">
+            <h2 id="import-heading">{move || t().backup_import_heading}</h2>
+            <p>{move || t().backup_import_body}</p>
+            <p class="field-row">
+                <label for="import-file">{move || t().backup_import_label}</label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=input
+                    on:change=on_change
+                />
+            </p>
+            <p class="status" class:field-error=failed role="status">{status}</p>
+            {move || preview.get().map(|preview| {
+                let changes = preview.has_changes();
+                view! {
+                    <div class="import-preview">
+                        <ImportPreviewTable preview />
+                        <p>{move || if changes { t().import_preview_apply_hint } else { t().import_preview_no_changes }}</p>
+                        <p class="field-row">
+                            <button type="button" class="button primary apply-import" on:click=apply>
+                                {move || t().import_apply}
+                            </button>
+                            <button type="button" class="button" on:click=cancel>
+                                {move || t().cancel}
+                            </button>
+                        </p>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+fn import_error_text(error: &ImportError) -> String {
+    let s = t();
+    match error {
+        ImportError::TooLarge { bytes, max } => fill(
+            s.import_too_large,
+            &[("size", &megabytes(*bytes)), ("max", &megabytes(*max))],
+        ),
+        ImportError::NotABackup => s.import_not_backup.to_string(),
+        ImportError::Corrupt { reason } => fill(s.import_corrupt, &[("reason", reason)]),
+        ImportError::FromNewerVersion { version } => {
+            fill(s.import_newer_version, &[("version", &version.to_string())])
+        }
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}

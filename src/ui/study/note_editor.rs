@@ -1,0 +1,100 @@
+//! The note on a video: a textarea saved shortly after typing stops (and on
+//! leaving the field), with the saved note shown below, time codes linked.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::note_view::NoteText;
+use crate::ui::study::util::fill;
+
+/// Longest note, in characters (the browser counts UTF-16 units for `maxlength`).
+pub const NOTE_MAX_CHARS: usize = 5000;
+/// Quiet time after the last keystroke before the note is saved.
+const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+#[component]
+pub fn NoteEditor(video_id: &'static str) -> impl IntoView {
+    let study = use_study();
+    let stored = Memo::new(move |_| {
+        study
+            .state
+            .with(|s| s.note(video_id).map(|n| n.text.clone()).unwrap_or_default())
+    });
+    let draft = RwSignal::new(stored.get_untracked());
+    let dirty = RwSignal::new(false);
+    let saved_message = RwSignal::new(false);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Edits from another tab show up unless this one is mid-edit.
+    Effect::new(move |_| {
+        let text = stored.get();
+        if !dirty.get_untracked() {
+            draft.set(text);
+        }
+    });
+    let save = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let (Some(text), Some(true)) = (draft.try_get_untracked(), dirty.try_get_untracked())
+        else {
+            return;
+        };
+        study.update(|s, now| s.set_note(video_id, &text, now));
+        dirty.set(false);
+        saved_message.set(true);
+    };
+    let on_input = move |ev| {
+        draft.set(event_target_value(&ev));
+        dirty.set(true);
+        saved_message.set(false);
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(save, SAVE_DELAY).ok();
+        pending.set_value(handle);
+    };
+    // Leaving the page mid-edit still keeps the note.
+    on_cleanup(save);
+    let count = move || {
+        draft.with(|d| {
+            fill(
+                t().note_count,
+                &[
+                    ("n", &d.chars().count().to_string()),
+                    ("max", &NOTE_MAX_CHARS.to_string()),
+                ],
+            )
+        })
+    };
+    view! {
+        <div class="note-editor">
+            <label for="note-text">{move || t().note_label}</label>
+            <textarea
+                id="note-text"
+                rows="6"
+                maxlength=NOTE_MAX_CHARS.to_string()
+                aria-describedby="note-hint note-count"
+                prop:value=move || draft.get()
+                on:input=on_input
+                on:change=move |_| save()
+            ></textarea>
+            <p id="note-hint" class="hint">{move || t().note_hint}</p>
+            <p class="note-status">
+                <span id="note-count" class="muted">{count}</span>
+                " "
+                <span role="status">{move || saved_message.get().then(|| t().note_saved)}</span>
+            </p>
+            <Show when=move || stored.with(|s| !s.is_empty())>
+                <div class="note-view">
+                    <h3 id="note-view-heading">{move || t().note_view_heading}</h3>
+                    <p class="note-text">
+                        <NoteText video_id text=stored />
+                    </p>
+                </div>
+            </Show>
+        </div>
+    }
+}

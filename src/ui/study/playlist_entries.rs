@@ -1,0 +1,246 @@
+//! A playlist's entries in order. Own playlists reorder by drag and drop
+//! and by "move up"/"move down" buttons (focus follows the moved entry),
+//! and entries can be removed. Ids the catalogue lacks show as unknown.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shelf_core::catalogue::Catalogue;
+use shelf_core::study::Playlist;
+
+use crate::app::use_catalogue;
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::util::{fill, focus_first_later};
+use crate::ui::study::watch_toggle::WatchToggle;
+use crate::web::base::href;
+
+/// Drag-and-drop state shared by the rows of one list.
+#[derive(Clone, Copy)]
+struct Drag {
+    from: RwSignal<Option<usize>>,
+    over: RwSignal<Option<usize>>,
+}
+
+#[component]
+pub fn PlaylistEntries(
+    playlist: Memo<Option<Playlist>>,
+    read_only: bool,
+    announce: RwSignal<String>,
+) -> impl IntoView {
+    let rows = move || {
+        playlist.with(|p| {
+            p.as_ref()
+                .map(|p| p.videos().iter().cloned().enumerate().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let len = Signal::derive(move || playlist.with(|p| p.as_ref().map_or(0, |p| p.videos().len())));
+    let drag = Drag {
+        from: RwSignal::new(None),
+        over: RwSignal::new(None),
+    };
+    view! {
+        <h2 id="entries-heading">{move || fill(t().entry_count, &[("n", &len.get().to_string())])}</h2>
+        {(!read_only).then(|| view! { <p class="hint">{move || t().reorder_hint}</p> })}
+        <Show
+            when=move || len.get() != 0
+            fallback=move || view! { <p class="muted">{move || t().playlist_empty}</p> }
+        >
+            <ol class="entries" aria-labelledby="entries-heading">
+                <For each=rows key=|row| row.clone() let((index, id))>
+                    <EntryRow playlist index id read_only len drag announce />
+                </For>
+            </ol>
+        </Show>
+    }
+}
+
+#[component]
+fn EntryRow(
+    playlist: Memo<Option<Playlist>>,
+    index: usize,
+    id: String,
+    read_only: bool,
+    len: Signal<usize>,
+    drag: Drag,
+    announce: RwSignal<String>,
+) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let video = catalogue.video(&id);
+    let label = match video {
+        Some(v) => v.title.clone(),
+        None => format!("{} ({id})", t().unknown_video),
+    };
+    let label = StoredValue::new(label);
+    let playlist_id = move || playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string()));
+    // Moves the entry and keeps the keyboard where the entry went.
+    let move_to = move |to: usize, prefer: &'static str| {
+        let Some(pid) = playlist_id() else { return };
+        // Read before the edit: the edit re-renders (and disposes) this row.
+        let (title, template) = (label.get_value(), t().moved_entry);
+        let moved = study.update(|s, now| {
+            s.playlist_mut(&pid)
+                .is_some_and(|p| p.move_to(index, to, now))
+        });
+        let total = len.try_get_untracked().unwrap_or_default();
+        if !moved {
+            return;
+        }
+        let to = to.min(total.saturating_sub(1));
+        announce.set(fill(
+            template,
+            &[
+                ("title", &title),
+                ("pos", &(to + 1).to_string()),
+                ("total", &total.to_string()),
+            ],
+        ));
+        let other = if prefer == "move-up" {
+            "move-down"
+        } else {
+            "move-up"
+        };
+        focus_first_later(vec![
+            format!(".entries li[data-index=\"{to}\"] .{prefer}:enabled"),
+            format!(".entries li[data-index=\"{to}\"] .{other}:enabled"),
+        ]);
+    };
+    let remove = move |_| {
+        let Some(pid) = playlist_id() else { return };
+        let (title, template) = (label.get_value(), t().removed_entry);
+        let removed =
+            study.update(|s, now| s.playlist_mut(&pid).and_then(|p| p.remove_at(index, now)));
+        if removed.is_some() {
+            announce.set(fill(template, &[("title", &title)]));
+            let next = index.min(
+                len.try_get_untracked()
+                    .unwrap_or_default()
+                    .saturating_sub(1),
+            );
+            focus_first_later(vec![
+                format!(".entries li[data-index=\"{next}\"] .remove"),
+                "#entries-heading + .hint + p, .playlist-tools button".to_string(),
+            ]);
+        }
+    };
+    let title = match video {
+        Some(v) => view! {
+            <A href=href(&format!("/video/{}", v.id)) attr:class="entry-title">{v.title.clone()}</A>
+            <WatchToggle video_id=v.id.as_str() />
+        }
+        .into_any(),
+        None => view! {
+            <span class="entry-title unknown">
+                {move || t().unknown_video}
+                " "
+                <code>{id.clone()}</code>
+            </span>
+        }
+        .into_any(),
+    };
+    let is_last = move || index + 1 >= len.get();
+    let controls = (!read_only).then(|| {
+        view! {
+            <span class="entry-controls">
+                <button
+                    type="button"
+                    class="button move-up"
+                    disabled=move || index == 0
+                    aria-label=move || fill(t().move_up_label, &[("title", &label.get_value())])
+                    on:click=move |_| move_to(index.saturating_sub(1), "move-up")
+                >
+                    "↑"
+                </button>
+                <button
+                    type="button"
+                    class="button move-down"
+                    disabled=is_last
+                    aria-label=move || fill(t().move_down_label, &[("title", &label.get_value())])
+                    on:click=move |_| move_to(index + 1, "move-down")
+                >
+                    "↓"
+                </button>
+                <button
+                    type="button"
+                    class="button remove"
+                    aria-label=move || fill(t().remove_entry_label, &[("title", &label.get_value())])
+                    on:click=remove
+                >
+                    {move || t().remove}
+                </button>
+            </span>
+        }
+    });
+    view! {
+        <li
+            data-index=index
+            data-video-id=id.clone()
+            class:dragging=move || drag.from.get() == Some(index)
+            class:drop-target=move || drag.over.get() == Some(index) && drag.from.get() != Some(index)
+            draggable=(!read_only).then_some("true")
+            on:dragstart=move |ev: web_sys::DragEvent| {
+                if read_only {
+                    return;
+                }
+                drag.from.set(Some(index));
+                if let Some(data) = ev.data_transfer() {
+                    data.set_effect_allowed("move");
+                    let _ = data.set_data("text/plain", &index.to_string());
+                }
+            }
+            on:dragover=move |ev: web_sys::DragEvent| {
+                if drag.from.get_untracked().is_some() {
+                    ev.prevent_default();
+                    if drag.over.get_untracked() != Some(index) {
+                        drag.over.set(Some(index));
+                    }
+                }
+            }
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                let from = drag.from.get_untracked();
+                drag.from.set(None);
+                drag.over.set(None);
+                let Some(from) = from else { return };
+                let Some(pid) = playlist_id() else { return };
+                let (title, template) = (entry_label(catalogue, playlist, from), t().moved_entry);
+                let moved = study.update(|s, now| s.playlist_mut(&pid).is_some_and(|p| p.move_to(from, index, now)));
+                if moved {
+                    let total = len.try_get_untracked().unwrap_or_default();
+                    announce.set(fill(
+                        template,
+                        &[
+                            ("title", &title),
+                            ("pos", &(index + 1).to_string()),
+                            ("total", &total.to_string()),
+                        ],
+                    ));
+                }
+            }
+            on:dragend=move |_| {
+                drag.from.set(None);
+                drag.over.set(None);
+            }
+        >
+            {(!read_only).then(|| view! { <span class="drag-handle" aria-hidden="true">"⠿"</span> })}
+            <span class="entry-number">{index + 1}"."</span>
+            {title}
+            {controls}
+        </li>
+    }
+}
+
+/// The title of the entry at `at`, for announcements.
+fn entry_label(catalogue: &Catalogue, playlist: Memo<Option<Playlist>>, at: usize) -> String {
+    playlist.with_untracked(|p| {
+        let id = p
+            .as_ref()
+            .and_then(|p| p.videos().get(at).cloned())
+            .unwrap_or_default();
+        catalogue
+            .video(&id)
+            .map(|v| v.title.clone())
+            .unwrap_or_else(|| format!("{} ({id})", t().unknown_video))
+    })
+}

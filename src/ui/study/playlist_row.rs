@@ -1,0 +1,136 @@
+//! One of the student's playlists in the list: name, progress, rename, delete.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::playlist_picker::name_error_text;
+use crate::ui::study::playlists_page::Deleted;
+use crate::ui::study::tally_bar::TallyBar;
+use crate::ui::study::util::{fill, focus_later};
+use crate::web::base::href;
+
+#[component]
+pub fn PlaylistRow(id: String, on_deleted: Callback<Deleted>) -> impl IntoView {
+    let study = use_study();
+    let key = StoredValue::new(id.clone());
+    let name = Signal::derive(move || {
+        key.with_value(|id| {
+            study.state.with(|s| {
+                s.playlist(id)
+                    .map(|p| p.name().to_string())
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let tally = Signal::derive(move || {
+        key.with_value(|id| {
+            study.state.with(|s| {
+                s.playlist(id)
+                    .map(|p| p.tally(&s.progress))
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let count = move || {
+        key.with_value(|id| {
+            study
+                .state
+                .with(|s| s.playlist(id).map_or(0, |p| p.videos().len()))
+        })
+    };
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let dom_id = rename_input_id(&id);
+    let start = move |_| {
+        draft.set(name.get_untracked());
+        error.set(String::new());
+        editing.set(true);
+        focus_later(format!("#{}", key.with_value(|id| rename_input_id(id))));
+    };
+    let save = move || {
+        let typed = draft.get_untracked();
+        let outcome = key.with_value(|id| {
+            study.update(|s, now| s.playlist_mut(id).map(|p| p.rename(&typed, now)))
+        });
+        match outcome {
+            Some(Err(e)) => error.set(name_error_text(e)),
+            _ => {
+                editing.set(false);
+                focus_later(format!("[data-playlist=\"{}\"] .rename", key.get_value()));
+            }
+        }
+    };
+    let delete = move |_| {
+        let gone = Deleted {
+            id: key.get_value(),
+            name: name.get_untracked(),
+        };
+        study.update(|s, now| s.delete_playlist(&gone.id, now));
+        on_deleted.run(gone);
+    };
+    view! {
+        <li class="playlist-row" data-playlist=id.clone()>
+            <Show
+                when=move || editing.get()
+                fallback=move || view! {
+                    <A href=href(&format!("/playlists/{}", key.get_value())) attr:class="playlist-name">{name}</A>
+                    <span class="muted">{move || fill(t().entry_count, &[("n", &count().to_string())])}</span>
+                }
+            >
+                <span class="rename-field field-row">
+                    <label for=dom_id.clone()>{move || fill(t().rename_label, &[("name", &name.get())])}</label>
+                    <input
+                        id=dom_id.clone()
+                        type="text"
+                        maxlength="100"
+                        autocomplete="off"
+                        aria-invalid=move || (!error.get().is_empty()).then_some("true")
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                        on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                            "Enter" => {
+                                ev.prevent_default();
+                                save();
+                            }
+                            "Escape" => {
+                                editing.set(false);
+                                focus_later(format!("[data-playlist=\"{}\"] .rename", key.get_value()));
+                            }
+                            _ => {}
+                        }
+                    />
+                    <button type="button" class="button primary" on:click=move |_| save()>{move || t().save}</button>
+                    <button type="button" class="button" on:click=move |_| editing.set(false)>{move || t().cancel}</button>
+                    <span class="field-error" aria-live="assertive">{move || error.get()}</span>
+                </span>
+            </Show>
+            <TallyBar tally label=name />
+            <span class="row-actions">
+                <button
+                    type="button"
+                    class="button rename"
+                    aria-label=move || fill(t().rename_label, &[("name", &name.get())])
+                    on:click=start
+                >
+                    {move || t().rename}
+                </button>
+                <button
+                    type="button"
+                    class="button delete"
+                    aria-label=move || fill(t().delete_label, &[("name", &name.get())])
+                    on:click=delete
+                >
+                    {move || t().delete}
+                </button>
+            </span>
+        </li>
+    }
+}
+
+/// The rename field's element id (playlist ids may hold `:` and `.`).
+fn rename_input_id(id: &str) -> String {
+    format!("rename-{}", id.replace([':', '.'], "-"))
+}

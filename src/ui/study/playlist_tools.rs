@@ -1,0 +1,142 @@
+//! What can be done with a whole playlist: play the next unwatched video,
+//! export it as Markdown, share it as a link, clean it up.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shelf_core::study::{playlist_markdown, resume_url, share_playlist, Playlist};
+
+use crate::app::use_catalogue;
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::util::fill;
+use crate::web::base::href;
+use crate::web::clipboard::copy_text;
+use crate::web::download::{safe_file_stem, save_text};
+
+/// "Play next unwatched": opens YouTube at the first entry not yet watched
+/// (at its resume position, if any).
+#[component]
+pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let next = Memo::new(move |_| {
+        playlist.with(|p| {
+            study.state.with(|s| {
+                let (_, id) = p.as_ref()?.next_unwatched(&s.progress)?;
+                let title = catalogue.video(id).map(|v| v.title.clone());
+                Some((resume_url(&s.progress, id), title, id.to_string()))
+            })
+        })
+    });
+    move || match next.get() {
+        Some((url, title, id)) => {
+            let title = title.unwrap_or_else(|| format!("{} ({id})", t().unknown_video));
+            view! {
+                <p class="next-unwatched">
+                    <a class="button primary play-next" href=url target="_blank" rel="noopener noreferrer">
+                        {move || fill(t().play_next, &[("title", &title)])}
+                    </a>
+                </p>
+            }
+            .into_any()
+        }
+        None => view! { <p class="next-unwatched done">{move || t().playlist_all_watched}</p> }
+            .into_any(),
+    }
+}
+
+#[component]
+pub fn PlaylistTools(
+    playlist: Memo<Option<Playlist>>,
+    read_only: bool,
+    announce: RwSignal<String>,
+) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let share_url = RwSignal::new(None::<String>);
+    let id = move || playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string()));
+    let export = move |_| {
+        let Some(p) = playlist.get_untracked() else {
+            return;
+        };
+        let markdown = playlist_markdown(&p, catalogue, t().unknown_video);
+        let file = format!("{}.md", safe_file_stem(p.name(), "playlist"));
+        let saved = save_text(&file, "text/markdown;charset=utf-8", &markdown);
+        announce.set(match saved {
+            Ok(()) => fill(t().exported_markdown, &[("file", &file)]),
+            Err(_) => t().download_failed.to_string(),
+        });
+    };
+    let share = move |_| {
+        let Some(p) = playlist.get_untracked() else {
+            return;
+        };
+        let origin = window().location().origin().unwrap_or_default();
+        let url = format!("{origin}{}{}", href("/shared"), share_playlist(&p));
+        share_url.set(Some(url.clone()));
+        // Strings are taken now: the task runs outside the component's context.
+        let (copied_text, manual_text) = (t().share_copied, t().share_copy_manually);
+        spawn_local(async move {
+            let copied = copy_text(&url).await;
+            announce.set(if copied { copied_text } else { manual_text }.to_string());
+        });
+    };
+    let remove_duplicates = move |_| {
+        let Some(id) = id() else { return };
+        let removed =
+            study.update(|s, now| s.playlist_mut(&id).map_or(0, |p| p.remove_duplicates(now)));
+        announce.set(match removed {
+            0 => t().no_duplicates.to_string(),
+            n => fill(t().removed_duplicates, &[("n", &n.to_string())]),
+        });
+    };
+    let remove_watched = move |_| {
+        let Some(id) = id() else { return };
+        let removed = study.update(|s, now| {
+            let progress = &s.progress;
+            s.playlists
+                .get_mut(&id)
+                .filter(|p| !p.is_deleted())
+                .map_or(0, |p| p.remove_watched(progress, now))
+        });
+        announce.set(match removed {
+            0 => t().no_watched_to_remove.to_string(),
+            n => fill(t().removed_watched, &[("n", &n.to_string())]),
+        });
+    };
+    view! {
+        <div class="playlist-tools" role="group" aria-label=move || t().playlist_tools_label>
+            <button type="button" class="button export-markdown" on:click=export>
+                {move || t().export_markdown}
+            </button>
+            <button type="button" class="button copy-share" on:click=share>
+                {move || t().copy_share_link}
+            </button>
+            {(!read_only).then(|| view! {
+                <button type="button" class="button remove-duplicates" on:click=remove_duplicates>
+                    {move || t().remove_duplicates}
+                </button>
+                <button type="button" class="button remove-watched" on:click=remove_watched>
+                    {move || t().remove_watched}
+                </button>
+            })}
+        </div>
+        {move || share_url.get().map(|url| view! {
+            <p class="share-output field-row">
+                <label for="share-url">{move || t().share_link_label}</label>
+                <input
+                    id="share-url"
+                    type="url"
+                    readonly
+                    prop:value=url
+                    on:focus=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    }
+                />
+            </p>
+        })}
+    }
+}

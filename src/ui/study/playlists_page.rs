@@ -1,0 +1,149 @@
+//! `/playlists`: the student's playlists (create, rename, delete with undo)
+//! and every series as a ready-made playlist.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shelf_core::catalogue::Series;
+use shelf_core::study::series_tally;
+
+use crate::app::use_catalogue;
+use crate::i18n::{t, use_locale};
+use crate::study::use_study;
+use crate::ui::study::playlist_picker::name_error_text;
+use crate::ui::study::playlist_row::PlaylistRow;
+use crate::ui::study::tally_bar::TallyBar;
+use crate::ui::study::util::{fill, focus_later, new_playlist_id};
+use crate::web::base::href;
+use crate::web::document::set_title;
+
+/// A deleted playlist that can still be brought back.
+#[derive(Clone, PartialEq)]
+pub struct Deleted {
+    pub id: String,
+    pub name: String,
+}
+
+#[component]
+pub fn PlaylistsPage() -> impl IntoView {
+    let study = use_study();
+    let catalogue = use_catalogue();
+    Effect::new(|_| set_title(t().app_name, Some(t().nav_playlists)));
+    let name = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let deleted = RwSignal::new(None::<Deleted>);
+    let create = move || {
+        let typed = name.get_untracked();
+        let outcome = study.update(|s, now| {
+            let id = new_playlist_id(s, now);
+            s.create_playlist(&id, &typed, now)
+                .map(|p| p.name().to_string())
+        });
+        match outcome {
+            Ok(created) => {
+                name.set(String::new());
+                message.set(fill(t().playlist_created, &[("name", &created)]));
+            }
+            Err(shelf_core::study::PlaylistError::Name(e)) => message.set(name_error_text(e)),
+            Err(_) => {}
+        }
+    };
+    let on_deleted = Callback::new(move |gone: Deleted| {
+        message.set(String::new());
+        deleted.set(Some(gone));
+        focus_later(".undo-toast .undo".to_string());
+    });
+    let undo = move |_| {
+        if let Some(gone) = deleted.get_untracked() {
+            study.update(|s, now| s.restore_playlist(&gone.id, now));
+            message.set(fill(t().playlist_restored, &[("name", &gone.name)]));
+            deleted.set(None);
+        }
+    };
+    let ids = move || {
+        study.state.with(|s| {
+            s.live_playlists()
+                .iter()
+                .map(|p| p.id().to_string())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="page playlists-page" aria-labelledby="playlists-heading">
+            <h1 id="playlists-heading">{move || t().nav_playlists}</h1>
+            <div class="create-playlist field-row">
+                <label for="new-playlist-name">{move || t().playlist_new_name_label}</label>
+                <input
+                    id="new-playlist-name"
+                    type="text"
+                    maxlength="100"
+                    autocomplete="off"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            create();
+                        }
+                    }
+                />
+                <button type="button" class="button primary" on:click=move |_| create()>
+                    {move || t().playlist_create}
+                </button>
+            </div>
+            <div class="undo-toast" role="status">
+                {move || message.get()}
+                {move || deleted.get().map(|gone| view! {
+                    <span>{move || fill(t().playlist_deleted, &[("name", &gone.name)])}</span>
+                    " "
+                    <button type="button" class="button undo" on:click=undo>{move || t().undo}</button>
+                    <button
+                        type="button"
+                        class="button close"
+                        aria-label=move || t().notice_dismiss
+                        on:click=move |_| deleted.set(None)
+                    >
+                        "×"
+                    </button>
+                })}
+            </div>
+            <h2>{move || t().my_playlists}</h2>
+            <Show
+                when=move || !ids().is_empty()
+                fallback=move || view! { <p class="muted">{move || t().no_playlists}</p> }
+            >
+                <ul class="playlist-list" role="list">
+                    <For each=ids key=|id| id.clone() let(id)>
+                        <PlaylistRow id on_deleted />
+                    </For>
+                </ul>
+            </Show>
+            <h2>{move || t().series_playlists}</h2>
+            <p class="muted">{move || t().series_playlists_hint}</p>
+            <ul class="playlist-list series-playlists" role="list">
+                {catalogue.series.iter()
+                    .filter(|s| catalogue.videos.iter().any(|v| v.series == s.id))
+                    .map(|series| view! { <SeriesPlaylistRow series /> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn SeriesPlaylistRow(series: &'static Series) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let id = series.id.as_str();
+    let name = Signal::derive(move || use_locale().series_name(series).to_string());
+    let tally = Signal::derive(move || {
+        study
+            .state
+            .with(|s| series_tally(catalogue, &s.progress, id))
+    });
+    view! {
+        <li class="playlist-row">
+            <A href=href(&format!("/playlists/series:{id}")) attr:class="playlist-name">{name}</A>
+            <TallyBar tally label=name />
+        </li>
+    }
+}

@@ -1,0 +1,93 @@
+//! Where to resume a video ("34:10"): typed, checked, and turned into a
+//! YouTube link that starts there.
+
+use leptos::prelude::*;
+use shelf_core::study::{format_time, parse_time, watch_url};
+
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::util::fill;
+
+#[component]
+pub fn ResumeField(video_id: &'static str) -> impl IntoView {
+    let study = use_study();
+    let stored = Memo::new(move |_| {
+        study
+            .state
+            .with(|s| s.progress.get(video_id).and_then(|p| p.resume_secs))
+    });
+    let text = RwSignal::new(stored.get_untracked().map(format_time).unwrap_or_default());
+    let error = RwSignal::new(false);
+    // Another tab, or marking the video watched, changes the stored position.
+    Effect::new(move |_| {
+        let shown = stored.get().map(format_time).unwrap_or_default();
+        if !error.get_untracked() {
+            text.set(shown);
+        }
+    });
+    let commit = move || {
+        let typed = text.get_untracked();
+        let secs = if typed.trim().is_empty() {
+            None
+        } else {
+            match parse_time(&typed) {
+                Some(secs) => Some(secs),
+                None => return error.set(true),
+            }
+        };
+        error.set(false);
+        study.update(|s, now| s.set_resume(video_id, secs, now));
+        text.set(secs.map(format_time).unwrap_or_default());
+    };
+    view! {
+        <div class="resume-field">
+            <label for="resume-time">{move || t().resume_label}</label>
+            <div class="field-row">
+                <input
+                    id="resume-time"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    maxlength="10"
+                    placeholder="34:10"
+                    aria-describedby="resume-hint resume-error"
+                    aria-invalid=move || error.get().then_some("true")
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:change=move |_| commit()
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            commit();
+                        }
+                    }
+                />
+                <button type="button" class="button" on:click=move |_| commit()>
+                    {move || t().resume_save}
+                </button>
+                <Show when=move || stored.get().is_some()>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            error.set(false);
+                            text.set(String::new());
+                            study.update(|s, now| s.set_resume(video_id, None, now));
+                        }
+                    >
+                        {move || t().resume_clear}
+                    </button>
+                </Show>
+            </div>
+            <p id="resume-hint" class="hint">{move || t().resume_hint}</p>
+            <p id="resume-error" class="field-error" aria-live="assertive">
+                {move || error.get().then(|| t().resume_invalid)}
+            </p>
+            {move || stored.get().map(|secs| view! {
+                <a class="button primary resume-link" href=watch_url(video_id, Some(secs)) target="_blank" rel="noopener noreferrer">
+                    {move || fill(t().resume_link, &[("time", &format_time(secs))])}
+                </a>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,136 @@
+//! `/shared#share=v1;…`: a playlist someone shared as a link. Nothing is
+//! stored until the student saves it; ids the catalogue lacks are kept and
+//! shown as unknown, and the name is shown as text, whatever it holds.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use shelf_core::study::{parse_share, ShareError, SharedPlaylist};
+
+use crate::app::use_catalogue;
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::playlist_picker::name_error_text;
+use crate::ui::study::util::{fill, focus_later, new_playlist_id};
+use crate::web::base::href;
+use crate::web::document::set_title;
+
+#[component]
+pub fn SharedPage() -> impl IntoView {
+    let location = use_location();
+    let parsed = Memo::new(move |_| parse_share(&location.hash.get()));
+    Effect::new(|_| set_title(t().app_name, Some(t().shared_heading)));
+    move || match parsed.get() {
+        Ok(shared) => view! { <SharedView shared /> }.into_any(),
+        Err(error) => view! {
+            <section class="page message-page shared-page" aria-labelledby="shared-heading">
+                <h1 id="shared-heading">{move || t().share_bad_title}</h1>
+                <p class="share-error" role="alert">{move || share_error_text(&error)}</p>
+                <p><A href=href("/playlists")>{move || t().all_playlists}</A></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+fn share_error_text(error: &ShareError) -> String {
+    let s = t();
+    match error {
+        ShareError::NotAShareLink => s.share_not_a_link.to_string(),
+        ShareError::UnsupportedVersion => s.share_newer_version.to_string(),
+        ShareError::TooLong { len, max } => fill(
+            s.share_too_long,
+            &[("len", &len.to_string()), ("max", &max.to_string())],
+        ),
+        ShareError::Malformed => s.share_malformed.to_string(),
+        ShareError::BadEncoding => s.share_bad_encoding.to_string(),
+        ShareError::Name(e) => format!("{} {}", s.share_bad_name, name_error_text(*e)),
+    }
+}
+
+#[component]
+fn SharedView(shared: SharedPlaylist) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let saved = RwSignal::new(None::<String>);
+    let error = RwSignal::new(String::new());
+    let to_save = StoredValue::new(shared.clone());
+    let save = move |_| {
+        let outcome = study.update(|s, now| {
+            let id = new_playlist_id(s, now);
+            let playlist = to_save.get_value().into_playlist(&id, now)?;
+            s.playlists.insert(id.clone(), playlist);
+            Ok::<_, shelf_core::study::PlaylistError>(id)
+        });
+        match outcome {
+            Ok(id) => {
+                saved.set(Some(id));
+                focus_later("a.open-saved".to_string());
+            }
+            Err(e) => error.set(e.to_string()),
+        }
+    };
+    let count = shared.videos.len();
+    let dropped = shared.dropped_invalid;
+    let over = shared.dropped_over_limit;
+    let unknown = shared
+        .videos
+        .iter()
+        .filter(|id| catalogue.video(id).is_none())
+        .count();
+    let entries = shared
+        .videos
+        .iter()
+        .map(|id| match catalogue.video(id) {
+            Some(video) => view! {
+                <li data-video-id=id.clone()>
+                    <A href=href(&format!("/video/{id}"))>{video.title.clone()}</A>
+                </li>
+            }
+            .into_any(),
+            None => view! {
+                <li data-video-id=id.clone() class="unknown">
+                    {move || t().unknown_video}
+                    " "
+                    <code>{id.clone()}</code>
+                </li>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    view! {
+        <article class="page shared-page" aria-labelledby="shared-heading">
+            <p class="muted">{move || t().shared_heading}</p>
+            <h1 id="shared-heading" class="shared-name">{shared.name.clone()}</h1>
+            <p>{move || fill(t().entry_count, &[("n", &count.to_string())])}</p>
+            {(dropped > 0).then(|| view! {
+                <p class="share-warning">{move || fill(t().share_dropped_invalid, &[("n", &dropped.to_string())])}</p>
+            })}
+            {(over > 0).then(|| view! {
+                <p class="share-warning">{move || fill(t().share_dropped_over_limit, &[("n", &over.to_string())])}</p>
+            })}
+            {(unknown > 0).then(|| view! {
+                <p class="muted">{move || fill(t().share_unknown, &[("n", &unknown.to_string())])}</p>
+            })}
+            <div role="status" class="status">
+                {move || match saved.get() {
+                    Some(id) => view! {
+                        {move || t().share_saved}
+                        " "
+                        <A href=href(&format!("/playlists/{id}")) attr:class="open-saved">{move || t().open_playlist}</A>
+                    }
+                    .into_any(),
+                    None => error.get().into_any(),
+                }}
+            </div>
+            <Show when=move || saved.with(Option::is_none)>
+                <p>
+                    <button type="button" class="button primary save-shared" on:click=save>
+                        {move || t().save_shared}
+                    </button>
+                </p>
+            </Show>
+            <ol class="entries shared-entries">{entries}</ol>
+        </article>
+    }
+}

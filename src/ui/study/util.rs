@@ -1,0 +1,60 @@
+//! Small helpers shared by the study widgets: message templates, new
+//! playlist ids, focus moves.
+
+use leptos::prelude::*;
+use shelf_core::catalogue::Lang;
+use shelf_core::study::StudyState;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{use_locale, Locale};
+
+/// Fills `{name}` placeholders in a UI string template. Values are plain
+/// text (they end up in text nodes), so user data is safe to pass.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+/// The catalogue language matching the UI language (series names).
+pub fn catalogue_lang() -> Lang {
+    match use_locale() {
+        Locale::ZhTw => Lang::Zh,
+        Locale::En => Lang::En,
+    }
+}
+
+/// A playlist id no playlist (live or deleted) has: ids are never reused.
+pub fn new_playlist_id(state: &StudyState, now_ms: u64) -> String {
+    loop {
+        let salt = (js_sys::Math::random() * 1_000_000_000.0) as u64;
+        let id = format!("pl-{now_ms}-{salt}");
+        if !state.playlists.contains_key(&id) {
+            return id;
+        }
+    }
+}
+
+/// Focuses the element matching `selector` once the DOM has caught up.
+pub fn focus_later(selector: String) {
+    focus_first_later(vec![selector]);
+}
+
+/// Focuses the first of `selectors` (in this order) that matches an
+/// element, once the DOM has caught up.
+pub fn focus_first_later(selectors: Vec<String>) {
+    request_animation_frame(move || {
+        let element = selectors.iter().find_map(|selector| {
+            document()
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}

@@ -1,0 +1,570 @@
+// Study features (issue 4): progress, notes, playlists, sharing, backup and
+// how the app behaves when storage is unreadable, newer, full or disabled.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { mounted, useApp } from './support/app.mjs';
+
+const app = useApp();
+// The UI follows the browser's language; these tests read the Chinese UI.
+const open = (path, options = {}) => app.open(path, { locale: 'zh-TW', ...options });
+
+const KEY = 'lecture-shelf/study';
+// 【生成式AI導論 2024】第7講, a talk, and the two lectures of ML 2025: all on
+// the catalogue's first page (newest first).
+const LECTURE_7 = 'Q9cNkUPXUB8';
+const TALK = 'fIoCxwVobEo';
+const ML2025_1 = 'QLiKmca4kzI';
+const ML2025_2 = 'M2Yg1kwPpts';
+
+const raw = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const stored = async (page) => JSON.parse(await raw(page));
+const toggle = (page, id) => page.locator(`li.video-card[data-video-id="${id}"] .watch-toggle`);
+const reload = async (page) => {
+  await page.reload();
+  await mounted(page);
+};
+/** Opens an app path in the same page (a full load, as a student would). */
+const visit = async (page, path) => {
+  await page.goto(new URL(path, app.url).href);
+  await mounted(page);
+};
+const entryIds = (page) =>
+  page.locator('ol.entries > li').evaluateAll((items) => items.map((li) => li.dataset.videoId));
+
+async function createPlaylist(page, name) {
+  await visit(page, 'playlists');
+  await page.getByLabel('新播放清單名稱').fill(name);
+  await page.getByLabel('新播放清單名稱').press('Enter');
+  await page.locator('.undo-toast', { hasText: `已建立「${name}」` }).waitFor();
+  return page.locator('.playlist-row[data-playlist]', { hasText: name }).getAttribute('data-playlist');
+}
+
+test('the watch toggle on a catalogue row cycles through the states without opening the video', async () => {
+  const { page, errors, context } = await open('');
+  const button = toggle(page, LECTURE_7);
+  assert.match(await button.getAttribute('aria-label'), /^已看完：【生成式AI導論 2024】第7講/);
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  assert.match(await button.innerText(), /未觀看/);
+  const url = page.url();
+
+  await button.click();
+  assert.equal(await button.getAttribute('aria-pressed'), 'mixed');
+  assert.match(await button.innerText(), /看到一半/);
+  assert.equal((await stored(page)).progress[LECTURE_7].state, 'in-progress');
+
+  await button.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  assert.match(await button.innerText(), /已看完/);
+  assert.equal((await stored(page)).progress[LECTURE_7].state, 'watched');
+  assert.equal(page.url(), url, 'the row link was not followed');
+
+  await button.click();
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  assert.equal((await stored(page)).progress[LECTURE_7].state, 'unwatched');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('marking a video watched in one tab shows in another tab without a reload', async () => {
+  const { page: tabA, errors, context } = await open('');
+  const tabB = await context.newPage();
+  await tabB.goto(app.url);
+  await mounted(tabB);
+  assert.equal(await toggle(tabB, TALK).getAttribute('aria-pressed'), 'false');
+
+  await toggle(tabA, TALK).click();
+  await toggle(tabA, TALK).click();
+  assert.equal(await toggle(tabA, TALK).getAttribute('aria-pressed'), 'true');
+  await tabB.waitForFunction(
+    (id) => document.querySelector(`li.video-card[data-video-id="${id}"] .watch-toggle`)?.getAttribute('aria-pressed') === 'true',
+    TALK,
+  );
+  // And back: an edit in B reaches A, and neither tab loses the other's edit.
+  await toggle(tabB, LECTURE_7).click();
+  await tabA.waitForFunction(
+    (id) => document.querySelector(`li.video-card[data-video-id="${id}"] .watch-toggle`)?.getAttribute('aria-pressed') === 'mixed',
+    LECTURE_7,
+  );
+  const state = await stored(tabA);
+  assert.equal(state.progress[TALK].state, 'watched');
+  assert.equal(state.progress[LECTURE_7].state, 'in-progress');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a playlist of three keeps its order after reordering by keyboard and by drag and drop, and a reload', async () => {
+  const { page, errors, context } = await open('');
+  const id = await createPlaylist(page, '期末複習');
+
+  // Bulk add from the catalogue: select three rows (newest first: #448, #447, #446).
+  await visit(page, '');
+  for (const video of [ML2025_2, ML2025_1, 'zxFTrb_xGD0']) {
+    await page.locator(`li.video-card[data-video-id="${video}"] input.select-video`).check();
+  }
+  const bulk = page.locator('.bulk-add');
+  assert.equal(await bulk.getByLabel('播放清單').inputValue(), id);
+  await bulk.getByRole('button', { name: '加入選取的 3 部' }).click();
+  await bulk.locator('[role="status"]', { hasText: '已加入 3 部影片到「期末複習」。' }).waitFor();
+
+  await visit(page, 'playlists');
+  await page.locator('.playlist-row a', { hasText: '期末複習' }).click();
+  await page.waitForURL(new RegExp(`/playlists/${id}$`));
+  assert.equal(await page.locator('h1#playlist-title').innerText(), '期末複習');
+  assert.deepEqual(await entryIds(page), [ML2025_2, ML2025_1, 'zxFTrb_xGD0']);
+
+  // Keyboard: move the first entry down; focus follows it to its new place.
+  const first = page.locator('ol.entries > li').first();
+  assert.equal(await first.locator('.move-up').isDisabled(), true);
+  await first.locator('.move-down').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.playlist-page [role="status"]', { hasText: '移到第 2 個（共 3 個）' }).waitFor();
+  assert.deepEqual(await entryIds(page), [ML2025_1, ML2025_2, 'zxFTrb_xGD0']);
+  await page.waitForFunction(() => document.activeElement?.closest('li')?.dataset.index === '1');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^下移：/);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await entryIds(page), [ML2025_1, 'zxFTrb_xGD0', ML2025_2]);
+  // At the bottom "move down" is disabled, so focus lands on "move up".
+  await page.waitForFunction(() => document.activeElement?.classList.contains('move-up'));
+
+  // Drag and drop: the last entry onto the first.
+  await page.locator('ol.entries > li').nth(2).dragTo(page.locator('ol.entries > li').nth(0));
+  assert.deepEqual(await entryIds(page), [ML2025_2, ML2025_1, 'zxFTrb_xGD0']);
+
+  await reload(page);
+  assert.deepEqual(await entryIds(page), [ML2025_2, ML2025_1, 'zxFTrb_xGD0']);
+  assert.deepEqual((await stored(page)).playlists[id].videos, [ML2025_2, ML2025_1, 'zxFTrb_xGD0']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('unreadable stored data is kept, reported with a download, and the app keeps saving', async () => {
+  const { page, errors, context } = await open('');
+  await page.evaluate((key) => localStorage.setItem(key, '{not json'), KEY);
+  await reload(page);
+
+  const notice = page.locator('.store-notice[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /儲存的學習資料無法讀取/);
+  assert.match(await notice.innerText(), /沒有被刪除/);
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('lecture-shelf/unreadable/'))
+      .map((k) => localStorage.getItem(k)),
+  );
+  assert.deepEqual(backups, ['{not json']);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    notice.getByRole('button', { name: '下載原始資料' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^lecture-shelf-unreadable-\d{4}-\d{2}-\d{2}\.txt$/);
+  assert.equal(await readFile(await download.path(), 'utf8'), '{not json');
+
+  // Still usable: a change is saved as readable data, the backup stays.
+  await toggle(page, LECTURE_7).click();
+  assert.equal((await stored(page)).progress[LECTURE_7].state, 'in-progress');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lecture-shelf/unreadable/')).length), 1);
+
+  // Dismissed, it stays away while the same problem is reported again.
+  await notice.getByRole('button', { name: '關閉' }).click();
+  assert.equal(await notice.count(), 0);
+  await toggle(page, LECTURE_7).click();
+  assert.equal(await notice.count(), 0);
+  await reload(page);
+  assert.equal(await notice.count(), 0, 'readable again: no notice after a reload');
+  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('data written by a newer version makes the app read-only and is never overwritten', async () => {
+  const { page, errors, context } = await open('');
+  await page.evaluate((key) => localStorage.setItem(key, '{"schema":99,"future":true}'), KEY);
+  await reload(page);
+  const notice = page.locator('.store-notice[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /較新版本/);
+  assert.match(await notice.innerText(), /不會被儲存/);
+
+  // Changes still work in this tab...
+  await toggle(page, LECTURE_7).click();
+  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'mixed');
+  await createPlaylist(page, '暫時的清單');
+  // ...but nothing is written over the newer data.
+  assert.equal(await raw(page), '{"schema":99,"future":true}');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when storage is full, changes stay in this tab and what was stored is untouched', async () => {
+  const { page, errors, context } = await open('');
+  await toggle(page, TALK).click();
+  const before = await raw(page);
+  assert.equal(JSON.parse(before).progress[TALK].state, 'in-progress');
+
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await reload(page);
+  assert.equal(await toggle(page, TALK).getAttribute('aria-pressed'), 'mixed', 'stored data still loads');
+  await toggle(page, LECTURE_7).click();
+  const notice = page.locator('.store-notice[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /儲存空間已滿/);
+  assert.match(await notice.innerText(), /只會留在這個分頁/);
+  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'mixed', 'the change lives in memory');
+  await page.locator('.site-nav a', { hasText: '學習進度' }).click();
+  await page.locator('.overall-progress .tally-text', { hasText: '2 部看到一半' }).waitFor();
+  assert.equal(await raw(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when storage is disabled, the app says so and works in memory', async () => {
+  const { page, errors, context } = await open('');
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  await reload(page);
+  const notice = page.locator('.store-notice[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /停用了網站資料儲存/);
+  await toggle(page, LECTURE_7).click();
+  await toggle(page, LECTURE_7).click();
+  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the video page sets progress, a checked resume time, a note with linked times, and adds to a playlist', async () => {
+  const { page, errors, context } = await open(`video/${LECTURE_7}`);
+  const panel = page.locator('section.study-panel');
+  await panel.getByRole('radio', { name: '已看完' }).check();
+  assert.equal((await stored(page)).progress[LECTURE_7].state, 'watched');
+
+  const resume = panel.getByLabel('看到哪裡');
+  await resume.fill('34:99');
+  await resume.press('Enter');
+  assert.equal(await resume.getAttribute('aria-invalid'), 'true');
+  assert.match(await panel.locator('#resume-error').innerText(), /時間格式不對/);
+  assert.equal((await stored(page)).progress[LECTURE_7].resume_secs, undefined, 'bad input is not saved');
+
+  await panel.getByRole('radio', { name: '看到一半' }).check();
+  await resume.fill('34:10');
+  await resume.press('Enter');
+  assert.equal(await resume.getAttribute('aria-invalid'), null);
+  assert.equal(await panel.locator('#resume-error').innerText(), '');
+  const link = panel.locator('a.resume-link');
+  assert.equal(await link.getAttribute('href'), `https://www.youtube.com/watch?v=${LECTURE_7}&t=2050s`);
+  assert.match(await link.innerText(), /從 34:10 繼續/);
+  assert.equal((await stored(page)).progress[LECTURE_7].resume_secs, 2050);
+
+  const note = panel.getByLabel('筆記');
+  assert.equal(await note.getAttribute('maxlength'), '5000');
+  await note.fill('<b>not bold</b> 回顧 12:34，重點在1:02:03講；v1:23 不是時間');
+  await note.blur();
+  const view = panel.locator('.note-view .note-text');
+  await view.waitFor();
+  assert.equal(await view.innerText(), '<b>not bold</b> 回顧 12:34，重點在1:02:03講；v1:23 不是時間');
+  assert.equal(await view.locator('b').count(), 0, 'note text is never markup');
+  const times = await view.locator('a.timecode').evaluateAll((links) => links.map((a) => [a.textContent, a.href]));
+  assert.deepEqual(times, [
+    ['12:34', `https://www.youtube.com/watch?v=${LECTURE_7}&t=754s`],
+    ['1:02:03', `https://www.youtube.com/watch?v=${LECTURE_7}&t=3723s`],
+  ]);
+  assert.match((await stored(page)).notes[LECTURE_7].text, /12:34/);
+
+  // No playlist yet: the picker offers a new one by name.
+  const add = panel.locator('.add-to-playlist');
+  await add.getByRole('button', { name: '加入', exact: true }).click();
+  await add.locator('[role="status"]', { hasText: '請輸入播放清單名稱' }).waitFor();
+  await add.getByLabel('新播放清單名稱').fill('必看');
+  await add.getByRole('button', { name: '加入', exact: true }).click();
+  await add.locator('[role="status"]', { hasText: '已加入「必看」。' }).waitFor();
+  assert.equal(await add.getByLabel('播放清單', { exact: true }).locator('option:checked').innerText(), '必看');
+  await add.getByRole('button', { name: '加入', exact: true }).click();
+  await add.locator('[role="status"]', { hasText: '「必看」裡已經有這部影片了。' }).waitFor();
+  assert.equal(await add.locator('.in-playlists a', { hasText: '必看' }).count(), 1);
+
+  await reload(page);
+  assert.equal(await panel.getByRole('radio', { name: '看到一半' }).isChecked(), true);
+  assert.equal(await panel.getByLabel('看到哪裡').inputValue(), '34:10');
+  assert.match(await panel.getByLabel('筆記').inputValue(), /^<b>not bold<\/b> 回顧 12:34/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('export, clear storage and import give back the identical state, after a preview', async () => {
+  const { page, errors, context } = await open('');
+  await toggle(page, LECTURE_7).click();
+  await toggle(page, TALK).click();
+  await toggle(page, TALK).click();
+  const playlist = await createPlaylist(page, '備份測試 <i>');
+  await visit(page, `video/${ML2025_1}`);
+  await page.getByLabel('筆記').fill('第一講 5:00 開始');
+  await page.getByLabel('筆記').blur();
+  await page.locator('.note-view').waitFor();
+  const before = await raw(page);
+  assert.ok(JSON.parse(before).playlists[playlist]);
+
+  await page.locator('.site-nav a', { hasText: '備份' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下載備份檔' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^lecture-shelf-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const backup = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(backup.kind, 'lecture-shelf-backup');
+  assert.equal(backup.schema, 2);
+
+  await page.evaluate(() => localStorage.clear());
+  await reload(page);
+  assert.equal(await raw(page), null);
+
+  await page.getByLabel('選擇備份檔').setInputFiles(file);
+  const table = page.locator('table.import-preview-table');
+  await table.waitFor();
+  const row = async (kind) => (await table.locator('tr', { hasText: kind }).locator('td').allInnerTexts()).map(Number);
+  // added, updated, removed, unchanged, kept
+  assert.deepEqual(await row('觀看進度'), [2, 0, 0, 0, 0]);
+  assert.deepEqual(await row('筆記'), [1, 0, 0, 0, 0]);
+  assert.deepEqual(await row('播放清單'), [1, 0, 0, 0, 0]);
+  assert.equal(await raw(page), null, 'nothing is applied before the student says so');
+  await page.getByRole('button', { name: '套用匯入' }).click();
+  await page.locator('.backup-import [role="status"]', { hasText: '匯入完成，資料已經合併。' }).waitFor();
+  assert.equal(await raw(page), before);
+
+  // Importing the same file again changes nothing and says so.
+  await page.getByLabel('選擇備份檔').setInputFiles(file);
+  await page.locator('.import-preview', { hasText: '匯入不會改變任何東西' }).waitFor();
+  await visit(page, '');
+  assert.equal(await toggle(page, TALK).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad backup files get a clear message and change nothing', async () => {
+  const { page, errors, context } = await open('backup');
+  const input = page.getByLabel('選擇備份檔');
+  const status = page.locator('.backup-import [role="status"]');
+  const cases = [
+    ['notes.txt', 'hello, not JSON', /可能不是 JSON/],
+    ['other.json', '{"kind":"another-app","schema":2}', /不是 Lecture Shelf 的備份檔/],
+    ['future.json', '{"kind":"lecture-shelf-backup","schema":7}', /較新版本.*格式 7/],
+    ['big.json', ' '.repeat(17 * 1024 * 1024), /檔案太大/],
+    ['array.json', '[1,2,3]', /無法把這個檔案讀成備份/],
+  ];
+  for (const [name, text, message] of cases) {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await status.filter({ hasText: message }).waitFor();
+    assert.equal(await page.locator('table.import-preview-table').count(), 0, name);
+  }
+  assert.equal(await raw(page), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a share link opens in a fresh browser, shows names as text and can be saved', async () => {
+  const { page, errors, context } = await open('');
+  const hostile = '<img src=x onerror=alert(1)> 清單;#1';
+  const id = await createPlaylist(page, hostile);
+  await visit(page, '?series=ml2025');
+  await page.locator('.bulk-add').getByLabel('播放清單').selectOption(id);
+  await page.locator('.bulk-add').getByRole('button', { name: '加入全部 2 筆結果' }).click();
+  await page.locator('.bulk-add [role="status"]', { hasText: '已加入 2 部影片' }).waitFor();
+  await visit(page, `playlists/${id}`);
+  await page.getByRole('button', { name: '複製分享連結' }).click();
+  const link = await page.getByLabel('分享連結').inputValue();
+  assert.ok(link.startsWith(`${app.url}shared#share=v1;`), link);
+  await context.close();
+
+  const fresh = await open(link.slice(app.url.length));
+  assert.equal(await fresh.page.evaluate((key) => localStorage.getItem(key), KEY), null);
+  assert.equal(await fresh.page.locator('h1.shared-name').innerText(), hostile);
+  assert.equal(await fresh.page.locator('main img').count(), 0, 'the name is text, not markup');
+  assert.deepEqual(
+    await fresh.page.locator('ol.shared-entries > li').evaluateAll((items) => items.map((li) => li.dataset.videoId)),
+    [ML2025_2, ML2025_1],
+  );
+  await fresh.page.getByRole('button', { name: '儲存到我的播放清單' }).click();
+  await fresh.page.locator('a.open-saved').click();
+  await fresh.page.waitForURL(/\/playlists\/pl-/);
+  assert.equal(await fresh.page.locator('h1#playlist-title').innerText(), hostile);
+  assert.deepEqual(await entryIds(fresh.page), [ML2025_2, ML2025_1]);
+  const saved = Object.values((await stored(fresh.page)).playlists);
+  assert.equal(saved.length, 1);
+  assert.equal(saved[0].name, hostile);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context.close();
+});
+
+test('shared links keep unknown videos, count dropped ids, and bad links say what is wrong', async () => {
+  const { page, errors, context } = await open(`shared#share=v1;Mixed%20bag;${TALK},ZZZZZZZZZZZ,bad!id,${TALK},<x>`);
+  assert.equal(await page.locator('h1.shared-name').innerText(), 'Mixed bag');
+  assert.match(await page.locator('.share-warning').innerText(), /2 個無效的影片 ID/);
+  const entries = page.locator('ol.shared-entries > li');
+  assert.equal(await entries.count(), 3);
+  assert.match(await entries.nth(1).innerText(), /未知的影片\s+ZZZZZZZZZZZ/);
+  await page.getByRole('button', { name: '儲存到我的播放清單' }).click();
+  await page.locator('a.open-saved').click();
+  await page.waitForURL(/\/playlists\/pl-/);
+  assert.deepEqual(await entryIds(page), [TALK, 'ZZZZZZZZZZZ', TALK]);
+  assert.match(await page.locator('ol.entries > li').nth(1).innerText(), /未知的影片/);
+  // The duplicate the sender left in can be cleaned up here.
+  await page.getByRole('button', { name: '移除重複項目' }).click();
+  await page.locator('.playlist-page [role="status"]', { hasText: '已移除 1 個重複項目。' }).waitFor();
+  assert.deepEqual(await entryIds(page), [TALK, 'ZZZZZZZZZZZ']);
+
+  for (const [path, message] of [
+    ['shared', /這個網址裡沒有播放清單/],
+    ['shared#share=v1;only-a-name', /連結已損毀或不完整/],
+    ['shared#share=v9;x;y', /較新版本/],
+    ['shared#share=v1;%E0%A4;', /名稱已損毀/],
+    [`shared#share=v1;x;${'A'.repeat(17000)}`, /連結太長/],
+  ]) {
+    await visit(page, path);
+    assert.match(await page.locator('.share-error[role="alert"]').innerText(), message, path);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the progress page shows overall and per-series progress and where to continue', async () => {
+  const { page, errors, context } = await open('');
+  await toggle(page, ML2025_1).click();
+  await toggle(page, ML2025_1).click();
+  await page.locator('.site-nav a', { hasText: '學習進度' }).click();
+  await page.locator('h1#progress-heading').waitFor();
+  assert.match(await page.locator('.overall-progress .tally-text').innerText(), /^已看完 1 \/ 98 部（1%）$/);
+  const row = page.locator('li.series-row[data-series="ml2025"]');
+  assert.match(await row.locator('.tally-text').innerText(), /^已看完 1 \/ 2 部（50%）$/);
+  assert.equal(await row.locator('progress').getAttribute('value'), '1');
+  assert.equal(await row.locator('progress').getAttribute('max'), '2');
+  const next = row.locator('a.continue-link');
+  assert.match(await next.innerText(), /^繼續看：.*第二講/);
+  await next.click();
+  await page.waitForURL(new RegExp(`/video/${ML2025_2}$`));
+  await page.locator('section.study-panel').getByRole('radio', { name: '已看完' }).check();
+  await page.goBack();
+  await row.locator('.done', { hasText: '這個系列全部看完了' }).waitFor();
+  assert.equal(await row.locator('a.continue-link').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a series is a read-only playlist in lecture order that can be saved as a copy', async () => {
+  const catalogue = JSON.parse(await readFile(new URL('../../catalogue/catalogue.json', import.meta.url), 'utf8'));
+  const inOrder = catalogue.videos
+    .filter((v) => v.series === 'genai2024')
+    .sort((a, b) => a.order - b.order)
+    .map((v) => v.id);
+  const { page, errors, context } = await open('playlists');
+  await page.locator('.series-playlists a', { hasText: '生成式AI導論 2024' }).click();
+  await page.waitForURL(/\/playlists\/series:genai2024$/);
+  assert.equal(await page.locator('h1#playlist-title').innerText(), '生成式AI導論 2024');
+  assert.deepEqual(await entryIds(page), inOrder);
+  assert.equal(await page.locator('ol.entries .move-up, ol.entries .remove, ol.entries li[draggable="true"]').count(), 0);
+  assert.equal(await page.getByRole('button', { name: '移除已看完的' }).count(), 0);
+
+  await page.getByRole('button', { name: '另存為我的播放清單' }).click();
+  await page.waitForURL(/\/playlists\/pl-/);
+  assert.equal(await page.locator('h1#playlist-title').innerText(), '生成式AI導論 2024');
+  assert.deepEqual(await entryIds(page), inOrder);
+  assert.ok((await page.locator('ol.entries .move-up').count()) > 0, 'the copy is editable');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('playlists can be renamed, and a deleted one can be brought back with undo', async () => {
+  const { page, errors, context } = await open('');
+  const id = await createPlaylist(page, '舊名字');
+  const row = page.locator(`.playlist-row[data-playlist="${id}"]`);
+  await row.getByRole('button', { name: '重新命名「舊名字」' }).click();
+  const field = row.getByRole('textbox', { name: '重新命名「舊名字」' });
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && document.activeElement.id.startsWith('rename-'));
+  await field.fill('   ');
+  await field.press('Enter');
+  await row.locator('.field-error', { hasText: '請輸入播放清單名稱' }).waitFor();
+  await field.fill('新名字');
+  await field.press('Enter');
+  await row.locator('a.playlist-name', { hasText: '新名字' }).waitFor();
+  assert.equal((await stored(page)).playlists[id].name, '新名字');
+
+  await row.getByRole('button', { name: '刪除「新名字」' }).click();
+  assert.equal(await row.count(), 0);
+  const toast = page.locator('.undo-toast');
+  assert.match(await toast.innerText(), /已刪除「新名字」/);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('undo'));
+  await page.keyboard.press('Enter');
+  await row.waitFor();
+  assert.match(await toast.innerText(), /已復原「新名字」/);
+  assert.equal((await stored(page)).playlists[id].deleted_at, undefined);
+
+  await row.getByRole('button', { name: '刪除「新名字」' }).click();
+  await reload(page);
+  assert.equal(await row.count(), 0);
+  assert.ok((await stored(page)).playlists[id].deleted_at > 0, 'kept as a tombstone');
+  await visit(page, `playlists/${id}`);
+  assert.equal(await page.locator('h1').innerText(), '找不到這個播放清單');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('playlist tools: play next unwatched, remove watched, remove an entry, export Markdown', async () => {
+  const { page, errors, context } = await open('');
+  const id = await createPlaylist(page, 'Tools *test*');
+  await visit(page, '?series=ml2025');
+  const bulk = page.locator('.bulk-add');
+  await bulk.getByRole('button', { name: '加入全部 2 筆結果' }).click();
+  await bulk.locator('[role="status"]', { hasText: '已加入 2 部影片到「Tools *test*」。' }).waitFor();
+  await bulk.getByRole('button', { name: '加入全部 2 筆結果' }).click();
+  await bulk.locator('[role="status"]', { hasText: '已加入 0 部影片到「Tools *test*」，2 部原本就在清單裡。' }).waitFor();
+  await visit(page, '');
+  await page.locator(`li.video-card[data-video-id="${TALK}"] input.select-video`).check();
+  await bulk.getByRole('button', { name: '加入選取的 1 部' }).click();
+  await bulk.locator('[role="status"]', { hasText: '已加入 1 部影片' }).waitFor();
+  // The first entry (ML 2025 lecture 2) is watched; lecture 1 has a resume time.
+  await toggle(page, ML2025_2).click();
+  await toggle(page, ML2025_2).click();
+  await visit(page, `video/${ML2025_1}`);
+  await page.getByLabel('看到哪裡').fill('1:05:00');
+  await page.getByLabel('看到哪裡').press('Enter');
+
+  await visit(page, `playlists/${id}`);
+  assert.deepEqual(await entryIds(page), [ML2025_2, ML2025_1, TALK]);
+  assert.match(await page.locator('.tally-text').first().innerText(), /已看完 1 \/ 3 部/);
+  const next = page.locator('a.play-next');
+  assert.equal(await next.getAttribute('href'), `https://www.youtube.com/watch?v=${ML2025_1}&t=3900s`);
+  assert.equal(await next.getAttribute('target'), '_blank');
+  assert.match(await next.innerText(), /第一講/);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '匯出 Markdown' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'Tools _test_.md');
+  const markdown = await readFile(await download.path(), 'utf8');
+  assert.match(markdown, /^# Tools \\\*test\\\*\n\n- \[/);
+  assert.equal(markdown.match(/^- \[.*\]\(https:\/\/www\.youtube\.com\/watch\?v=[\w-]{11}\)$/gm).length, 3);
+
+  await page.getByRole('button', { name: '移除已看完的' }).click();
+  await page.locator('.playlist-page [role="status"]', { hasText: '已移除 1 部已看完的影片。' }).waitFor();
+  assert.deepEqual(await entryIds(page), [ML2025_1, TALK]);
+  await page.locator('ol.entries > li').nth(0).getByRole('button', { name: /^移除：/ }).click();
+  await page.locator('.playlist-page [role="status"]', { hasText: '已移除「' }).waitFor();
+  assert.deepEqual(await entryIds(page), [TALK]);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('remove'));
+  assert.deepEqual((await stored(page)).playlists[id].videos, [TALK]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
