@@ -4,11 +4,12 @@ use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use shelf_core::catalogue::{Lang, Video};
+use shelf_core::catalogue::Video;
 
 use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale};
 use crate::ui::not_found::Missing;
+use crate::ui::search::facet_panel::lang_label;
 use crate::ui::series_nav::SeriesNav;
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::SummaryView;
@@ -39,10 +40,7 @@ pub fn VideoPage() -> impl IntoView {
 fn VideoDetails(video: &'static Video) -> impl IntoView {
     let catalogue = use_catalogue();
     let series = catalogue.series(&video.series);
-    let lang = move || match video.lang {
-        Lang::Zh => t().lang_zh,
-        Lang::En => t().lang_en,
-    };
+    let lang = move || lang_label(t(), video.lang);
     view! {
         <article class="page video-page" aria-labelledby="video-title">
             <p class="breadcrumb">

@@ -243,6 +243,21 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A title without its leading `[…]` or `【…】` tag (`[活動宣傳] Webinar …` →
+/// ` Webinar …`); the title itself when it has none.
+pub fn strip_leading_tag(title: &str) -> &str {
+    ["[", "【"]
+        .iter()
+        .zip(["]", "】"])
+        .find_map(|(open, close)| {
+            title
+                .strip_prefix(open)?
+                .split_once(close)
+                .map(|(_, rest)| rest)
+        })
+        .unwrap_or(title)
+}
+
 /// True for a well-formed YouTube video id.
 pub fn is_video_id(s: &str) -> bool {
     s.len() == 11

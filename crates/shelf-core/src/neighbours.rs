@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::catalogue::{Catalogue, Video};
+use crate::catalogue::{strip_leading_tag, Catalogue, Video};
 
 /// The previous and next video in the same series, in lecture order.
 pub fn series_neighbours<'a>(
@@ -77,16 +77,7 @@ pub fn other_language_version<'a>(catalogue: &'a Catalogue, video: &Video) -> Op
 /// Lower-case ASCII words of a title, without its leading `[…]`/`【…】` tag,
 /// numbers and stopwords. "Life-long" gives "life" and "long".
 fn topic_words(title: &str) -> BTreeSet<String> {
-    let untagged = ["[", "【"]
-        .iter()
-        .zip(["]", "】"])
-        .find_map(|(open, close)| {
-            title
-                .strip_prefix(open)?
-                .split_once(close)
-                .map(|(_, rest)| rest)
-        })
-        .unwrap_or(title);
+    let untagged = strip_leading_tag(title);
     untagged
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))

@@ -7,7 +7,7 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::catalogue::{Lang, Series, SeriesKind};
+use crate::catalogue::{strip_leading_tag, Lang, Series, SeriesKind};
 use crate::problem::Problem;
 
 #[derive(Debug)]
@@ -156,6 +156,7 @@ impl SeriesRules {
         {
             Lang::En
         } else if rule.detect_lang {
+            // A leading tag ([活動宣傳]) says nothing of the talk's language.
             if has_han(strip_leading_tag(title)) {
                 Lang::Zh
             } else {
@@ -166,20 +167,6 @@ impl SeriesRules {
         };
         (&rule.series, lang)
     }
-}
-
-/// `[活動宣傳] Webinar …` → `Webinar …`: a tag says nothing of the talk's language.
-fn strip_leading_tag(title: &str) -> &str {
-    ["[", "【"]
-        .iter()
-        .zip(["]", "】"])
-        .find_map(|(open, close)| {
-            title
-                .strip_prefix(open)?
-                .split_once(close)
-                .map(|(_, rest)| rest)
-        })
-        .unwrap_or(title)
 }
 
 fn has_han(s: &str) -> bool {

@@ -8,6 +8,7 @@ use shelf_core::watch::WatchState;
 
 use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale, Strings};
+use crate::ui::study::watch_toggle::state_label;
 use crate::web::location::{use_set_query, HistoryEntry};
 
 /// One checkbox of a facet, ready to render.
@@ -51,14 +52,6 @@ pub fn lang_label(s: &Strings, lang: Lang) -> &'static str {
     }
 }
 
-pub fn watch_label(s: &Strings, state: WatchState) -> &'static str {
-    match state {
-        WatchState::Unwatched => s.watch_unwatched,
-        WatchState::InProgress => s.watch_in_progress,
-        WatchState::Watched => s.watch_watched,
-    }
-}
-
 #[component]
 pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
     let catalogue = use_catalogue();
@@ -96,7 +89,7 @@ pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
             choices(
                 &r.facets.watched,
                 |w| w.code().to_string(),
-                |w| watch_label(t(), *w).to_string(),
+                |w| state_label(t(), *w).to_string(),
             )
         })
     });

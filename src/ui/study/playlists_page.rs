@@ -120,8 +120,8 @@ pub fn PlaylistsPage() -> impl IntoView {
             <h2>{move || t().series_playlists}</h2>
             <p class="muted">{move || t().series_playlists_hint}</p>
             <ul class="playlist-list series-playlists" role="list">
+                // The importer lists only series that have videos.
                 {catalogue.series.iter()
-                    .filter(|s| catalogue.videos.iter().any(|v| v.series == s.id))
                     .map(|series| view! { <SeriesPlaylistRow series /> })
                     .collect_view()}
             </ul>

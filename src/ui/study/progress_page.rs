@@ -30,8 +30,8 @@ pub fn ProgressPage() -> impl IntoView {
             </div>
             <h2>{move || t().progress_by_series}</h2>
             <ul class="series-progress" role="list">
+                // The importer lists only series that have videos.
                 {catalogue.series.iter()
-                    .filter(|s| catalogue.videos.iter().any(|v| v.series == s.id))
                     .map(|series| view! { <SeriesProgress series /> })
                     .collect_view()}
             </ul>
