@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use shelf_core::search::search;
+use shelf_core::study::progress::watch_state;
 
 use crate::app::use_catalogue;
 use crate::embedded::search_index;
@@ -25,12 +26,10 @@ pub fn CataloguePage() -> impl IntoView {
     let index = search_index(catalogue);
     let study = use_study();
     let query = use_url_query();
+    // Only progress affects results: notes and playlists edits do not re-run the search.
+    let progress = Memo::new(move |_| study.state.with(|s| s.progress.clone()));
     let results = Memo::new(move |_| {
-        query.with(|q| {
-            study
-                .state
-                .with(|state| search(index, catalogue, q, &|id| state.watch_state(id)))
-        })
+        query.with(|q| progress.with(|p| search(index, catalogue, q, &|id| watch_state(p, id))))
     });
     // A new search starts again at its first page.
     let limit = RwSignal::new(PAGE);

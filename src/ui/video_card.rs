@@ -60,7 +60,7 @@ pub fn VideoCard(
                     </span>
                 </div>
             </a>
-            <WatchToggle video_id=id />
+            <WatchToggle video />
         </li>
     }
 }

@@ -127,7 +127,7 @@ fn EntryRow(
     let title = match video {
         Some(v) => view! {
             <A href=href(&format!("/video/{}", v.id)) attr:class="entry-title">{v.title.clone()}</A>
-            <WatchToggle video_id=v.id.as_str() />
+            <WatchToggle video=v />
         }
         .into_any(),
         None => view! {

@@ -6,9 +6,9 @@
 //! text says the state in words, so colour is never the only cue.
 
 use leptos::prelude::*;
+use shelf_core::catalogue::Video;
 use shelf_core::watch::WatchState;
 
-use crate::app::use_catalogue;
 use crate::i18n::{t, Strings};
 use crate::study::use_study;
 use crate::ui::study::util::fill;
@@ -41,12 +41,9 @@ fn state_mark(state: WatchState) -> &'static str {
 }
 
 #[component]
-pub fn WatchToggle(video_id: &'static str) -> impl IntoView {
+pub fn WatchToggle(video: &'static Video) -> impl IntoView {
     let study = use_study();
-    let title = use_catalogue()
-        .video(video_id)
-        .map(|v| v.title.as_str())
-        .unwrap_or(video_id);
+    let (video_id, title) = (video.id.as_str(), video.title.as_str());
     let state = Memo::new(move |_| study.state.with(|s| s.watch_state(video_id)));
     let pressed = move || match state.get() {
         WatchState::Unwatched => "false",
