@@ -14,7 +14,8 @@ use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale};
 use crate::ui::video_card::VideoCard;
 
-/// Rows rendered at first and added per "show more": a few screens, never the whole catalogue.
+/// Rows rendered at first and added per "show more": more than a screenful,
+/// few enough that a keystroke rebuilds little (see scripts/bench).
 pub const PAGE: usize = 24;
 
 type Marks = (Vec<Range<usize>>, Option<Snippet>);
