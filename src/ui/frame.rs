@@ -32,7 +32,7 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || t().skip_to_content}</a>
         <header class="site-header">
             <A href=href("/") attr:class="brand">
-                <span class="brand-mark" aria-hidden="true">"📚"</span>
+                <img class="brand-mark" src=href("/icons/icon-192.png") width="28" height="28" alt="" />
                 <span class="brand-name">{move || t().app_name}</span>
             </A>
             <p class="tagline">{move || t().tagline}</p>
