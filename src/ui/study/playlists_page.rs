@@ -4,14 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::catalogue::Series;
-use shelf_core::study::series_tally;
 
 use crate::app::use_catalogue;
-use crate::i18n::{t, use_locale};
+use crate::i18n::t;
 use crate::study::use_study;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::playlist_row::PlaylistRow;
-use crate::ui::study::tally_bar::TallyBar;
+use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
 use crate::ui::study::util::{fill, focus_later, new_playlist_id};
 use crate::web::base::href;
 use crate::web::document::set_title;
@@ -131,15 +130,8 @@ pub fn PlaylistsPage() -> impl IntoView {
 
 #[component]
 fn SeriesPlaylistRow(series: &'static Series) -> impl IntoView {
-    let catalogue = use_catalogue();
-    let study = use_study();
     let id = series.id.as_str();
-    let name = Signal::derive(move || use_locale().series_name(series).to_string());
-    let tally = Signal::derive(move || {
-        study
-            .state
-            .with(|s| series_tally(catalogue, &s.progress, id))
-    });
+    let (name, tally) = series_name_and_tally(series);
     view! {
         <li class="playlist-row">
             <A href=href(&format!("/playlists/series:{id}")) attr:class="playlist-name">{name}</A>

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::catalogue::Series;
-use shelf_core::study::{continue_series, overall_tally, resume_url, series_tally};
+use shelf_core::study::{continue_series, overall_tally, resume_url};
 
 use crate::app::use_catalogue;
-use crate::i18n::{t, use_locale};
+use crate::i18n::t;
 use crate::study::use_study;
-use crate::ui::study::tally_bar::TallyBar;
+use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
 use crate::ui::study::util::fill;
 use crate::web::base::href;
 use crate::web::document::set_title;
@@ -44,12 +44,7 @@ fn SeriesProgress(series: &'static Series) -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
     let id = series.id.as_str();
-    let name = Signal::derive(move || use_locale().series_name(series).to_string());
-    let tally = Signal::derive(move || {
-        study
-            .state
-            .with(|s| series_tally(catalogue, &s.progress, id))
-    });
+    let (name, tally) = series_name_and_tally(series);
     let next = Memo::new(move |_| {
         study.state.with(|s| {
             continue_series(catalogue, &s.progress, id).map(|v| (v, resume_url(&s.progress, &v.id)))

@@ -1,9 +1,12 @@
 //! Watched of total as a `<progress>` bar with the numbers in words beside it.
 
 use leptos::prelude::*;
-use shelf_core::study::Tally;
+use shelf_core::catalogue::Series;
+use shelf_core::study::{series_tally, Tally};
 
-use crate::i18n::t;
+use crate::app::use_catalogue;
+use crate::i18n::{t, use_locale};
+use crate::study::use_study;
 use crate::ui::study::util::fill;
 
 #[component]
@@ -42,4 +45,18 @@ pub fn TallyBar(
             <span class="tally-text">{text}</span>
         </div>
     }
+}
+
+/// A series' localized name and its live watched tally, as the progress and
+/// playlist pages both show them.
+pub fn series_name_and_tally(series: &'static Series) -> (Signal<String>, Signal<Tally>) {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let name = Signal::derive(move || use_locale().series_name(series).to_string());
+    let tally = Signal::derive(move || {
+        study
+            .state
+            .with(|s| series_tally(catalogue, &s.progress, &series.id))
+    });
+    (name, tally)
 }
