@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use crate::ids::{is_video_id, VideoId};
 use crate::summary::Summary;
 
 /// Bumped whenever the JSON shape changes incompatibly; the app refuses
@@ -48,7 +49,7 @@ impl Catalogue {
             .filter_map(|i| {
                 let mut v = self.videos.get(i % self.videos.len().max(1))?.clone();
                 v.number = i as u32 + 1;
-                v.id = format!("v{i:010}");
+                v.id = VideoId::parse(&format!("v{i:010}")).expect("11 characters");
                 Some(v)
             })
             .collect();
@@ -139,8 +140,8 @@ pub struct Series {
 pub struct Video {
     /// Position in the channel's upload order; unique.
     pub number: u32,
-    /// YouTube video id: 11 characters of `[A-Za-z0-9_-]`; unique.
-    pub id: String,
+    /// YouTube video id; unique.
+    pub id: VideoId,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
@@ -256,13 +257,6 @@ pub fn strip_leading_tag(title: &str) -> &str {
                 .map(|(_, rest)| rest)
         })
         .unwrap_or(title)
-}
-
-/// True for a well-formed YouTube video id.
-pub fn is_video_id(s: &str) -> bool {
-    s.len() == 11
-        && s.bytes()
-            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! conversion); the web app builds without it.
 
 pub mod catalogue;
+pub mod ids;
+pub mod locale;
 pub mod neighbours;
 pub mod problem;
 pub mod search;

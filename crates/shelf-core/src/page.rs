@@ -21,7 +21,7 @@
 //! malformed block is reported as a [`Problem`] and parsing resumes at the
 //! next `<details>`.
 
-use crate::catalogue::{is_video_id, Date};
+use crate::catalogue::{Date, VideoId};
 use crate::problem::Problem;
 
 /// One `<details>` block as written on a page, before merging and derivation.
@@ -33,7 +33,7 @@ pub struct RawEntry {
     pub number: u32,
     pub date: Option<Date>,
     pub title: String,
-    pub video_id: String,
+    pub video_id: VideoId,
     /// The summary Markdown, without the repeated-title heading; `None` when empty.
     pub summary: Option<String>,
 }
@@ -189,7 +189,7 @@ impl Block<'_> {
 
     /// Finds the YouTube link after the summary line: its index, the index
     /// just past `</a>` (where the summary Markdown begins) and the video id.
-    fn link(&self, from: usize) -> Result<(usize, usize, Result<String, String>), Problem> {
+    fn link(&self, from: usize) -> Result<(usize, usize, Result<VideoId, String>), Problem> {
         let next = (from..self.lines.len()).find(|&j| !self.lines[j].trim().is_empty());
         let link_at = next
             .filter(|&j| self.lines[j].trim_start().starts_with("<a "))
@@ -254,7 +254,7 @@ fn date_prefix(s: &str) -> Option<(&str, &str)> {
     datelike.then_some((inside, after))
 }
 
-fn video_id_of(link_line: &str) -> Result<String, String> {
+fn video_id_of(link_line: &str) -> Result<VideoId, String> {
     let href = link_line
         .split_once("href=\"")
         .and_then(|(_, rest)| rest.split_once('"'))
@@ -265,14 +265,12 @@ fn video_id_of(link_line: &str) -> Result<String, String> {
         .find_map(|marker| href.split_once(marker).map(|(_, id)| id))
         .map(|id| id.split(['&', '?', '#']).next().unwrap_or_default())
         .ok_or_else(|| format!("link is not a YouTube watch link: {}", clip(href)))?;
-    if is_video_id(id) {
-        Ok(id.to_string())
-    } else {
-        Err(format!(
+    VideoId::parse(id).ok_or_else(|| {
+        format!(
             "bad video id {:?}: expected 11 characters of A-Z a-z 0-9 _ -",
             clip(id)
-        ))
-    }
+        )
+    })
 }
 
 /// The Markdown after the link, without the closing tag, surrounding blank

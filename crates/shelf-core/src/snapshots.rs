@@ -93,7 +93,7 @@ pub fn merge(entries: Vec<RawEntry>) -> (Vec<RawEntry>, Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Date;
+    use crate::catalogue::{Date, VideoId};
 
     fn raw(
         file: &str,
@@ -109,7 +109,7 @@ mod tests {
             number,
             date: date.map(|d| Date::parse(d).unwrap()),
             title: format!("t{number}"),
-            video_id: id.into(),
+            video_id: VideoId::parse(id).unwrap(),
             summary: summary.map(Into::into),
         }
     }

@@ -253,11 +253,11 @@ mod tests {
                       {"id":"a","name_zh":"A","name_en":"A","lang":"zh","kind":"course"},
                       {"id":"empty","name_zh":"E","name_en":"E","lang":"zh","kind":"course"}],
             "videos":[
-              {"number":1,"id":"v1","title":"one","year":2021,"series":"a","order":1,"lang":"zh"},
-              {"number":2,"id":"v2","title":"two","year":2022,"series":"a","order":2,"lang":"en"},
-              {"number":3,"id":"v3","title":"three","year":2022,"series":"b","order":1,"lang":"zh",
+              {"number":1,"id":"v1_________","title":"one","year":2021,"series":"a","order":1,"lang":"zh"},
+              {"number":2,"id":"v2_________","title":"two","year":2022,"series":"a","order":2,"lang":"en"},
+              {"number":3,"id":"v3_________","title":"three","year":2022,"series":"b","order":1,"lang":"zh",
                "summary":{"blocks":[],"text":"s"}},
-              {"number":4,"id":"v4","title":"four","date":"2023-01-02","series":"odd","order":1,"lang":"zh"}
+              {"number":4,"id":"v4_________","title":"four","date":"2023-01-02","series":"odd","order":1,"lang":"zh"}
             ]}"#;
         Catalogue::from_json(json).unwrap()
     }

@@ -104,12 +104,12 @@ mod tests {
 
     fn catalogue() -> Catalogue {
         let json = r#"{"format":1,"series":[],"videos":[
-          {"number":10,"id":"a","title":"Beta","year":2023,"series":"s","order":1,"lang":"zh"},
-          {"number":11,"id":"b","title":"alpha","date":"2023-05-01","series":"s","order":2,"lang":"zh"},
-          {"number":12,"id":"c","title":"Gamma","year":2023,"series":"s","order":3,"lang":"zh"},
-          {"number":13,"id":"d","title":"ＡＬＰＨＡ","date":"2023-03-01","series":"s","order":4,"lang":"zh"},
-          {"number":14,"id":"e","title":"delta","year":2024,"series":"s","order":5,"lang":"zh"},
-          {"number":9,"id":"f","title":"zeta","series":"s","order":6,"lang":"zh"}
+          {"number":10,"id":"aaaaaaaaaaa","title":"Beta","year":2023,"series":"s","order":1,"lang":"zh"},
+          {"number":11,"id":"bbbbbbbbbbb","title":"alpha","date":"2023-05-01","series":"s","order":2,"lang":"zh"},
+          {"number":12,"id":"ccccccccccc","title":"Gamma","year":2023,"series":"s","order":3,"lang":"zh"},
+          {"number":13,"id":"ddddddddddd","title":"ＡＬＰＨＡ","date":"2023-03-01","series":"s","order":4,"lang":"zh"},
+          {"number":14,"id":"eeeeeeeeeee","title":"delta","year":2024,"series":"s","order":5,"lang":"zh"},
+          {"number":9,"id":"fffffffffff","title":"zeta","series":"s","order":6,"lang":"zh"}
         ]}"#;
         Catalogue::from_json(json).unwrap()
     }

@@ -1,25 +1,30 @@
-//! Backups: the whole state as one JSON file, and a merging import.
+//! Backups: the whole state as one JSON file, and a merging import that
+//! can be taken back.
 //!
 //! A backup is the stored envelope plus two labels:
-//! `{"kind":"lecture-shelf-backup","schema":2,"exported_at":ms, ...state}`.
+//! `{"kind":"lecture-shelf-backup","schema":3,"exported_at":ms, ...state}`.
 //! Sharing the storage format means old backups go through the same
-//! migrations as old storage, and a raw localStorage dump imports too.
+//! migrations and salvage as old storage, and a raw localStorage dump
+//! imports too.
 //!
-//! Importing merges instead of replacing: per item the newer `updated_at`
-//! wins, nothing only present locally is dropped, and deletions travel as
-//! tombstones. [`preview_import`] says what would change before
-//! [`apply_import`] does it.
+//! Importing merges instead of replacing (the same register-by-register
+//! merge as saving); deletions travel. [`preview_import`] names what would
+//! be added, changed and removed before [`apply_import`] does it, and
+//! [`RestorePoint`] undoes it with fresh edits, so the undo reaches other
+//! tabs too instead of being merged away.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt;
 
-use super::merge::{diff_maps, KindDiff};
+use super::lww::Merge;
 use super::playlist::Playlist;
 use super::progress::watch_url;
-use super::schema::{decode_value, Decoded, CURRENT_SCHEMA};
+use super::schema::{decode_value, envelope, Decoded, Dropped, CURRENT_SCHEMA};
 use super::state::StudyState;
 use crate::catalogue::Catalogue;
+use crate::watch::WatchState;
 
 /// The `kind` label that tells a backup from other JSON files.
 pub const BACKUP_KIND: &str = "lecture-shelf-backup";
@@ -32,18 +37,15 @@ pub fn export_backup(state: &StudyState, now_ms: u64) -> String {
     #[derive(Serialize)]
     struct Backup<'a> {
         kind: &'static str,
-        schema: u64,
         exported_at: u64,
         #[serde(flatten)]
-        state: &'a StudyState,
+        envelope: super::schema::Envelope<'a>,
     }
     let backup = Backup {
         kind: BACKUP_KIND,
-        schema: CURRENT_SCHEMA,
         exported_at: now_ms,
-        state,
+        envelope: envelope(state),
     };
-    // Cannot fail: string keys only, no floats, no custom serializers.
     serde_json::to_string_pretty(&backup).expect("study state always serializes")
 }
 
@@ -56,7 +58,7 @@ pub enum ImportError {
     },
     /// JSON with a different `kind` label (another app's file).
     NotABackup,
-    /// Not JSON, or not the shape of its schema version.
+    /// Not JSON, or not an object with a schema number.
     Corrupt {
         reason: String,
     },
@@ -84,9 +86,17 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// A backup as read: the state and the items that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedBackup {
+    pub state: StudyState,
+    pub dropped: Vec<Dropped>,
+}
+
 /// Reads a backup file (any schema version; a bare stored state also
-/// works). Malformed ids are dropped and playlists repaired on the way in.
-pub fn parse_backup(text: &str) -> Result<StudyState, ImportError> {
+/// works), clamping its stamps to `now_ms`. Bad items are left out and
+/// listed, the rest imports.
+pub fn parse_backup(text: &str, now_ms: u64) -> Result<ParsedBackup, ImportError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(ImportError::TooLarge {
             bytes: text.len(),
@@ -101,11 +111,72 @@ pub fn parse_backup(text: &str) -> Result<StudyState, ImportError> {
         Some(kind) if kind == BACKUP_KIND => {}
         Some(_) => return Err(ImportError::NotABackup),
     }
-    match decode_value(value) {
-        Decoded::Ok(state) => Ok(state),
+    match decode_value(value, now_ms) {
+        Decoded::Ok { state, dropped } => Ok(ParsedBackup { state, dropped }),
         Decoded::Corrupt { reason } => Err(ImportError::Corrupt { reason }),
         Decoded::FromNewerVersion { version } => Err(ImportError::FromNewerVersion { version }),
     }
+}
+
+/// What an import would do to one kind of item, by key (video ids,
+/// playlist ids, setting names), so the UI can show names and titles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KindDiff {
+    /// Items that will appear.
+    pub added: Vec<String>,
+    /// Items that stay but change.
+    pub updated: Vec<String>,
+    /// Items that disappear (a newer deletion in the backup).
+    pub removed: Vec<String>,
+    /// In the backup and identical here.
+    pub unchanged: Vec<String>,
+    /// In the backup, but this side's version is newer and stays.
+    pub kept_local: Vec<String>,
+}
+
+impl KindDiff {
+    /// True when applying the merge changes something the user can see.
+    pub fn has_changes(&self) -> bool {
+        !(self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty())
+    }
+
+    fn record<T: PartialEq>(
+        &mut self,
+        key: String,
+        local: Option<&T>,
+        incoming: &T,
+        merged: &T,
+        shown: impl Fn(&T) -> bool,
+    ) {
+        let bucket = match local {
+            _ if local == Some(merged) => {
+                if local == Some(incoming) {
+                    &mut self.unchanged
+                } else {
+                    &mut self.kept_local
+                }
+            }
+            Some(ours) if shown(ours) && !shown(merged) => &mut self.removed,
+            Some(ours) if shown(ours) => &mut self.updated,
+            _ if shown(merged) => &mut self.added,
+            _ => &mut self.unchanged,
+        };
+        bucket.push(key);
+    }
+}
+
+fn diff_map<K: Ord + ToString, T: Merge + PartialEq>(
+    local: &BTreeMap<K, T>,
+    incoming: &BTreeMap<K, T>,
+    shown: impl Fn(&T) -> bool + Copy,
+) -> KindDiff {
+    let mut diff = KindDiff::default();
+    for (key, theirs) in incoming {
+        let ours = local.get(key);
+        let merged = ours.map_or_else(|| theirs.clone(), |o| o.merge(theirs));
+        diff.record(key.to_string(), ours, theirs, &merged, shown);
+    }
+    diff
 }
 
 /// What an import would change, per kind of item.
@@ -128,17 +199,88 @@ impl ImportPreview {
 
 /// The diff of importing `incoming` into `local`, without applying it.
 pub fn preview_import(local: &StudyState, incoming: &StudyState) -> ImportPreview {
+    let merged_settings = local.settings().merge(incoming.settings());
+    let mut settings = KindDiff::default();
+    for name in local.settings().differing(&merged_settings) {
+        settings.updated.push(name.to_string());
+    }
     ImportPreview {
-        progress: diff_maps(&local.progress, &incoming.progress),
-        notes: diff_maps(&local.notes, &incoming.notes),
-        playlists: diff_maps(&local.playlists, &incoming.playlists),
-        settings: local.settings.diff(&incoming.settings),
+        progress: diff_map(local.progress(), incoming.progress(), |p| {
+            p.state() != WatchState::Unwatched || p.resume_secs().is_some()
+        }),
+        notes: diff_map(local.notes_map(), incoming.notes_map(), |n| !n.is_empty()),
+        playlists: diff_map(
+            local.playlists_map(),
+            incoming.playlists_map(),
+            |p: &Playlist| !p.is_deleted(),
+        ),
+        settings,
     }
 }
 
-/// The state after importing: the same per-item merge as saving.
-pub fn apply_import(local: &StudyState, incoming: &StudyState) -> StudyState {
-    local.merge(incoming)
+/// The state before and after one import, kept so it can be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestorePoint {
+    before: StudyState,
+    after: StudyState,
+}
+
+/// The label of a stored restore point.
+const RESTORE_KIND: &str = "lecture-shelf-restore-point";
+
+impl RestorePoint {
+    /// Undoes the import: every item still as the import left it goes back
+    /// to how it was before, as new edits (so other tabs and later merges
+    /// see the undo). Items edited since the import are left alone.
+    /// Returns how many items changed.
+    pub fn undo(&self, state: &mut StudyState, now_ms: u64) -> usize {
+        state.revert_items(&self.before, &self.after, now_ms)
+    }
+
+    /// The stored form (localStorage), in the current schema.
+    pub fn encode(&self) -> String {
+        #[derive(Serialize)]
+        struct Stored<'a> {
+            kind: &'static str,
+            schema: u64,
+            before: &'a StudyState,
+            after: &'a StudyState,
+        }
+        serde_json::to_string(&Stored {
+            kind: RESTORE_KIND,
+            schema: CURRENT_SCHEMA,
+            before: &self.before,
+            after: &self.after,
+        })
+        .expect("study state always serializes")
+    }
+
+    /// A stored restore point, if it is one this build can use.
+    pub fn decode(text: &str) -> Option<RestorePoint> {
+        #[derive(Deserialize)]
+        struct Stored {
+            kind: String,
+            schema: u64,
+            before: StudyState,
+            after: StudyState,
+        }
+        let stored: Stored = serde_json::from_str(text).ok()?;
+        (stored.kind == RESTORE_KIND && stored.schema == CURRENT_SCHEMA).then_some(RestorePoint {
+            before: stored.before,
+            after: stored.after,
+        })
+    }
+}
+
+/// The state after importing (the same merge as saving), and the restore
+/// point that undoes it.
+pub fn apply_import(local: &StudyState, incoming: &StudyState) -> (StudyState, RestorePoint) {
+    let merged = local.merge(incoming);
+    let point = RestorePoint {
+        before: local.clone(),
+        after: merged.clone(),
+    };
+    (merged, point)
 }
 
 /// One playlist as Markdown: a title and one link per entry, in order.
@@ -181,63 +323,74 @@ fn escape_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::{PlaylistId, VideoId};
     use crate::study::playlist::Duplicates;
     use crate::study::progress::tests::catalogue;
-    use crate::watch::WatchState;
+    use crate::study::stamp::{Clock, DeviceId};
 
     const A: &str = "AAAAAAAAAAA";
     const B: &str = "BBBBBBBBBBB";
     const C: &str = "CCCCCCCCCCC";
+    const NOW: u64 = 1_800_000_000_000;
 
-    fn local() -> StudyState {
-        let mut s = StudyState::default();
-        s.set_watch_state(A, WatchState::Watched, 50);
-        s.set_note(A, "mine, newer", 50);
-        s.set_note(B, "old text", 10);
-        s.create_playlist("keep", "Only here", 10).unwrap();
-        s.create_playlist("shared", "Shared", 10).unwrap();
-        s
+    fn v(id: &str) -> VideoId {
+        VideoId::parse(id).unwrap()
     }
 
-    fn incoming() -> StudyState {
-        let mut s = StudyState::default();
-        s.set_note(A, "theirs, older", 20);
-        s.set_note(B, "new text", 30);
-        s.set_watch_state(C, WatchState::InProgress, 30);
-        s.create_playlist("shared", "Shared", 10).unwrap();
-        s.delete_playlist("shared", 40);
-        s.create_playlist("fresh", "From backup", 30).unwrap();
-        s.settings.theme.set(Some("dark"), 30);
-        s
+    fn pid(id: &str) -> PlaylistId {
+        PlaylistId::parse(id).unwrap()
+    }
+
+    /// Two devices that share a starting point, then edit apart.
+    fn local_and_incoming() -> (StudyState, StudyState) {
+        let mut base = StudyState::default().for_device(DeviceId::from_random(1));
+        base.set_note(&v(B), "old text", NOW).unwrap();
+        base.create_playlist(pid("keep"), "Only here", NOW).unwrap();
+        base.create_playlist(pid("shared"), "Shared", NOW).unwrap();
+        let mut local = base.clone();
+        let mut incoming = base.for_device(DeviceId::from_random(2));
+        incoming.set_note(&v(A), "theirs, older", NOW + 10).unwrap();
+        local.set_watch_state(&v(A), WatchState::Watched, NOW + 50);
+        local.set_note(&v(A), "mine, newer", NOW + 50).unwrap();
+        incoming.set_note(&v(B), "new text", NOW + 30).unwrap();
+        incoming.set_watch_state(&v(C), WatchState::InProgress, NOW + 30);
+        incoming.delete_playlist("shared", NOW + 40);
+        incoming
+            .create_playlist(pid("fresh"), "From backup", NOW + 30)
+            .unwrap();
+        incoming.set_theme(Some(crate::locale::Theme::Dark), NOW + 30);
+        (local, incoming)
     }
 
     #[test]
     fn backup_round_trips_through_the_file() {
-        let state = local();
+        let (state, _) = local_and_incoming();
         let text = export_backup(&state, 99);
         assert!(
             text.contains("\"kind\": \"lecture-shelf-backup\""),
             "{text}"
         );
         assert!(text.contains("\"exported_at\": 99"));
-        assert_eq!(parse_backup(&text), Ok(state));
+        assert!(text.contains("\"schema\": 3"));
+        let parsed = parse_backup(&text, NOW).unwrap();
+        assert_eq!((parsed.state, parsed.dropped), (state, vec![]));
     }
 
     #[test]
-    fn preview_lists_what_import_changes() {
-        let preview = preview_import(&local(), &incoming());
+    fn preview_names_what_import_changes() {
+        let (local, incoming) = local_and_incoming();
+        let preview = preview_import(&local, &incoming);
         assert_eq!(preview.notes.updated, [B]);
         assert_eq!(preview.notes.kept_local, [A]);
         assert_eq!(preview.progress.added, [C]);
         assert_eq!(preview.playlists.added, ["fresh"]);
         assert_eq!(preview.playlists.removed, ["shared"]);
-        assert_eq!(preview.settings.added, ["theme"]);
-        assert_eq!(preview.settings.unchanged, ["locale"]);
+        assert_eq!(preview.settings.updated, ["theme"]);
         assert!(preview.has_changes());
 
-        let merged = apply_import(&local(), &incoming());
-        assert_eq!(merged.note(A).unwrap().text, "mine, newer");
-        assert_eq!(merged.note(B).unwrap().text, "new text");
+        let (merged, _) = apply_import(&local, &incoming);
+        assert_eq!(merged.note(A), Some("mine, newer"));
+        assert_eq!(merged.note(B), Some("new text"));
         assert_eq!(merged.watch_state(C), WatchState::InProgress);
         assert!(
             merged.playlist("keep").is_some(),
@@ -248,55 +401,87 @@ mod tests {
             "the deletion travelled"
         );
         assert!(
-            !preview_import(&merged, &incoming()).has_changes(),
+            !preview_import(&merged, &incoming).has_changes(),
             "second import changes nothing"
         );
     }
 
     #[test]
+    fn an_import_can_be_undone_and_the_undo_wins_merges() {
+        let (local, incoming) = local_and_incoming();
+        let (mut merged, point) = apply_import(&local, &incoming);
+        let other_tab = merged.clone();
+        // An edit made after the import is not undone.
+        merged
+            .set_note(&v(C), "written after the import", NOW + 100)
+            .unwrap();
+        let changed = point.undo(&mut merged, NOW + 200);
+        assert!(changed >= 4, "{changed}");
+        assert!(
+            merged.playlist("shared").is_some(),
+            "the deleted list is back"
+        );
+        assert!(merged.playlist("fresh").is_none(), "the added list is gone");
+        assert_eq!(merged.note(B), Some("old text"));
+        assert_eq!(merged.watch_state(C), WatchState::Unwatched);
+        assert_eq!(merged.note(C), Some("written after the import"));
+        assert_eq!(merged.settings().theme(), None);
+        let everywhere = other_tab.merge(&merged);
+        assert_eq!(
+            everywhere, merged,
+            "a tab that saw the import takes the undo too"
+        );
+        assert_eq!(RestorePoint::decode(&point.encode()), Some(point));
+        assert_eq!(RestorePoint::decode("{}"), None);
+    }
+
+    #[test]
     fn deleted_lists_are_not_resurrected_by_older_backups() {
-        let old_backup = local();
-        let mut now = local();
-        now.delete_playlist("keep", 60);
-        let merged = apply_import(&now, &parse_backup(&export_backup(&old_backup, 1)).unwrap());
+        let (local, _) = local_and_incoming();
+        let old_backup = export_backup(&local, 1);
+        let mut now = local.clone();
+        now.delete_playlist("keep", NOW + 60);
+        let incoming = parse_backup(&old_backup, NOW).unwrap().state;
+        let (merged, _) = apply_import(&now, &incoming);
         assert!(merged.playlist("keep").is_none());
         assert_eq!(
-            preview_import(&now, &old_backup).playlists.kept_local,
+            preview_import(&now, &incoming).playlists.kept_local,
             ["keep"]
         );
     }
 
     #[test]
-    fn hostile_or_foreign_files_are_refused() {
+    fn hostile_or_foreign_files_are_refused_or_salvaged() {
         assert_eq!(
-            parse_backup(r#"{"kind":"other-app","schema":2}"#),
+            parse_backup(r#"{"kind":"other-app","schema":2}"#, NOW),
             Err(ImportError::NotABackup)
         );
         assert_eq!(
-            parse_backup(r#"{"kind":"lecture-shelf-backup","schema":9}"#),
+            parse_backup(r#"{"kind":"lecture-shelf-backup","schema":9}"#, NOW),
             Err(ImportError::FromNewerVersion { version: 9 })
         );
         assert!(matches!(
-            parse_backup("{\"schema\":2,"),
+            parse_backup("{\"schema\":2,", NOW),
             Err(ImportError::Corrupt { .. })
         ));
         assert!(matches!(
-            parse_backup(r#"{"format":1,"series":[]}"#),
+            parse_backup(r#"{"format":1,"series":[]}"#, NOW),
             Err(ImportError::Corrupt { .. })
         ));
         let big = " ".repeat(MAX_BACKUP_BYTES + 1);
         assert!(matches!(
-            parse_backup(&big),
+            parse_backup(&big, NOW),
             Err(ImportError::TooLarge { .. })
         ));
         let sneaky = r#"{"schema":2,"progress":{"<b>xx</b>":{"state":"watched","updated_at":1}},
             "playlists":{"p":{"id":"evil","name":"<img src=x onerror=alert(1)>","videos":["javascript:x"],
             "created_at":1,"updated_at":1}}}"#;
-        let state = parse_backup(sneaky).unwrap();
-        assert!(state.progress.is_empty());
-        let p = state.playlist("p").unwrap();
+        let parsed = parse_backup(sneaky, NOW).unwrap();
+        assert!(parsed.state.progress().is_empty());
+        assert_eq!(parsed.dropped.len(), 1, "the bad id is reported");
+        let p = parsed.state.playlist("p").unwrap();
         assert_eq!(
-            (p.id(), p.name(), p.videos().len()),
+            (p.id().as_str(), p.name(), p.len()),
             ("p", "<img src=x onerror=alert(1)>", 0)
         );
     }
@@ -305,8 +490,9 @@ mod tests {
     fn markdown_export_escapes_and_marks_unknown() {
         let mut catalogue = catalogue();
         catalogue.videos[1].title = "[ML] *Self*-attention <b> & `code` #1".into();
-        let mut p = Playlist::new("p", "My <list> #1", 1).unwrap();
-        p.add_many([A, "ZZZZZZZZZZZ"], Duplicates::Skip, 2);
+        let mut clock = Clock::new(DeviceId::from_random(1));
+        let mut p = Playlist::new(pid("p"), "My <list> #1", &mut clock, NOW).unwrap();
+        p.add_many(&[v(A), v("ZZZZZZZZZZZ")], Duplicates::Skip, &mut clock, NOW);
         assert_eq!(
             playlist_markdown(&p, &catalogue, "Unknown video"),
             "# My \\<list\\> \\#1\n\n\

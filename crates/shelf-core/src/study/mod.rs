@@ -1,26 +1,29 @@
 //! Study state: progress, notes, playlists, sharing, backup merge, schema.
 //!
 //! Pure data and rules: no browser, no clock, no randomness. Callers pass
-//! the time (`now_ms`, milliseconds) and any new ids, which keeps every
+//! the time (`now_ms`) and the device id's random bits, which keeps every
 //! function deterministic and testable, and lets it all build for wasm32.
 //!
 //! * [`state`]: [`StudyState`], the whole record, and the edits to it;
 //! * [`progress`], [`notes`], [`playlist`], [`settings`]: the items;
+//! * [`stamp`], [`lww`], [`position`]: the merge machinery — hybrid
+//!   logical clocks, last-writer-wins registers, fractional positions;
 //! * [`timecode`]: `mm:ss` / `h:mm:ss` positions;
-//! * [`merge`]: per-item "newer wins", shared by import and saving;
-//! * [`schema`]: the versioned localStorage format and its migrations;
-//! * [`backup`]: export, merging import with preview, Markdown export;
+//! * [`schema`]: the versioned localStorage format, migrations, salvage;
+//! * [`backup`]: export, previewed and undoable import, Markdown export;
 //! * [`share`]: playlists in a link's fragment;
 //! * [`worst_case`]: a heavy state for sizing storage.
 
 pub mod backup;
-pub mod merge;
+pub mod lww;
 pub mod notes;
 pub mod playlist;
+pub mod position;
 pub mod progress;
 pub mod schema;
 pub mod settings;
 pub mod share;
+pub mod stamp;
 pub mod state;
 pub mod timecode;
 pub mod worst_case;
@@ -30,19 +33,23 @@ mod tests;
 
 pub use backup::{
     apply_import, export_backup, parse_backup, playlist_markdown, preview_import, ImportError,
-    ImportPreview,
+    ImportPreview, KindDiff, ParsedBackup, RestorePoint,
 };
-pub use merge::{KindDiff, Stamped};
-pub use notes::{segments, Note, Segment};
+pub use lww::Merge;
+pub use notes::{segments, Note, NoteTooLong, Segment, MAX_NOTE_CHARS};
 pub use playlist::{
-    series_playlist, AddSummary, Added, Duplicates, Entry, NameError, Playlist, PlaylistError,
+    series_playlist, AddSummary, Added, Duplicates, Entry, NameError, Playlist, MAX_NAME_CHARS,
 };
 pub use progress::{
-    continue_series, overall_tally, resume_url, series_tally, watch_url, Progress, Tally,
+    continue_series, overall_tally, resume_url, series_tally, watch_url, Progress, ProgressMap,
+    Tally,
 };
-pub use schema::{decode, encode, prepare_save, Decoded, Save, CURRENT_SCHEMA};
-pub use settings::{Setting, Settings};
+pub use schema::{
+    decode, describe, encode, prepare_save, Decoded, Dropped, ItemKind, Save, CURRENT_SCHEMA,
+};
+pub use settings::Settings;
 pub use share::{parse_share, share_fragment, share_playlist, ShareError, SharedPlaylist};
-pub use state::StudyState;
+pub use stamp::DeviceId;
+pub use state::{PlaylistEditor, PlaylistError, StudyState};
 pub use timecode::{format_time, parse_time};
 pub use worst_case::{worst_case_state, WORST_CASE_VIDEOS};

@@ -5,44 +5,98 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
-use super::merge::{next_stamp, Stamped};
+use super::lww::{Lww, Merge};
+use super::stamp::{Clock, Stamp};
 use super::timecode::match_exact;
+use crate::ids::VideoId;
 
 /// Notes by video id.
-pub type NoteMap = BTreeMap<String, Note>;
+pub type NoteMap = BTreeMap<VideoId, Note>;
+
+/// Longest note, in characters: a page of text, bounded for storage.
+pub const MAX_NOTE_CHARS: usize = 5000;
+
+/// Why a note was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteTooLong {
+    pub chars: usize,
+    pub max: usize,
+}
+
+impl fmt::Display for NoteTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a note can have at most {} characters, not {}",
+            self.max, self.chars
+        )
+    }
+}
+
+impl std::error::Error for NoteTooLong {}
 
 /// A student's note on one video. An empty text is a cleared note, kept
 /// as a tombstone so that a merge does not bring the old text back.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Note {
-    pub text: String,
-    pub updated_at: u64,
-}
-
-impl Stamped for Note {
-    fn updated_at(&self) -> u64 {
-        self.updated_at
-    }
-
-    fn is_tombstone(&self) -> bool {
-        self.text.is_empty()
-    }
-}
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Note(Lww<String>);
 
 impl Note {
-    /// Replaces the text; false (and no new timestamp) when it is the same.
-    pub fn set_text(&mut self, text: &str, now_ms: u64) -> bool {
-        if self.text == text {
-            return false;
-        }
-        self.text = text.to_string();
-        self.updated_at = next_stamp(self.updated_at, now_ms);
-        true
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text().is_empty()
+    }
+
+    /// Replaces the text; `Ok(false)` (and no stamp) when it is the same.
+    pub fn set_text(
+        &mut self,
+        text: &str,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> Result<bool, NoteTooLong> {
+        check_length(text)?;
+        Ok(self.0.set(text.to_string(), clock, now_ms))
     }
 
     pub fn segments(&self) -> Vec<Segment<'_>> {
-        segments(&self.text)
+        segments(self.text())
+    }
+
+    pub(super) fn legacy(text: String, at: Stamp) -> Note {
+        Note(Lww::new(text, at))
+    }
+
+    pub(super) fn is_valid(&self) -> bool {
+        check_length(self.text()).is_ok()
+    }
+}
+
+fn check_length(text: &str) -> Result<(), NoteTooLong> {
+    match text.chars().count() {
+        chars if chars > MAX_NOTE_CHARS => Err(NoteTooLong {
+            chars,
+            max: MAX_NOTE_CHARS,
+        }),
+        _ => Ok(()),
+    }
+}
+
+impl Merge for Note {
+    fn merge(&self, other: &Self) -> Self {
+        Note(self.0.merge(&other.0))
+    }
+
+    fn clamp_stamps(&mut self, now_ms: u64) {
+        self.0.clamp_stamps(now_ms);
+    }
+
+    fn latest(&self) -> Stamp {
+        self.0.at()
     }
 }
 
@@ -191,15 +245,27 @@ mod tests {
     }
 
     #[test]
-    fn note_edits_are_stamped() {
+    fn note_edits_are_stamped_and_capped() {
+        let mut clock = Clock::new(crate::study::stamp::DeviceId::from_random(1));
+        let now = 1_800_000_000_000;
         let mut note = Note::default();
-        assert!(note.is_tombstone());
-        assert!(note.set_text("hi 1:00", 5));
-        assert!(!note.set_text("hi 1:00", 9));
-        assert_eq!(note.updated_at, 5);
+        assert!(note.is_empty());
+        assert_eq!(note.set_text("hi 1:00", &mut clock, now), Ok(true));
+        let stamp = note.latest();
+        assert_eq!(note.set_text("hi 1:00", &mut clock, now), Ok(false));
+        assert_eq!(note.latest(), stamp);
         assert_eq!(note.segments().len(), 2);
-        assert!(note.set_text("", 6));
-        assert!(note.is_tombstone());
+        let long = "字".repeat(MAX_NOTE_CHARS + 1);
+        assert_eq!(
+            note.set_text(&long, &mut clock, now),
+            Err(NoteTooLong {
+                chars: MAX_NOTE_CHARS + 1,
+                max: MAX_NOTE_CHARS
+            })
+        );
+        assert_eq!(note.text(), "hi 1:00", "a refused edit changes nothing");
+        assert_eq!(note.set_text("", &mut clock, now), Ok(true));
+        assert!(note.is_empty());
     }
 
     proptest! {

@@ -1,48 +1,63 @@
-//! Student-made playlists: named, ordered lists of video ids.
+//! Student-made playlists: named, ordered lists of videos that two tabs,
+//! two devices or a backup can edit at once without losing an edit.
 //!
-//! Ids the catalogue does not know are kept (a shared list may come from a
-//! newer catalogue) and shown as unknown. Deleting only marks the playlist,
-//! so delete can be undone and a merge with an older copy does not bring
-//! it back.
+//! A playlist is a small CRDT. Its name and its deletion are registers
+//! (last writer wins, each on its own); its entries are a map from a
+//! stable entry id (the stamp of the add) to the video, a [`Position`]
+//! register and a removal mark. So two concurrent adds both survive
+//! (different ids), concurrent moves of one entry converge (the later move
+//! wins), moves of different entries both apply, and a removal is final.
+//! **A delete racing a rename deletes** (the rename is kept inside, so
+//! "restore" brings the list back with the newest name).
+//!
+//! Videos the catalogue does not know are kept (a shared list may come
+//! from a newer catalogue) and shown as unknown.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::merge::{next_stamp, Stamped};
+use super::lww::{Lww, Merge};
+use super::position::Position;
 use super::progress::{watch_state, ProgressMap, Tally};
-use crate::catalogue::{is_video_id, Catalogue, Lang, Video};
+use super::stamp::{Clock, Stamp};
+use crate::catalogue::{Catalogue, Lang, Video};
+use crate::ids::{PlaylistId, VideoId};
 use crate::watch::WatchState;
 
 /// Longest name, in characters: enough for a title, short enough for a
 /// list row and a share link.
 pub const MAX_NAME_CHARS: usize = 100;
-/// Most entries a playlist (or a share link) holds: about twice the whole
+/// Most entries a playlist (or a share link) shows: about twice the whole
 /// catalogue, so duplicates fit, yet bounded for storage and links.
 pub const MAX_VIDEOS: usize = 1000;
-/// Longest playlist id, in bytes.
-pub const MAX_ID_LEN: usize = 64;
+/// Most entries kept, removed ones included, read from storage or a file.
+pub const MAX_STORED_ENTRIES: usize = 4 * MAX_VIDEOS;
 /// Name given to a stored or imported playlist whose name was unusable.
 pub const FALLBACK_NAME: &str = "Playlist";
 
 /// Why a playlist name was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameError {
-    /// Nothing left after trimming.
+    /// Nothing visible left after trimming.
     Empty,
     /// Longer than [`MAX_NAME_CHARS`] after trimming.
     TooLong { chars: usize, max: usize },
+    /// Holds a bidirectional override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069), which would make the name display as other text.
+    DirectionControl,
 }
 
 impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NameError::Empty => write!(f, "a playlist name cannot be empty"),
-            NameError::TooLong { chars, max } => {
-                write!(
-                    f,
-                    "a playlist name can have at most {max} characters, not {chars}"
-                )
+            NameError::TooLong { chars, max } => write!(
+                f,
+                "a playlist name can have at most {max} characters, not {chars}"
+            ),
+            NameError::DirectionControl => {
+                write!(f, "a playlist name cannot contain text-direction controls")
             }
         }
     }
@@ -50,42 +65,33 @@ impl fmt::Display for NameError {
 
 impl std::error::Error for NameError {}
 
-/// Why a playlist could not be created.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlaylistError {
-    /// Ids are 1 to [`MAX_ID_LEN`] characters of `[A-Za-z0-9_.:-]`.
-    BadId,
-    /// A playlist (live or deleted) already has this id; ids are never
-    /// reused, since merges match playlists by id.
-    DuplicateId(String),
-    Name(NameError),
+/// Text-direction overrides and isolates: they make text display as other
+/// text (a classic spoofing trick), so names may not hold them.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-impl fmt::Display for PlaylistError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PlaylistError::BadId => write!(f, "not a usable playlist id"),
-            PlaylistError::DuplicateId(id) => write!(f, "a playlist with id {id:?} already exists"),
-            PlaylistError::Name(e) => e.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for PlaylistError {}
-
-impl From<NameError> for PlaylistError {
-    fn from(e: NameError) -> Self {
-        PlaylistError::Name(e)
-    }
+/// Characters that show nothing on their own.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}'
+        )
 }
 
 /// The stored form of a name: control characters (newlines, tabs) become
 /// spaces and the ends are trimmed. Any other text, HTML included, is kept
 /// as typed; the UI renders names as text, never as markup.
 pub fn normalize_name(raw: &str) -> Result<String, NameError> {
+    if raw.chars().any(is_direction_control) {
+        return Err(NameError::DirectionControl);
+    }
     let name = clean(raw);
+    if name.chars().all(is_invisible) {
+        return Err(NameError::Empty);
+    }
     match name.chars().count() {
-        0 => Err(NameError::Empty),
         chars if chars > MAX_NAME_CHARS => Err(NameError::TooLong {
             chars,
             max: MAX_NAME_CHARS,
@@ -97,27 +103,22 @@ pub fn normalize_name(raw: &str) -> Result<String, NameError> {
 fn clean(raw: &str) -> String {
     let spaced: String = raw
         .chars()
+        .filter(|&c| !is_direction_control(c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     spaced.trim().to_string()
 }
 
 /// A name for data that must be kept even if its name is unusable:
-/// cut to length, or the fallback when empty.
-fn repair_name(raw: &str) -> String {
+/// controls dropped, cut to length, or the fallback when nothing is left.
+pub(super) fn repair_name(raw: &str) -> String {
     let cut: String = clean(raw).chars().take(MAX_NAME_CHARS).collect();
-    match cut.trim_end() {
-        "" => FALLBACK_NAME.to_string(),
-        name => name.to_string(),
+    let cut = cut.trim_end();
+    if cut.chars().all(is_invisible) {
+        FALLBACK_NAME.to_string()
+    } else {
+        cut.to_string()
     }
-}
-
-/// True for an id the caller may give a playlist.
-pub fn is_playlist_id(id: &str) -> bool {
-    (1..=MAX_ID_LEN).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b':' | b'-'))
 }
 
 /// Whether adding a video already in the list adds it again.
@@ -133,9 +134,7 @@ pub enum Duplicates {
 pub enum Added {
     Added,
     AlreadyPresent,
-    /// Not a well-formed video id.
-    Invalid,
-    /// The playlist holds [`MAX_VIDEOS`] entries.
+    /// The playlist shows [`MAX_VIDEOS`] entries.
     Full,
 }
 
@@ -144,7 +143,6 @@ pub enum Added {
 pub struct AddSummary {
     pub added: usize,
     pub already_present: usize,
-    pub invalid: usize,
     pub full: usize,
 }
 
@@ -152,253 +150,323 @@ pub struct AddSummary {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry<'a> {
     pub index: usize,
-    pub id: &'a str,
+    pub id: &'a VideoId,
     /// `None` for an id the catalogue does not list ("unknown video").
     pub video: Option<&'a Video>,
 }
 
-/// Fields are private to the study model so the name and entries always
-/// meet the rules above; read them through the accessors.
-///
-/// Field order matters: the derived `Ord` is the merge tie-break.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Playlist {
-    pub(super) id: String,
-    pub(super) name: String,
-    #[serde(default)]
-    pub(super) videos: Vec<String>,
-    #[serde(default)]
-    pub(super) created_at: u64,
-    #[serde(default)]
-    pub(super) updated_at: u64,
+/// An entry's identity: the stamp of the edit that added it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntryId(Stamp);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Item {
+    video: VideoId,
+    pos: Lww<Position>,
+    /// When it was removed; removal is final (adding again makes a new entry).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) deleted_at: Option<u64>,
+    removed: Option<Stamp>,
 }
 
-impl Stamped for Playlist {
-    fn updated_at(&self) -> u64 {
-        self.updated_at
+impl Merge for Item {
+    fn merge(&self, other: &Self) -> Self {
+        Item {
+            // One add, one video; `max` only keeps forged data deterministic.
+            video: self.video.clone().max(other.video.clone()),
+            pos: self.pos.merge(&other.pos),
+            removed: self.removed.max(other.removed),
+        }
     }
 
-    fn is_tombstone(&self) -> bool {
-        self.deleted_at.is_some()
+    fn clamp_stamps(&mut self, now_ms: u64) {
+        self.pos.clamp_stamps(now_ms);
+        self.removed = self.removed.map(|s| s.clamped(now_ms));
     }
+
+    fn latest(&self) -> Stamp {
+        self.pos.at().max(self.removed.unwrap_or(Stamp::ZERO))
+    }
+}
+
+/// Fields are private so the name and entries always meet the rules
+/// above; read them through the accessors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Playlist {
+    id: PlaylistId,
+    created: Stamp,
+    name: Lww<String>,
+    #[serde(default)]
+    deleted: Lww<bool>,
+    #[serde(default)]
+    entries: BTreeMap<EntryId, Item>,
 }
 
 impl Playlist {
-    pub fn new(id: &str, name: &str, now_ms: u64) -> Result<Playlist, PlaylistError> {
-        if !is_playlist_id(id) {
-            return Err(PlaylistError::BadId);
-        }
+    pub fn new(
+        id: PlaylistId,
+        name: &str,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> Result<Playlist, NameError> {
+        let name = normalize_name(name)?;
+        let created = clock.tick(now_ms);
         Ok(Playlist {
-            id: id.to_string(),
-            name: normalize_name(name)?,
-            videos: Vec::new(),
-            created_at: now_ms,
-            updated_at: now_ms,
-            deleted_at: None,
+            id,
+            created,
+            name: Lww::new(name, created),
+            deleted: Lww::new(false, created),
+            entries: BTreeMap::new(),
         })
     }
 
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &PlaylistId {
         &self.id
     }
 
     pub fn name(&self) -> &str {
-        &self.name
+        self.name.get()
     }
 
-    /// Video ids in playlist order; may include ids the catalogue lacks.
-    pub fn videos(&self) -> &[String] {
-        &self.videos
-    }
-
+    /// When it was created (ms), for listing oldest first.
     pub fn created_at(&self) -> u64 {
-        self.created_at
+        self.created.millis()
     }
 
-    pub fn updated_at(&self) -> u64 {
-        self.updated_at
-    }
-
-    pub fn deleted_at(&self) -> Option<u64> {
-        self.deleted_at
+    pub(super) fn created(&self) -> Stamp {
+        self.created
     }
 
     pub fn is_deleted(&self) -> bool {
-        self.deleted_at.is_some()
+        *self.deleted.get()
     }
 
-    fn touch(&mut self, now_ms: u64) {
-        self.updated_at = next_stamp(self.updated_at, now_ms);
+    /// Visible entries in order: by position, ties by entry id.
+    fn visible(&self) -> Vec<(&EntryId, &Item)> {
+        let mut rows: Vec<(&EntryId, &Item)> = self
+            .entries
+            .iter()
+            .filter(|(_, item)| item.removed.is_none())
+            .collect();
+        rows.sort_by(|a, b| (a.1.pos.get(), a.0).cmp(&(b.1.pos.get(), b.0)));
+        rows
+    }
+
+    /// Video ids in playlist order; may include ids the catalogue lacks.
+    pub fn videos(&self) -> Vec<&VideoId> {
+        self.visible()
+            .into_iter()
+            .map(|(_, item)| &item.video)
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|i| i.removed.is_none())
+            .count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Returns whether the name changed.
-    pub fn rename(&mut self, name: &str, now_ms: u64) -> Result<bool, NameError> {
+    pub fn rename(
+        &mut self,
+        name: &str,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> Result<bool, NameError> {
         let name = normalize_name(name)?;
-        if name == self.name {
-            return Ok(false);
-        }
-        self.name = name;
-        self.touch(now_ms);
-        Ok(true)
+        Ok(self.name.set(name, clock, now_ms))
     }
 
     /// Marks the playlist deleted; [`Playlist::restore`] undoes it.
-    pub fn delete(&mut self, now_ms: u64) -> bool {
-        if self.is_deleted() {
-            return false;
-        }
-        self.touch(now_ms);
-        self.deleted_at = Some(self.updated_at);
-        true
+    pub fn delete(&mut self, clock: &mut Clock, now_ms: u64) -> bool {
+        self.deleted.set(true, clock, now_ms)
     }
 
     /// Undoes a delete (a newer edit, so it also wins merges).
-    pub fn restore(&mut self, now_ms: u64) -> bool {
-        if !self.is_deleted() {
-            return false;
-        }
-        self.deleted_at = None;
-        self.touch(now_ms);
-        true
+    pub fn restore(&mut self, clock: &mut Clock, now_ms: u64) -> bool {
+        self.deleted.set(false, clock, now_ms)
     }
 
     /// Appends a video.
-    pub fn add(&mut self, video_id: &str, duplicates: Duplicates, now_ms: u64) -> Added {
-        let added = self.push(video_id, duplicates);
-        if added == Added::Added {
-            self.touch(now_ms);
+    pub fn add(
+        &mut self,
+        video: &VideoId,
+        duplicates: Duplicates,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> Added {
+        if duplicates == Duplicates::Skip && self.videos().contains(&video) {
+            return Added::AlreadyPresent;
         }
-        added
+        if self.len() >= MAX_VIDEOS {
+            return Added::Full;
+        }
+        let last = self
+            .visible()
+            .last()
+            .map(|(_, item)| item.pos.get().clone());
+        self.insert(video.clone(), Position::after(last.as_ref()), clock, now_ms);
+        Added::Added
     }
 
-    /// Appends videos in the given order, one new timestamp for all.
+    fn insert(&mut self, video: VideoId, pos: Position, clock: &mut Clock, now_ms: u64) {
+        let mut id = EntryId(clock.tick(now_ms));
+        while self.entries.contains_key(&id) {
+            id = EntryId(clock.tick(now_ms));
+        }
+        let at = id.0;
+        self.entries.insert(
+            id,
+            Item {
+                video,
+                pos: Lww::new(pos, at),
+                removed: None,
+            },
+        );
+    }
+
+    /// Appends videos in the given order.
     pub fn add_many<'a>(
         &mut self,
-        video_ids: impl IntoIterator<Item = &'a str>,
+        videos: impl IntoIterator<Item = &'a VideoId>,
         duplicates: Duplicates,
+        clock: &mut Clock,
         now_ms: u64,
     ) -> AddSummary {
         let mut summary = AddSummary::default();
-        for id in video_ids {
-            match self.push(id, duplicates) {
+        for video in videos {
+            match self.add(video, duplicates, clock, now_ms) {
                 Added::Added => summary.added += 1,
                 Added::AlreadyPresent => summary.already_present += 1,
-                Added::Invalid => summary.invalid += 1,
                 Added::Full => summary.full += 1,
             }
-        }
-        if summary.added > 0 {
-            self.touch(now_ms);
         }
         summary
     }
 
-    fn push(&mut self, video_id: &str, duplicates: Duplicates) -> Added {
-        if !is_video_id(video_id) {
-            Added::Invalid
-        } else if duplicates == Duplicates::Skip && self.videos.iter().any(|v| v == video_id) {
-            Added::AlreadyPresent
-        } else if self.videos.len() >= MAX_VIDEOS {
-            Added::Full
-        } else {
-            self.videos.push(video_id.to_string());
-            Added::Added
+    fn remove_entries(&mut self, ids: &[EntryId], clock: &mut Clock, now_ms: u64) -> usize {
+        for id in ids {
+            let at = clock.tick(now_ms);
+            if let Some(item) = self.entries.get_mut(id) {
+                item.removed = Some(at);
+            }
         }
+        ids.len()
     }
 
     /// Removes the entry at `index` (entries, not ids: duplicates are
     /// removed one at a time).
-    pub fn remove_at(&mut self, index: usize, now_ms: u64) -> Option<String> {
-        if index >= self.videos.len() {
-            return None;
-        }
-        let removed = self.videos.remove(index);
-        self.touch(now_ms);
-        Some(removed)
+    pub fn remove_at(&mut self, index: usize, clock: &mut Clock, now_ms: u64) -> Option<VideoId> {
+        let (id, video) = self
+            .visible()
+            .get(index)
+            .map(|(id, item)| (**id, item.video.clone()))?;
+        self.remove_entries(&[id], clock, now_ms);
+        Some(video)
     }
 
     /// Removes every entry of a video; returns how many.
-    pub fn remove_video(&mut self, video_id: &str, now_ms: u64) -> usize {
-        self.retain(|id| id != video_id, now_ms)
+    pub fn remove_video(&mut self, video: &str, clock: &mut Clock, now_ms: u64) -> usize {
+        self.remove_where(|item, _| item.video == video, clock, now_ms)
     }
 
-    pub fn move_up(&mut self, index: usize, now_ms: u64) -> bool {
-        index > 0 && self.move_to(index, index - 1, now_ms)
+    pub fn move_up(&mut self, index: usize, clock: &mut Clock, now_ms: u64) -> bool {
+        index > 0 && self.move_to(index, index - 1, clock, now_ms)
     }
 
-    pub fn move_down(&mut self, index: usize, now_ms: u64) -> bool {
-        self.move_to(index, index.saturating_add(1), now_ms)
+    pub fn move_down(&mut self, index: usize, clock: &mut Clock, now_ms: u64) -> bool {
+        self.move_to(index, index.saturating_add(1), clock, now_ms)
     }
 
     /// Drag and drop: the entry at `from` ends up at index `to` (past the
     /// end means last). False when `from` is out of range or nothing moves.
-    pub fn move_to(&mut self, from: usize, to: usize, now_ms: u64) -> bool {
-        let len = self.videos.len();
-        let to = to.min(len.saturating_sub(1));
-        if from >= len || from == to {
+    /// Only the moved entry's position is written.
+    pub fn move_to(&mut self, from: usize, to: usize, clock: &mut Clock, now_ms: u64) -> bool {
+        let rows: Vec<(EntryId, Position)> = self
+            .visible()
+            .into_iter()
+            .map(|(id, item)| (*id, item.pos.get().clone()))
+            .collect();
+        let to = to.min(rows.len().saturating_sub(1));
+        if from >= rows.len() || from == to {
             return false;
         }
-        let entry = self.videos.remove(from);
-        self.videos.insert(to, entry);
-        self.touch(now_ms);
-        true
+        let moved = rows[from].0;
+        let others: Vec<&Position> = rows
+            .iter()
+            .filter(|(id, _)| *id != moved)
+            .map(|(_, pos)| pos)
+            .collect();
+        let before = to.checked_sub(1).map(|i| others[i]);
+        let after = others.get(to).copied();
+        // Tied neighbours (two adds that raced to the same spot) leave no
+        // room between them: go just after the earlier one.
+        let pos = Position::between(before, after).unwrap_or_else(|| Position::after(before));
+        let Some(item) = self.entries.get_mut(&moved) else {
+            return false;
+        };
+        item.pos.set(pos, clock, now_ms)
     }
 
     /// Keeps the first entry of each video; returns how many were removed.
-    pub fn remove_duplicates(&mut self, now_ms: u64) -> usize {
+    pub fn remove_duplicates(&mut self, clock: &mut Clock, now_ms: u64) -> usize {
         let mut seen = BTreeSet::new();
-        let videos = std::mem::take(&mut self.videos);
-        let before = videos.len();
-        self.videos = videos
-            .into_iter()
-            .filter(|id| seen.insert(id.clone()))
-            .collect();
-        let removed = before - self.videos.len();
-        if removed > 0 {
-            self.touch(now_ms);
-        }
-        removed
+        self.remove_where(|item, _| !seen.insert(item.video.clone()), clock, now_ms)
     }
 
     /// Drops watched videos ("clean up what I finished").
-    pub fn remove_watched(&mut self, progress: &ProgressMap, now_ms: u64) -> usize {
-        self.retain(
-            |id| watch_state(progress, id) != WatchState::Watched,
+    pub fn remove_watched(
+        &mut self,
+        progress: &ProgressMap,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> usize {
+        self.remove_where(
+            |item, _| watch_state(progress, &item.video) == WatchState::Watched,
+            clock,
             now_ms,
         )
     }
 
-    fn retain(&mut self, mut keep: impl FnMut(&str) -> bool, now_ms: u64) -> usize {
-        let before = self.videos.len();
-        self.videos.retain(|id| keep(id));
-        let removed = before - self.videos.len();
-        if removed > 0 {
-            self.touch(now_ms);
-        }
-        removed
+    fn remove_where(
+        &mut self,
+        mut remove: impl FnMut(&Item, &EntryId) -> bool,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> usize {
+        let ids: Vec<EntryId> = self
+            .visible()
+            .into_iter()
+            .filter(|(id, item)| remove(item, id))
+            .map(|(id, _)| *id)
+            .collect();
+        self.remove_entries(&ids, clock, now_ms)
     }
 
     /// Watched of total, each distinct video counted once.
     pub fn tally(&self, progress: &ProgressMap) -> Tally {
-        let distinct: BTreeSet<&str> = self.videos.iter().map(String::as_str).collect();
+        let videos = self.videos();
+        let distinct: BTreeSet<&str> = videos.iter().map(|v| v.as_str()).collect();
         Tally::of(progress, distinct)
     }
 
     /// The first entry not yet watched, with its index.
-    pub fn next_unwatched(&self, progress: &ProgressMap) -> Option<(usize, &str)> {
-        self.videos
-            .iter()
+    pub fn next_unwatched(&self, progress: &ProgressMap) -> Option<(usize, &VideoId)> {
+        self.videos()
+            .into_iter()
             .enumerate()
             .find(|(_, id)| watch_state(progress, id) != WatchState::Watched)
-            .map(|(i, id)| (i, id.as_str()))
     }
 
     /// The rows to show, each resolved against the catalogue.
     pub fn entries<'a>(&'a self, catalogue: &'a Catalogue) -> Vec<Entry<'a>> {
-        self.videos
-            .iter()
+        self.videos()
+            .into_iter()
             .enumerate()
             .map(|(index, id)| Entry {
                 index,
@@ -408,71 +476,226 @@ impl Playlist {
             .collect()
     }
 
-    /// Brings a playlist read from storage or a file back within the rules
-    /// without dropping it: the id follows its map key, the name is cut or
-    /// replaced, malformed ids and entries past the cap go. Not an edit, so
-    /// the timestamp stays. Returns whether anything changed.
-    pub(super) fn repair(&mut self, key: &str) -> bool {
-        let name = repair_name(&self.name);
-        let before = self.videos.len();
-        self.videos.retain(|id| is_video_id(id));
-        self.videos.truncate(MAX_VIDEOS);
-        let changed = self.id != key || self.name != name || self.videos.len() != before;
-        self.id = key.to_string();
-        self.name = name;
+    /// Writes `target`'s name, deletion and entries over this list's with
+    /// fresh stamps (`None`: the list did not exist, so it is deleted).
+    /// Used to undo an import; returns whether anything changed.
+    pub(super) fn revert_to(
+        &mut self,
+        target: Option<&Playlist>,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> bool {
+        let Some(target) = target else {
+            return self.delete(clock, now_ms);
+        };
+        let mut changed = self.name.set(target.name().to_string(), clock, now_ms);
+        changed |= self.deleted.set(target.is_deleted(), clock, now_ms);
+        let wanted: BTreeMap<EntryId, &Item> = target
+            .visible()
+            .into_iter()
+            .map(|(id, i)| (*id, i))
+            .collect();
+        let unwanted: Vec<EntryId> = self
+            .visible()
+            .into_iter()
+            .filter(|(id, _)| !wanted.contains_key(id))
+            .map(|(id, _)| *id)
+            .collect();
+        changed |= self.remove_entries(&unwanted, clock, now_ms) > 0;
+        for (id, item) in wanted {
+            match self.entries.get_mut(&id) {
+                Some(mine) if mine.removed.is_none() => {
+                    changed |= mine.pos.set(item.pos.get().clone(), clock, now_ms);
+                }
+                // Removal is final: bring the video back as a new entry.
+                _ => {
+                    self.insert(item.video.clone(), item.pos.get().clone(), clock, now_ms);
+                    changed = true;
+                }
+            }
+        }
         changed
+    }
+
+    /// A list migrated from a schema without entry ids. Ids and positions
+    /// are derived from the list alone, so two tabs migrating the same
+    /// store write the same entries.
+    pub(super) fn legacy(
+        id: PlaylistId,
+        name: &str,
+        videos: Vec<VideoId>,
+        created: Stamp,
+        at: Stamp,
+        deleted: bool,
+    ) -> Playlist {
+        let positions = Position::sequence(videos.len());
+        let entries = videos
+            .into_iter()
+            .zip(positions)
+            .enumerate()
+            .map(|(i, (video, pos))| {
+                let id = EntryId(Stamp::legacy(0, i as u32));
+                (
+                    id,
+                    Item {
+                        video,
+                        pos: Lww::new(pos, Stamp::ZERO),
+                        removed: None,
+                    },
+                )
+            })
+            .collect();
+        Playlist {
+            id,
+            created,
+            name: Lww::new(repair_name(name), at),
+            deleted: Lww::new(deleted, at),
+            entries,
+        }
+    }
+
+    /// A copy of `source`'s videos as a new list (shared links, series).
+    pub(super) fn with_videos(
+        id: PlaylistId,
+        name: &str,
+        videos: &[VideoId],
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> Result<Playlist, NameError> {
+        let mut list = Playlist::new(id, name, clock, now_ms)?;
+        list.add_many(
+            videos.iter().take(MAX_VIDEOS),
+            Duplicates::Allow,
+            clock,
+            now_ms,
+        );
+        Ok(list)
+    }
+
+    /// Brings a list read from storage or a file within the rules without
+    /// dropping it: the id follows its map key, the name is repaired. Not
+    /// an edit, so no stamp changes. `Err` when it cannot be kept whole.
+    pub(super) fn check(&mut self, key: &PlaylistId) -> Result<bool, String> {
+        if self.entries.len() > MAX_STORED_ENTRIES {
+            return Err(format!(
+                "{} entries, at most {MAX_STORED_ENTRIES} are kept",
+                self.entries.len()
+            ));
+        }
+        let name = repair_name(self.name.get());
+        let changed = self.id != *key || *self.name.get() != name;
+        self.id = key.clone();
+        self.name.value = name;
+        Ok(changed)
     }
 }
 
-/// A whole series as a ready-made playlist in lecture order. Derived from
-/// the catalogue each time, never stored; its id is `series:<series id>`.
-pub fn series_playlist(catalogue: &Catalogue, series_id: &str, lang: Lang) -> Option<Playlist> {
+impl Merge for Playlist {
+    fn merge(&self, other: &Self) -> Self {
+        Playlist {
+            id: self.id.clone().min(other.id.clone()),
+            created: self.created.min(other.created),
+            name: self.name.merge(&other.name),
+            deleted: self.deleted.merge(&other.deleted),
+            entries: self.entries.merge(&other.entries),
+        }
+    }
+
+    fn clamp_stamps(&mut self, now_ms: u64) {
+        self.created = self.created.clamped(now_ms);
+        self.name.clamp_stamps(now_ms);
+        self.deleted.clamp_stamps(now_ms);
+        self.entries.clamp_stamps(now_ms);
+    }
+
+    fn latest(&self) -> Stamp {
+        [
+            self.created,
+            self.name.at(),
+            self.deleted.at(),
+            self.entries.latest(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(Stamp::ZERO)
+    }
+}
+
+/// A whole series as a ready-made, read-only list in lecture order:
+/// its name and videos. Derived from the catalogue each time, never
+/// stored; it has its own route, so no stored id can shadow it.
+pub fn series_playlist<'a>(
+    catalogue: &'a Catalogue,
+    series_id: &str,
+    lang: Lang,
+) -> Option<(String, Vec<&'a VideoId>)> {
     let series = catalogue.series(series_id)?;
     let name = match lang {
         Lang::Zh => &series.name_zh,
         Lang::En => &series.name_en,
     };
-    Some(Playlist {
-        id: format!("series:{series_id}"),
-        name: repair_name(name),
-        videos: catalogue
-            .series_videos(series_id)
-            .into_iter()
-            .map(|v| v.id.clone())
-            .collect(),
-        created_at: 0,
-        updated_at: 0,
-        deleted_at: None,
-    })
+    let videos = catalogue
+        .series_videos(series_id)
+        .into_iter()
+        .map(|v| &v.id)
+        .collect();
+    Some((repair_name(name), videos))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::study::progress::tests::{catalogue, with};
+    use crate::study::stamp::DeviceId;
 
     const A: &str = "AAAAAAAAAAA";
     const B: &str = "BBBBBBBBBBB";
     const C: &str = "CCCCCCCCCCC";
     const X: &str = "XXXXXXXXXXX";
+    const NOW: u64 = 1_800_000_000_000;
 
-    fn list(ids: &[&str]) -> Playlist {
-        let mut p = Playlist::new("p1", "List", 1).unwrap();
-        p.add_many(ids.iter().copied(), Duplicates::Allow, 1);
+    fn v(id: &str) -> VideoId {
+        VideoId::parse(id).unwrap()
+    }
+
+    fn clock(n: u32) -> Clock {
+        Clock::new(DeviceId::from_random(n))
+    }
+
+    fn list(ids: &[&str], clock: &mut Clock) -> Playlist {
+        let mut p = Playlist::new(PlaylistId::parse("p1").unwrap(), "List", clock, NOW).unwrap();
+        let videos: Vec<VideoId> = ids.iter().map(|id| v(id)).collect();
+        p.add_many(&videos, Duplicates::Allow, clock, NOW);
         p
     }
 
     fn ids(p: &Playlist) -> Vec<&str> {
-        p.videos().iter().map(String::as_str).collect()
+        p.videos().into_iter().map(|v| v.as_str()).collect()
     }
 
     #[test]
-    fn names_are_trimmed_capped_and_never_empty() {
+    fn names_are_trimmed_capped_and_never_invisible() {
         assert_eq!(
             normalize_name("  Week 1\n review\t"),
             Ok("Week 1  review".into())
         );
         assert_eq!(normalize_name(" \n\t "), Err(NameError::Empty));
+        assert_eq!(
+            normalize_name("\u{200B}\u{200D}\u{FEFF}"),
+            Err(NameError::Empty)
+        );
+        assert_eq!(
+            normalize_name("\u{202E}reversed"),
+            Err(NameError::DirectionControl)
+        );
+        assert_eq!(
+            normalize_name("a\u{2067}b"),
+            Err(NameError::DirectionControl)
+        );
+        assert_eq!(
+            normalize_name("👩\u{200D}💻 study"),
+            Ok("👩\u{200D}💻 study".into())
+        );
         let long = "長".repeat(MAX_NAME_CHARS + 1);
         assert_eq!(
             normalize_name(&long),
@@ -481,134 +704,183 @@ mod tests {
                 max: MAX_NAME_CHARS
             })
         );
-        assert!(
-            normalize_name(&"長".repeat(MAX_NAME_CHARS)).is_ok(),
-            "counted in characters"
-        );
+        assert!(normalize_name(&"長".repeat(MAX_NAME_CHARS)).is_ok());
+        assert_eq!(repair_name("\u{202E}evil"), "evil");
+        assert_eq!(repair_name("\u{200B}"), FALLBACK_NAME);
         assert_eq!(
-            NameError::Empty.to_string(),
-            "a playlist name cannot be empty"
+            repair_name(&format!("  {}  ", "n".repeat(MAX_NAME_CHARS + 5))).len(),
+            MAX_NAME_CHARS
         );
     }
 
     #[test]
     fn hostile_names_stay_plain_text() {
+        let mut c = clock(1);
         for name in [
             "<img src=x onerror=alert(1)>",
             "<script>alert('x')</script>",
             "\"quoted\" & 'single' ; drop table",
             "[link](javascript:alert(1))",
-            "\u{202e}reversed",
         ] {
-            let p = Playlist::new("p", name, 0).unwrap();
+            let p = Playlist::new(PlaylistId::parse("p").unwrap(), name, &mut c, NOW).unwrap();
             assert_eq!(p.name(), name, "kept byte for byte");
         }
     }
 
     #[test]
-    fn create_checks_id_and_name() {
-        assert_eq!(Playlist::new("", "x", 0), Err(PlaylistError::BadId));
-        assert_eq!(
-            Playlist::new("has space", "x", 0),
-            Err(PlaylistError::BadId)
-        );
-        assert_eq!(
-            Playlist::new(&"p".repeat(MAX_ID_LEN + 1), "x", 0),
-            Err(PlaylistError::BadId)
-        );
-        assert_eq!(
-            Playlist::new("p", " ", 0),
-            Err(PlaylistError::Name(NameError::Empty))
-        );
-        let p = Playlist::new("pl-1700000000000-x9", " Mine ", 5).unwrap();
-        assert_eq!((p.name(), p.created_at(), p.updated_at()), ("Mine", 5, 5));
-    }
-
-    #[test]
     fn rename_delete_and_undo() {
-        let mut p = list(&[]);
-        assert_eq!(p.rename("  ", 2), Err(NameError::Empty));
-        assert_eq!(p.rename("List", 2), Ok(false));
-        assert_eq!(p.rename("New", 3), Ok(true));
-        assert_eq!((p.name(), p.updated_at()), ("New", 3));
-        assert!(p.delete(4));
-        assert!(!p.delete(5));
-        assert_eq!((p.deleted_at(), p.is_tombstone()), (Some(4), true));
-        assert!(p.restore(6));
-        assert!(!p.restore(7));
-        assert_eq!((p.deleted_at(), p.updated_at()), (None, 6));
+        let mut c = clock(1);
+        let mut p = list(&[], &mut c);
+        assert_eq!(p.rename("  ", &mut c, NOW), Err(NameError::Empty));
+        assert_eq!(p.rename("List", &mut c, NOW), Ok(false));
+        assert_eq!(p.rename("New", &mut c, NOW), Ok(true));
+        assert!(p.delete(&mut c, NOW));
+        assert!(!p.delete(&mut c, NOW));
+        assert!(p.is_deleted());
+        assert!(p.restore(&mut c, NOW));
+        assert!(!p.restore(&mut c, NOW));
+        assert_eq!((p.is_deleted(), p.name()), (false, "New"));
     }
 
     #[test]
-    fn adding_skips_present_invalid_and_overflow() {
-        let mut p = list(&[]);
-        assert_eq!(p.add(A, Duplicates::Skip, 2), Added::Added);
-        assert_eq!(p.add(A, Duplicates::Skip, 3), Added::AlreadyPresent);
-        assert_eq!(p.updated_at(), 2, "a skipped add is not an edit");
-        assert_eq!(p.add(A, Duplicates::Allow, 3), Added::Added);
-        assert_eq!(p.add("short", Duplicates::Skip, 3), Added::Invalid);
-        let summary = p.add_many([B, A, "bad", X], Duplicates::Skip, 4);
+    fn adding_skips_present_and_overflow() {
+        let mut c = clock(1);
+        let mut p = list(&[], &mut c);
+        assert_eq!(p.add(&v(A), Duplicates::Skip, &mut c, NOW), Added::Added);
+        assert_eq!(
+            p.add(&v(A), Duplicates::Skip, &mut c, NOW),
+            Added::AlreadyPresent
+        );
+        assert_eq!(p.add(&v(A), Duplicates::Allow, &mut c, NOW), Added::Added);
+        let summary = p.add_many(&[v(B), v(A), v(X)], Duplicates::Skip, &mut c, NOW);
         assert_eq!(
             summary,
             AddSummary {
                 added: 2,
                 already_present: 1,
-                invalid: 1,
                 full: 0
             }
         );
         assert_eq!(ids(&p), [A, A, B, X]);
-        let mut full = list(&[]);
-        let many: Vec<String> = (0..MAX_VIDEOS + 2).map(|i| format!("{i:0>11}")).collect();
-        let summary = full.add_many(many.iter().map(String::as_str), Duplicates::Skip, 2);
+        let mut full = list(&[], &mut c);
+        let many: Vec<VideoId> = (0..MAX_VIDEOS + 2)
+            .map(|i| v(&format!("{i:0>11}")))
+            .collect();
+        let summary = full.add_many(&many, Duplicates::Skip, &mut c, NOW);
         assert_eq!((summary.added, summary.full), (MAX_VIDEOS, 2));
     }
 
     #[test]
     fn removing_and_moving() {
-        let mut p = list(&[A, B, C, A]);
-        assert_eq!(p.remove_at(9, 2), None);
-        assert_eq!(p.remove_at(1, 2).as_deref(), Some(B));
+        let mut c = clock(1);
+        let mut p = list(&[A, B, C, A], &mut c);
+        assert_eq!(p.remove_at(9, &mut c, NOW), None);
+        assert_eq!(p.remove_at(1, &mut c, NOW).as_deref(), Some(B));
         assert_eq!(ids(&p), [A, C, A]);
-        assert_eq!(p.remove_video(A, 3), 2);
+        assert_eq!(p.remove_video(A, &mut c, NOW), 2);
         assert_eq!(ids(&p), [C]);
 
-        let mut p = list(&[A, B, C]);
-        assert!(!p.move_up(0, 2));
-        assert!(!p.move_down(2, 2));
-        assert!(p.move_down(0, 2));
+        let mut p = list(&[A, B, C], &mut c);
+        assert!(!p.move_up(0, &mut c, NOW));
+        assert!(!p.move_down(2, &mut c, NOW));
+        assert!(p.move_down(0, &mut c, NOW));
         assert_eq!(ids(&p), [B, A, C]);
-        assert!(p.move_up(2, 3));
+        assert!(p.move_up(2, &mut c, NOW));
         assert_eq!(ids(&p), [B, C, A]);
-        assert!(p.move_to(0, 99, 4), "past the end means last");
+        assert!(p.move_to(0, 99, &mut c, NOW), "past the end means last");
         assert_eq!(ids(&p), [C, A, B]);
-        assert!(p.move_to(2, 0, 5));
+        assert!(p.move_to(2, 0, &mut c, NOW));
         assert_eq!(ids(&p), [B, C, A]);
-        let stamp = p.updated_at();
-        assert!(!p.move_to(5, 0, 60));
-        assert!(!p.move_to(1, 1, 60));
+        let before = p.clone();
+        assert!(!p.move_to(5, 0, &mut c, NOW));
+        assert!(!p.move_to(1, 1, &mut c, NOW));
+        assert_eq!(p, before, "a move that moves nothing is not an edit");
+    }
+
+    #[test]
+    fn concurrent_adds_both_survive_and_moves_converge() {
+        let (mut a, mut b) = (clock(1), clock(2));
+        let base = list(&[A, B, C], &mut a);
+        let (mut in_a, mut in_b) = (base.clone(), base.clone());
+        in_a.add(&v(X), Duplicates::Skip, &mut a, NOW + 1);
+        in_b.add(&v("DDDDDDDDDDD"), Duplicates::Skip, &mut b, NOW + 1);
+        let merged = in_a.merge(&in_b);
+        assert_eq!(merged, in_b.merge(&in_a));
+        assert_eq!(merged.len(), 5, "both adds survive");
+
+        let (mut in_a, mut in_b) = (base.clone(), base.clone());
+        in_a.move_to(0, 2, &mut a, NOW + 2); // A to the end
+        in_b.move_to(2, 0, &mut b, NOW + 3); // C to the front
+        let merged = in_a.merge(&in_b);
         assert_eq!(
-            p.updated_at(),
-            stamp,
-            "a move that moves nothing is not an edit"
+            ids(&merged),
+            [C, B, A],
+            "moves of different entries both apply"
         );
-        assert!(!list(&[]).move_to(0, 0, 1));
+
+        let (mut in_a, mut in_b) = (base.clone(), base.clone());
+        in_a.move_to(0, 2, &mut a, NOW + 2);
+        in_b.move_to(0, 1, &mut b, NOW + 3);
+        assert_eq!(
+            ids(&in_a.merge(&in_b)),
+            [B, A, C],
+            "the later move of one entry wins"
+        );
+        assert_eq!(in_a.merge(&in_b), in_b.merge(&in_a));
+
+        let (mut in_a, mut in_b) = (base.clone(), base);
+        in_a.remove_at(0, &mut a, NOW + 2);
+        in_b.move_to(0, 2, &mut b, NOW + 3);
+        assert_eq!(ids(&in_a.merge(&in_b)), [B, C], "a removal is final");
+    }
+
+    #[test]
+    fn delete_racing_a_rename_deletes_and_keeps_the_name() {
+        let (mut a, mut b) = (clock(1), clock(2));
+        let base = list(&[A], &mut a);
+        let (mut in_a, mut in_b) = (base.clone(), base);
+        in_a.rename("Renamed", &mut a, NOW + 10).unwrap();
+        in_b.delete(&mut b, NOW + 5);
+        for merged in [in_a.merge(&in_b), in_b.merge(&in_a)] {
+            assert!(merged.is_deleted());
+            assert_eq!(merged.name(), "Renamed");
+        }
+    }
+
+    #[test]
+    fn tied_positions_still_move() {
+        let (mut a, mut b) = (clock(1), clock(2));
+        let base = list(&[A], &mut a);
+        let (mut in_a, mut in_b) = (base.clone(), base);
+        in_a.add(&v(B), Duplicates::Skip, &mut a, NOW + 1);
+        in_b.add(&v(C), Duplicates::Skip, &mut b, NOW + 1);
+        let mut merged = in_a.merge(&in_b);
+        assert_eq!(merged.len(), 3);
+        let last = merged.videos()[2].to_string();
+        assert!(merged.move_to(2, 1, &mut a, NOW + 2));
+        assert_eq!(
+            merged.videos()[1].as_str(),
+            last,
+            "moved between tied neighbours"
+        );
     }
 
     #[test]
     fn cleaning_up_duplicates_and_watched() {
-        let mut p = list(&[A, B, A, C, B]);
-        assert_eq!(p.remove_duplicates(2), 2);
+        let mut c = clock(1);
+        let mut p = list(&[A, B, A, C, B], &mut c);
+        assert_eq!(p.remove_duplicates(&mut c, NOW), 2);
         assert_eq!(ids(&p), [A, B, C]);
-        assert_eq!(p.remove_duplicates(3), 0);
+        assert_eq!(p.remove_duplicates(&mut c, NOW), 0);
         let progress = with(&[(A, WatchState::Watched), (C, WatchState::InProgress)]);
-        assert_eq!(p.remove_watched(&progress, 4), 1);
+        assert_eq!(p.remove_watched(&progress, &mut c, NOW), 1);
         assert_eq!(ids(&p), [B, C]);
     }
 
     #[test]
     fn progress_and_next_unwatched() {
-        let p = list(&[A, B, A, X]);
+        let mut c = clock(1);
+        let p = list(&[A, B, A, X], &mut c);
         let progress = with(&[(A, WatchState::Watched), (B, WatchState::InProgress)]);
         assert_eq!(
             p.tally(&progress),
@@ -618,7 +890,10 @@ mod tests {
                 total: 3
             }
         );
-        assert_eq!(p.next_unwatched(&progress), Some((1, B)));
+        assert_eq!(
+            p.next_unwatched(&progress).map(|(i, id)| (i, id.as_str())),
+            Some((1, B))
+        );
         let done = with(&[
             (A, WatchState::Watched),
             (B, WatchState::Watched),
@@ -631,38 +906,34 @@ mod tests {
     #[test]
     fn unknown_ids_are_kept_and_marked() {
         let catalogue = catalogue();
-        let p = list(&[A, X]);
+        let mut c = clock(1);
+        let p = list(&[A, X], &mut c);
         let entries = p.entries(&catalogue);
         assert_eq!(entries[0].video.map(|v| v.id.as_str()), Some(A));
-        assert_eq!((entries[1].id, entries[1].video), (X, None));
+        assert_eq!((entries[1].id.as_str(), entries[1].video), (X, None));
     }
 
     #[test]
-    fn a_series_is_a_ready_made_playlist() {
+    fn a_series_is_a_ready_made_list() {
         let catalogue = catalogue();
-        let p = series_playlist(&catalogue, "s1", Lang::En).unwrap();
-        assert_eq!((p.id(), p.name()), ("series:s1", "s1 course"));
-        assert_eq!(ids(&p), [A, B, C], "lecture order, not upload order");
-        assert_eq!(
-            series_playlist(&catalogue, "s1", Lang::Zh).unwrap().name(),
-            "s1 課程"
-        );
+        let (name, videos) = series_playlist(&catalogue, "s1", Lang::En).unwrap();
+        assert_eq!(name, "s1 course");
+        let videos: Vec<&str> = videos.into_iter().map(|v| v.as_str()).collect();
+        assert_eq!(videos, [A, B, C], "lecture order, not upload order");
         assert!(series_playlist(&catalogue, "nope", Lang::En).is_none());
     }
 
     #[test]
-    fn repair_keeps_the_list_but_fixes_it() {
-        let mut p = list(&[A]);
-        p.name = format!("  {}  ", "n".repeat(MAX_NAME_CHARS + 5));
-        p.videos.push("<bad>".into());
-        assert!(p.repair("other-id"));
-        assert_eq!(
-            (p.id(), p.name().len(), ids(&p)),
-            ("other-id", MAX_NAME_CHARS, vec![A])
-        );
-        assert!(!p.repair("other-id"), "repair is idempotent");
-        p.name = "\n".into();
-        assert!(p.repair("other-id"));
-        assert_eq!(p.name(), FALLBACK_NAME);
+    fn revert_brings_back_an_earlier_version() {
+        let mut c = clock(1);
+        let before = list(&[A, B], &mut c);
+        let mut now = before.clone();
+        now.rename("Changed", &mut c, NOW).unwrap();
+        now.remove_at(0, &mut c, NOW);
+        now.add(&v(C), Duplicates::Skip, &mut c, NOW);
+        assert!(now.revert_to(Some(&before), &mut c, NOW));
+        assert_eq!((now.name(), ids(&now)), ("List", vec![A, B]));
+        assert!(now.revert_to(None, &mut c, NOW));
+        assert!(now.is_deleted());
     }
 }

@@ -3,69 +3,103 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::merge::{next_stamp, Stamped};
+use super::lww::{Lww, Merge};
+use super::stamp::{Clock, Stamp};
 use crate::catalogue::{Catalogue, Video};
+use crate::ids::VideoId;
 use crate::watch::WatchState;
 
 /// Progress by video id.
-pub type ProgressMap = BTreeMap<String, Progress>;
+pub type ProgressMap = BTreeMap<VideoId, Progress>;
 
-/// Where a student is in one video.
-///
-/// Field order matters: the derived `Ord` is the merge tie-break.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// Latest position a student can resume at: 99:59:59, the longest time
+/// code the app reads and writes.
+pub const MAX_RESUME_SECS: u32 = 99 * 3600 + 59 * 60 + 59;
+
+/// Where a student is in one video. The watch state and the resume
+/// position are separate registers: a position saved in one tab and
+/// "watched" clicked in another both survive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
-    pub state: WatchState,
-    /// Where to resume, in seconds from the start (34:10 → 2050).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resume_secs: Option<u32>,
-    pub updated_at: u64,
+    state: Lww<WatchState>,
+    /// Seconds from the start (34:10 → 2050).
+    resume: Lww<Option<u32>>,
 }
 
-impl Stamped for Progress {
-    fn updated_at(&self) -> u64 {
-        self.updated_at
+impl Progress {
+    pub fn state(&self) -> WatchState {
+        *self.state.get()
+    }
+
+    pub fn resume_secs(&self) -> Option<u32> {
+        *self.resume.get()
+    }
+
+    /// Sets the watch state. Watched and unwatched drop the resume position:
+    /// a finished or reset video starts from the beginning.
+    /// Returns false when nothing changed (and nothing is stamped, so a
+    /// no-op never wins a merge against a real edit elsewhere).
+    pub fn set_state(&mut self, state: WatchState, clock: &mut Clock, now_ms: u64) -> bool {
+        let changed = self.state.set(state, clock, now_ms);
+        let cleared = match state {
+            WatchState::InProgress => false,
+            WatchState::Unwatched | WatchState::Watched => self.resume.set(None, clock, now_ms),
+        };
+        changed || cleared
+    }
+
+    /// Sets or clears the resume position (capped at [`MAX_RESUME_SECS`]).
+    /// A position on an unwatched video means it was started, so it
+    /// becomes in progress; a watched video stays watched (rewatching).
+    pub fn set_resume(&mut self, secs: Option<u32>, clock: &mut Clock, now_ms: u64) -> bool {
+        let secs = secs.map(|s| s.min(MAX_RESUME_SECS));
+        let moved = self.resume.set(secs, clock, now_ms);
+        let started = secs.is_some()
+            && self.state() == WatchState::Unwatched
+            && self.state.set(WatchState::InProgress, clock, now_ms);
+        moved || started
+    }
+
+    /// False for data no app version writes.
+    pub(super) fn is_valid(&self) -> bool {
+        self.resume_secs().is_none_or(|s| s <= MAX_RESUME_SECS)
+    }
+}
+
+impl Merge for Progress {
+    fn merge(&self, other: &Self) -> Self {
+        Progress {
+            state: self.state.merge(&other.state),
+            resume: self.resume.merge(&other.resume),
+        }
+    }
+
+    fn clamp_stamps(&mut self, now_ms: u64) {
+        self.state.clamp_stamps(now_ms);
+        self.resume.clamp_stamps(now_ms);
+    }
+
+    fn latest(&self) -> Stamp {
+        self.state.at().max(self.resume.at())
     }
 }
 
 impl Progress {
-    /// Sets the watch state. Watched and unwatched drop the resume position:
-    /// a finished or reset video starts from the beginning.
-    /// Returns false when nothing changed (and the timestamp stays put, so
-    /// a no-op never wins a merge against a real edit elsewhere).
-    pub fn set_state(&mut self, state: WatchState, now_ms: u64) -> bool {
-        let resume = match state {
-            WatchState::InProgress => self.resume_secs,
-            WatchState::Unwatched | WatchState::Watched => None,
-        };
-        self.change(state, resume, now_ms)
-    }
-
-    /// Sets or clears the resume position. A position on an unwatched video
-    /// means it was started, so it becomes in progress; a watched video
-    /// stays watched (rewatching a part).
-    pub fn set_resume(&mut self, secs: Option<u32>, now_ms: u64) -> bool {
-        let state = match (self.state, secs) {
-            (WatchState::Unwatched, Some(_)) => WatchState::InProgress,
-            (state, _) => state,
-        };
-        self.change(state, secs, now_ms)
-    }
-
-    fn change(&mut self, state: WatchState, resume_secs: Option<u32>, now_ms: u64) -> bool {
-        if (self.state, self.resume_secs) == (state, resume_secs) {
-            return false;
+    /// A migrated item: both registers written by one old edit.
+    pub(super) fn legacy(state: WatchState, resume_secs: Option<u32>, at: Stamp) -> Progress {
+        Progress {
+            state: Lww::new(state, at),
+            resume: Lww::new(resume_secs, at),
         }
-        self.state = state;
-        self.resume_secs = resume_secs;
-        self.updated_at = next_stamp(self.updated_at, now_ms);
-        true
     }
 }
 
 /// The watch state recorded for a video, unwatched when none is.
 pub fn watch_state(progress: &ProgressMap, video_id: &str) -> WatchState {
-    progress.get(video_id).map(|p| p.state).unwrap_or_default()
+    progress
+        .get(video_id)
+        .map(Progress::state)
+        .unwrap_or_default()
 }
 
 /// Counts for a progress bar.
@@ -149,7 +183,10 @@ pub fn watch_url(video_id: &str, start_secs: Option<u32>) -> String {
 
 /// The YouTube link that resumes where the student stopped, if anywhere.
 pub fn resume_url(progress: &ProgressMap, video_id: &str) -> String {
-    watch_url(video_id, progress.get(video_id).and_then(|p| p.resume_secs))
+    watch_url(
+        video_id,
+        progress.get(video_id).and_then(Progress::resume_secs),
+    )
 }
 
 #[cfg(test)]
@@ -171,7 +208,7 @@ pub(crate) mod tests {
         };
         let video = |number: u32, id: &str, series: &str, order: u32| Video {
             number,
-            id: id.into(),
+            id: VideoId::parse(id).unwrap(),
             title: format!("Lecture {order} [{id}]"),
             date: None,
             year: None,
@@ -200,31 +237,55 @@ pub(crate) mod tests {
             .iter()
             .map(|&(id, state)| {
                 (
-                    id.to_string(),
-                    Progress {
-                        state,
-                        resume_secs: None,
-                        updated_at: 1,
-                    },
+                    VideoId::parse(id).expect("test ids are well-formed"),
+                    Progress::legacy(state, None, Stamp::legacy(1, 0)),
                 )
             })
             .collect()
     }
 
+    const NOW: u64 = 1_800_000_000_000;
+
     #[test]
     fn state_changes_stamp_and_clear_resume() {
+        let mut clock = Clock::new(crate::study::stamp::DeviceId::from_random(1));
         let mut p = Progress::default();
-        assert!(p.set_resume(Some(2050), 10));
+        assert!(p.set_resume(Some(2050), &mut clock, NOW));
         assert_eq!(
-            (p.state, p.resume_secs, p.updated_at),
-            (WatchState::InProgress, Some(2050), 10)
+            (p.state(), p.resume_secs()),
+            (WatchState::InProgress, Some(2050))
         );
-        assert!(!p.set_resume(Some(2050), 20), "same position is no change");
-        assert_eq!(p.updated_at, 10);
-        assert!(p.set_state(WatchState::Watched, 30));
-        assert_eq!((p.state, p.resume_secs), (WatchState::Watched, None));
-        assert!(p.set_resume(Some(60), 5), "clock went backwards");
-        assert_eq!((p.state, p.updated_at), (WatchState::Watched, 31));
+        let stamp = p.latest();
+        assert!(
+            !p.set_resume(Some(2050), &mut clock, NOW),
+            "same position is no change"
+        );
+        assert_eq!(p.latest(), stamp);
+        assert!(p.set_state(WatchState::Watched, &mut clock, NOW));
+        assert_eq!((p.state(), p.resume_secs()), (WatchState::Watched, None));
+        assert!(
+            p.set_resume(Some(60), &mut clock, NOW - 5),
+            "clock went backwards"
+        );
+        assert_eq!(p.state(), WatchState::Watched);
+        assert!(p.latest() > stamp);
+        assert!(p.set_resume(Some(u32::MAX), &mut clock, NOW));
+        assert_eq!(p.resume_secs(), Some(MAX_RESUME_SECS), "capped");
+    }
+
+    #[test]
+    fn position_and_state_from_two_tabs_both_survive() {
+        let mut a = Clock::new(crate::study::stamp::DeviceId::from_random(1));
+        let mut b = Clock::new(crate::study::stamp::DeviceId::from_random(2));
+        let mut base = Progress::default();
+        base.set_resume(Some(100), &mut a, NOW);
+        let (mut in_a, mut in_b) = (base.clone(), base.clone());
+        in_a.set_resume(Some(700), &mut a, NOW + 10);
+        in_b.set_state(WatchState::Watched, &mut b, NOW + 5);
+        let merged = in_a.merge(&in_b);
+        assert_eq!(merged, in_b.merge(&in_a));
+        assert_eq!(merged.state(), WatchState::Watched);
+        assert_eq!(merged.resume_secs(), Some(700));
     }
 
     #[test]
@@ -283,10 +344,11 @@ pub(crate) mod tests {
             resume_url(&progress, "AAAAAAAAAAA"),
             "https://www.youtube.com/watch?v=AAAAAAAAAAA"
         );
+        let mut clock = Clock::new(crate::study::stamp::DeviceId::from_random(1));
         progress
-            .entry("AAAAAAAAAAA".into())
+            .entry(VideoId::parse("AAAAAAAAAAA").unwrap())
             .or_default()
-            .set_resume(Some(2050), 1);
+            .set_resume(Some(2050), &mut clock, NOW);
         assert_eq!(
             resume_url(&progress, "AAAAAAAAAAA"),
             "https://www.youtube.com/watch?v=AAAAAAAAAAA&t=2050s"

@@ -1,45 +1,87 @@
 //! The localStorage format: a versioned envelope `{"schema": N, ...}`.
 //!
-//! * Version 1 (earlier app builds) had no timestamps:
+//! * Version 1 (the first builds) had no timestamps:
 //!   `{"schema":1, "watched":{id: bool}, "notes":{id: "text"},
-//!     "playlists":[{"id","name","videos":[id]}], "locale": "zh"|null,
-//!     "theme": "dark"|null}`.
-//! * Version 2 (current) is [`StudyState`] under the envelope:
+//!     "playlists":[{"id","name","videos":[id]}], "locale", "theme"}`.
+//! * Version 2 stamped whole items with a millisecond `updated_at`:
 //!   `{"schema":2, "progress":{id: {"state","resume_secs"?,"updated_at"}},
 //!     "notes":{id: {"text","updated_at"}},
 //!     "playlists":{pid: {"id","name","videos","created_at","updated_at","deleted_at"?}},
 //!     "settings":{"locale":{"value","updated_at"},"theme":{...}}}`.
+//! * Version 3 (current) is [`StudyState`] under the envelope: every
+//!   register carries a hybrid-logical-clock [`Stamp`] (`"at"`), playlist
+//!   entries have ids, positions and removal marks (see `playlist.rs`).
 //!
-//! Every earlier version is migrated to the current one on load. A store
-//! written by a newer build is never decoded (its shape is unknown) and
-//! never overwritten: the caller goes read-only instead of downgrading.
+//! Decoding salvages: every item is read on its own, so one bad item (a
+//! playlist whose name is a number, a negative resume time) is reported in
+//! [`Decoded::Ok::dropped`] and the rest is kept. Only text that is not a
+//! JSON object with a schema number is [`Decoded::Corrupt`]. Either way
+//! the caller keeps the raw text before writing over it. Stamps are
+//! clamped on the way in (see `stamp.rs`). A store written by a newer
+//! build is never decoded and never overwritten.
 //!
-//! To add version 3: freeze today's types as `v2` structs here, add
-//! `v2_to_v3`, route `1` through `v1_to_v2` then `v2_to_v3`, and bump
-//! [`CURRENT_SCHEMA`].
+//! Migrations are deterministic (no clock, no device), so two tabs
+//! migrating the same store write the same items and merge cleanly.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use std::fmt;
 
 use super::notes::Note;
-use super::playlist::{is_playlist_id, Playlist};
+use super::playlist::Playlist;
 use super::progress::Progress;
-use super::settings::{Setting, Settings};
-use super::state::StudyState;
+use super::settings::Settings;
+use super::stamp::Stamp;
+use super::state::{PlaylistMap, StudyState};
+use crate::ids::{is_playlist_id, PlaylistId, VideoId};
+use crate::locale::{Locale, Theme};
+use crate::study::notes::NoteMap;
+use crate::study::progress::ProgressMap;
 use crate::watch::WatchState;
 
 /// The version this build writes.
-pub const CURRENT_SCHEMA: u64 = 2;
+pub const CURRENT_SCHEMA: u64 = 3;
+
+/// Which part of the state an unreadable item belonged to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ItemKind {
+    Progress,
+    Note,
+    Playlist,
+    Settings,
+    /// A whole section had the wrong shape (`"progress": []`).
+    Section,
+}
+
+/// An item decoding had to leave out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub kind: ItemKind,
+    /// The item's key as stored (video id, playlist id, section name).
+    pub key: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Dropped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} {:?}: {}", self.kind, self.key, self.reason)
+    }
+}
 
 /// What reading the stored text gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decoded {
-    /// Read (and migrated, if it was older).
-    Ok(StudyState),
-    /// Not JSON, no schema number, or the wrong shape for its version. The
-    /// caller keeps the raw text under a backup key and never overwrites
-    /// that backup.
+    /// Read (and migrated, if it was older). `dropped` lists the items
+    /// that could not be read; when it is not empty the caller keeps the
+    /// raw text before saving over it.
+    Ok {
+        state: StudyState,
+        dropped: Vec<Dropped>,
+    },
+    /// Not JSON, not an object, or no schema number. The caller keeps the
+    /// raw text under a backup key and never overwrites that backup.
     Corrupt { reason: String },
     /// Written by a newer build: go read-only, never save over it.
     FromNewerVersion { version: u64 },
@@ -47,49 +89,55 @@ pub enum Decoded {
 
 /// The text to store for a state, at the current schema.
 pub fn encode(state: &StudyState) -> String {
-    #[derive(Serialize)]
-    struct Envelope<'a> {
-        schema: u64,
-        #[serde(flatten)]
-        state: &'a StudyState,
-    }
-    // Cannot fail: string keys only, no floats, no custom serializers.
-    serde_json::to_string(&Envelope {
-        schema: CURRENT_SCHEMA,
-        state,
-    })
-    .expect("study state always serializes")
+    serde_json::to_string(&envelope(state)).expect("study state always serializes")
 }
 
-/// Reads stored text of any version. (No stored text at all is simply
-/// `StudyState::default()`; that is the caller's `None`.)
-pub fn decode(raw: &str) -> Decoded {
+#[derive(Serialize)]
+pub(super) struct Envelope<'a> {
+    schema: u64,
+    #[serde(flatten)]
+    state: &'a StudyState,
+}
+
+pub(super) fn envelope(state: &StudyState) -> Envelope<'_> {
+    Envelope {
+        schema: CURRENT_SCHEMA,
+        state,
+    }
+}
+
+/// Reads stored text of any version, clamping stamps to `now_ms`. (No
+/// stored text at all is simply an empty state; that is the caller's `None`.)
+pub fn decode(raw: &str, now_ms: u64) -> Decoded {
     match serde_json::from_str(raw) {
-        Ok(value) => decode_value(value),
+        Ok(value) => decode_value(value, now_ms),
         Err(e) => corrupt(format!("not JSON: {e}")),
     }
 }
 
 /// [`decode`] for JSON already parsed (backups check other fields first).
-pub(crate) fn decode_value(value: Value) -> Decoded {
-    let Some(version) = value.get("schema").and_then(Value::as_u64) else {
+pub(crate) fn decode_value(value: Value, now_ms: u64) -> Decoded {
+    let Value::Object(mut object) = value else {
+        return corrupt("not a JSON object".into());
+    };
+    let Some(version) = object.get("schema").and_then(Value::as_u64) else {
         return corrupt("no \"schema\" version number".into());
     };
     if version > CURRENT_SCHEMA {
         return Decoded::FromNewerVersion { version };
     }
-    let state = match version {
-        1 => serde_json::from_value(value).map(v1_to_v2),
-        2 => serde_json::from_value(value),
+    let mut dropped = Vec::new();
+    let mut state = match version {
+        1 => {
+            let v2 = v1_to_v2(&mut object, &mut dropped);
+            read_v2(v2, &mut dropped)
+        }
+        2 => read_v2(object, &mut dropped),
+        3 => read_v3(object, &mut dropped),
         _ => return corrupt(format!("there is no schema {version}")),
     };
-    match state {
-        Ok(mut state) => {
-            state.sanitize();
-            Decoded::Ok(state)
-        }
-        Err(e) => corrupt(format!("not the shape of schema {version}: {e}")),
-    }
+    state.clamp_stamps(now_ms);
+    Decoded::Ok { state, dropped }
 }
 
 fn corrupt(reason: String) -> Decoded {
@@ -99,11 +147,14 @@ fn corrupt(reason: String) -> Decoded {
 /// What to do to save, after reading what is stored now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Save {
-    /// Store `json`; adopt `state` in memory too, since it may hold another
+    /// Store `json`; adopt `state` in memory too, since it holds another
     /// tab's edits.
     Write { state: StudyState, json: String },
-    /// What is stored could not be read: keep that raw text under a backup
-    /// key first, then store `json`.
+    /// Storage already holds everything this tab knows: adopt `state`
+    /// (it may hold another tab's edits) and write nothing.
+    UpToDate { state: StudyState },
+    /// What is stored could not be read in full: keep that raw text under
+    /// a backup key first, then store `json`.
     WriteAfterBackup {
         reason: String,
         state: StudyState,
@@ -113,14 +164,23 @@ pub enum Save {
     ReadOnly { version: u64 },
 }
 
-/// Read-modify-write: merges the state about to be saved with what is
-/// stored now (maybe written by another tab since this one loaded), item by
-/// item, newer wins, exactly like a backup import. Two tabs editing
-/// different items therefore both keep their edits.
-pub fn prepare_save(mine: &StudyState, stored: Option<&str>) -> Save {
-    let (state, problem) = match stored.map(decode) {
+/// Read-merge-write: merges the state about to be saved with what is
+/// stored now (maybe written by another tab a moment ago), register by
+/// register. Run under the cross-tab lock, nothing in between can write.
+pub fn prepare_save(mine: &StudyState, stored: Option<&str>, now_ms: u64) -> Save {
+    let (state, problem) = match stored.map(|raw| decode(raw, now_ms)) {
         None => (mine.clone(), None),
-        Some(Decoded::Ok(stored)) => (mine.merge(&stored), None),
+        Some(Decoded::Ok {
+            state: theirs,
+            dropped,
+        }) => {
+            let merged = mine.merge(&theirs);
+            if dropped.is_empty() && merged == theirs {
+                return Save::UpToDate { state: merged };
+            }
+            let problem = (!dropped.is_empty()).then(|| describe(&dropped));
+            (merged, problem)
+        }
         Some(Decoded::Corrupt { reason }) => (mine.clone(), Some(reason)),
         Some(Decoded::FromNewerVersion { version }) => return Save::ReadOnly { version },
     };
@@ -135,282 +195,351 @@ pub fn prepare_save(mine: &StudyState, stored: Option<&str>) -> Save {
     }
 }
 
-/// Schema 1, as earlier builds wrote it.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct V1 {
-    watched: BTreeMap<String, bool>,
-    notes: BTreeMap<String, String>,
-    playlists: Vec<V1Playlist>,
-    locale: Option<String>,
-    theme: Option<String>,
+/// One line for a list of dropped items.
+pub fn describe(dropped: &[Dropped]) -> String {
+    let shown: Vec<String> = dropped.iter().take(5).map(Dropped::to_string).collect();
+    match dropped.len() {
+        n if n > 5 => format!("{} (and {} more)", shown.join("; "), n - 5),
+        _ => shown.join("; "),
+    }
 }
 
-#[derive(Debug, Deserialize)]
-struct V1Playlist {
-    id: String,
+// ---- salvaging reader ---------------------------------------------------
+
+/// A section as an object, or a report that it is not one.
+fn section(
+    object: &mut Map<String, Value>,
+    name: &str,
+    dropped: &mut Vec<Dropped>,
+) -> Map<String, Value> {
+    match object.remove(name) {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(items)) => items,
+        Some(other) => {
+            dropped.push(Dropped {
+                kind: ItemKind::Section,
+                key: name.into(),
+                reason: format!("expected an object, found {}", kind_of(&other)),
+            });
+            Map::new()
+        }
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads every item of a section on its own; bad ones are reported.
+fn items<K: Ord, T: DeserializeOwned>(
+    items: Map<String, Value>,
+    kind: ItemKind,
+    key: impl Fn(&str) -> Option<K>,
+    mut check: impl FnMut(&K, T) -> Result<T, String>,
+    dropped: &mut Vec<Dropped>,
+) -> BTreeMap<K, T> {
+    let mut out = BTreeMap::new();
+    for (raw_key, value) in items {
+        let result = key(&raw_key)
+            .ok_or_else(|| "not a valid id".to_string())
+            .and_then(|k| {
+                let item = serde_json::from_value(value).map_err(|e| e.to_string())?;
+                let item = check(&k, item)?;
+                Ok((k, item))
+            });
+        match result {
+            Ok((k, item)) => {
+                out.insert(k, item);
+            }
+            Err(reason) => dropped.push(Dropped {
+                kind,
+                key: raw_key,
+                reason,
+            }),
+        }
+    }
+    out
+}
+
+fn read_v3(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyState {
+    let progress: ProgressMap = items(
+        section(&mut object, "progress", dropped),
+        ItemKind::Progress,
+        VideoId::parse,
+        |_, p: Progress| {
+            if p.is_valid() {
+                Ok(p)
+            } else {
+                Err("resume time out of range".into())
+            }
+        },
+        dropped,
+    );
+    let notes: NoteMap = items(
+        section(&mut object, "notes", dropped),
+        ItemKind::Note,
+        VideoId::parse,
+        |_, n: Note| {
+            if n.is_valid() {
+                Ok(n)
+            } else {
+                Err("note too long".into())
+            }
+        },
+        dropped,
+    );
+    let playlists: PlaylistMap = items(
+        section(&mut object, "playlists", dropped),
+        ItemKind::Playlist,
+        PlaylistId::parse,
+        |key, mut p: Playlist| p.check(key).map(|_| p),
+        dropped,
+    );
+    let settings = match object.remove("settings") {
+        None | Some(Value::Null) => Settings::default(),
+        Some(value) => serde_json::from_value(value).unwrap_or_else(|e| {
+            dropped.push(Dropped {
+                kind: ItemKind::Settings,
+                key: "settings".into(),
+                reason: e.to_string(),
+            });
+            Settings::default()
+        }),
+    };
+    StudyState::from_parts(progress, notes, playlists, settings)
+}
+
+// ---- schema 2 -----------------------------------------------------------
+
+#[derive(Deserialize)]
+struct V2Progress {
+    state: WatchState,
+    #[serde(default)]
+    resume_secs: Option<u32>,
+    #[serde(default)]
+    updated_at: u64,
+}
+
+#[derive(Deserialize)]
+struct V2Note {
+    text: String,
+    #[serde(default)]
+    updated_at: u64,
+}
+
+#[derive(Deserialize)]
+struct V2Playlist {
     name: String,
     #[serde(default)]
     videos: Vec<String>,
+    #[serde(default)]
+    created_at: u64,
+    #[serde(default)]
+    updated_at: u64,
+    #[serde(default)]
+    deleted_at: Option<u64>,
 }
 
-/// Version 1 had no timestamps, so every item gets 0, "older than any
-/// edit": whatever has been touched since wins a merge against it.
-/// Playlists were a list; its order survives as `created_at` = position
-/// (a few milliseconds after the epoch), which the UI sorts by.
-fn v1_to_v2(v1: V1) -> StudyState {
-    let progress = v1
-        .watched
+#[derive(Deserialize, Default)]
+struct V2Setting {
+    #[serde(default)]
+    value: Option<String>,
+    #[serde(default)]
+    updated_at: u64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct V2Settings {
+    locale: V2Setting,
+    theme: V2Setting,
+}
+
+fn stamp_of(updated_at: u64) -> Stamp {
+    Stamp::legacy(updated_at, 0)
+}
+
+/// Schema 2 items become registers stamped with their item's time (the
+/// device is "legacy", so any edit made since wins over them).
+fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyState {
+    let progress: BTreeMap<VideoId, V2Progress> = items(
+        section(&mut object, "progress", dropped),
+        ItemKind::Progress,
+        VideoId::parse,
+        |_, p: V2Progress| Ok(p),
+        dropped,
+    );
+    let progress: ProgressMap = progress
         .into_iter()
-        .map(|(id, watched)| {
-            let state = if watched {
-                WatchState::Watched
-            } else {
-                WatchState::Unwatched
-            };
+        .map(|(id, p)| {
             (
                 id,
-                Progress {
-                    state,
-                    resume_secs: None,
-                    updated_at: 0,
-                },
+                Progress::legacy(p.state, p.resume_secs, stamp_of(p.updated_at)),
             )
         })
+        .filter(|(_, p)| p.is_valid())
         .collect();
-    let notes = v1
-        .notes
+    let notes: BTreeMap<VideoId, V2Note> = items(
+        section(&mut object, "notes", dropped),
+        ItemKind::Note,
+        VideoId::parse,
+        |_, n: V2Note| Ok(n),
+        dropped,
+    );
+    let notes: NoteMap = notes
         .into_iter()
-        .map(|(id, text)| {
-            (
-                id,
-                Note {
-                    text,
-                    updated_at: 0,
-                },
-            )
-        })
+        .map(|(id, n)| (id, Note::legacy(n.text, stamp_of(n.updated_at))))
+        .filter(|(_, n)| n.is_valid())
         .collect();
-    let mut playlists = BTreeMap::new();
-    for (position, old) in v1.playlists.into_iter().enumerate() {
-        let id = free_playlist_id(&old.id, position, &playlists);
-        let playlist = Playlist {
-            id: id.clone(),
-            name: old.name,
-            videos: old.videos,
-            created_at: position as u64,
-            updated_at: 0,
-            deleted_at: None,
-        };
-        playlists.insert(id, playlist);
+    // Keys that are no longer ids (`series:…`, spaces) get a free id, so
+    // no list is lost and none can shadow the series route.
+    let raw_lists: BTreeMap<String, V2Playlist> = items(
+        section(&mut object, "playlists", dropped),
+        ItemKind::Playlist,
+        |k: &str| Some(k.to_string()),
+        |_, p: V2Playlist| Ok(p),
+        dropped,
+    );
+    let mut playlists = PlaylistMap::new();
+    for (key, p) in raw_lists {
+        let id = free_playlist_id(&key, &playlists);
+        let videos = p.videos.iter().filter_map(|v| VideoId::parse(v)).collect();
+        let list = Playlist::legacy(
+            id.clone(),
+            &p.name,
+            videos,
+            Stamp::legacy(p.created_at, 0),
+            stamp_of(p.updated_at),
+            p.deleted_at.is_some(),
+        );
+        playlists.insert(id, list);
     }
-    let setting = |value| Setting {
-        value,
-        updated_at: 0,
+    let settings: V2Settings = match object.remove("settings") {
+        None | Some(Value::Null) => V2Settings::default(),
+        Some(value) => serde_json::from_value(value).unwrap_or_else(|e| {
+            dropped.push(Dropped {
+                kind: ItemKind::Settings,
+                key: "settings".into(),
+                reason: e.to_string(),
+            });
+            V2Settings::default()
+        }),
     };
-    StudyState {
-        progress,
-        notes,
-        playlists,
-        settings: Settings {
-            locale: setting(v1.locale),
-            theme: setting(v1.theme),
-        },
-    }
+    let settings = Settings::legacy(
+        settings.locale.value.as_deref().and_then(Locale::from_code),
+        settings.theme.value.as_deref().and_then(Theme::from_code),
+        [
+            stamp_of(settings.locale.updated_at),
+            stamp_of(settings.theme.updated_at),
+        ],
+    );
+    StudyState::from_parts(progress, notes, playlists, settings)
 }
 
-/// Version 1 did not check playlist ids: keep a usable, unused one, or
-/// make one from the position, so no list is lost to a clash.
-fn free_playlist_id(id: &str, position: usize, taken: &BTreeMap<String, Playlist>) -> String {
-    if is_playlist_id(id) && !taken.contains_key(id) {
-        return id.to_string();
-    }
+/// The stored key if it is a usable, unused id; else one made from it
+/// deterministically (`series:ml2021` → `series-ml2021`), else from a count.
+fn free_playlist_id(key: &str, taken: &PlaylistMap) -> PlaylistId {
+    let cleaned: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(48)
+        .collect();
+    let base = if is_playlist_id(&cleaned) {
+        cleaned
+    } else {
+        "list".to_string()
+    };
     (0usize..)
         .map(|n| match n {
-            0 => format!("v1-{position}"),
-            n => format!("v1-{position}-{n}"),
+            0 => base.clone(),
+            n => format!("{base}-{n}"),
         })
+        .filter_map(|candidate| PlaylistId::parse(&candidate))
         .find(|candidate| !taken.contains_key(candidate))
-        .unwrap_or_default()
+        .expect("some suffix is free")
+}
+
+// ---- schema 1 -----------------------------------------------------------
+
+/// Schema 1 had no timestamps, so every item becomes a schema-2 item
+/// stamped 0, "older than any edit". Playlists were a list; its order
+/// survives as `created_at` = position, which listing sorts by.
+fn v1_to_v2(object: &mut Map<String, Value>, dropped: &mut Vec<Dropped>) -> Map<String, Value> {
+    let mut v2 = Map::new();
+    let mut progress = Map::new();
+    for (id, watched) in section(object, "watched", dropped) {
+        match watched {
+            Value::Bool(w) => {
+                let state = if w { "watched" } else { "unwatched" };
+                progress.insert(id, serde_json::json!({ "state": state, "updated_at": 0 }));
+            }
+            other => dropped.push(Dropped {
+                kind: ItemKind::Progress,
+                key: id,
+                reason: format!("expected true or false, found {}", kind_of(&other)),
+            }),
+        }
+    }
+    let mut notes = Map::new();
+    for (id, text) in section(object, "notes", dropped) {
+        notes.insert(id, serde_json::json!({ "text": text, "updated_at": 0 }));
+    }
+    let mut playlists = Map::new();
+    match object.remove("playlists") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(lists)) => {
+            for (position, list) in lists.into_iter().enumerate() {
+                let key = list.get("id").and_then(Value::as_str).unwrap_or_default();
+                let key = if key.is_empty() || playlists.contains_key(key) {
+                    format!("v1-{position}")
+                } else {
+                    key.to_string()
+                };
+                let mut list = list;
+                if let Value::Object(fields) = &mut list {
+                    fields.insert("created_at".into(), Value::from(position as u64));
+                    fields.insert("updated_at".into(), Value::from(0));
+                    if fields
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .is_some_and(|n| n.trim().is_empty())
+                    {
+                        fields.insert("name".into(), Value::from(""));
+                    }
+                }
+                playlists.insert(key, list);
+            }
+        }
+        Some(other) => dropped.push(Dropped {
+            kind: ItemKind::Section,
+            key: "playlists".into(),
+            reason: format!("expected an array, found {}", kind_of(&other)),
+        }),
+    }
+    let setting = |value: Option<Value>| serde_json::json!({ "value": value.unwrap_or(Value::Null), "updated_at": 0 });
+    let settings = serde_json::json!({
+        "locale": setting(object.remove("locale").filter(Value::is_string)),
+        "theme": setting(object.remove("theme").filter(Value::is_string)),
+    });
+    v2.insert("progress".into(), Value::Object(progress));
+    v2.insert("notes".into(), Value::Object(notes));
+    v2.insert("playlists".into(), Value::Object(playlists));
+    v2.insert("settings".into(), settings);
+    v2
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const A: &str = "AAAAAAAAAAA";
-    const B: &str = "BBBBBBBBBBB";
-
-    fn ok(raw: &str) -> StudyState {
-        match decode(raw) {
-            Decoded::Ok(state) => state,
-            other => panic!("expected a state, got {other:?}"),
-        }
-    }
-
-    fn sample() -> StudyState {
-        let mut s = StudyState::default();
-        s.set_watch_state(A, WatchState::Watched, 10);
-        s.set_resume(B, Some(2050), 11);
-        s.set_note(A, "see [12:34]", 12);
-        s.create_playlist("p1", "<img src=x onerror=alert(1)>", 13)
-            .unwrap();
-        s.playlist_mut("p1").unwrap().add(A, Default::default(), 14);
-        s.create_playlist("p2", "gone", 15).unwrap();
-        s.delete_playlist("p2", 16);
-        s.settings.locale.set(Some("zh"), 17);
-        s
-    }
-
-    #[test]
-    fn current_schema_round_trips() {
-        let state = sample();
-        let json = encode(&state);
-        assert!(json.starts_with("{\"schema\":2,"), "{json}");
-        assert_eq!(ok(&json), state);
-        assert_eq!(encode(&ok(&json)), json, "deterministic output");
-        assert_eq!(
-            ok(r#"{"schema":2}"#),
-            StudyState::default(),
-            "missing parts are empty"
-        );
-    }
-
-    #[test]
-    fn migrates_v1_to_current() {
-        let v1 = r#"{
-            "schema": 1,
-            "watched": {"AAAAAAAAAAA": true, "BBBBBBBBBBB": false, "not-an-id": true},
-            "notes": {"AAAAAAAAAAA": "at 34:10 attention"},
-            "playlists": [
-                {"id": "zeta", "name": "  Later  ", "videos": ["BBBBBBBBBBB", "AAAAAAAAAAA", "junk"]},
-                {"id": "zeta", "name": "Clash"},
-                {"id": "", "name": ""}
-            ],
-            "locale": "en",
-            "theme": null
-        }"#;
-        let state = ok(v1);
-        assert_eq!(state.watch_state(A), WatchState::Watched);
-        assert_eq!(state.progress[B].state, WatchState::Unwatched);
-        assert_eq!(state.progress.len(), 2, "malformed ids dropped");
-        assert_eq!(state.progress[A].updated_at, 0);
-        assert_eq!(state.note(A).unwrap().text, "at 34:10 attention");
-        let lists: Vec<(&str, &str, usize)> = state
-            .live_playlists()
-            .iter()
-            .map(|p| (p.id(), p.name(), p.videos().len()))
-            .collect();
-        assert_eq!(
-            lists,
-            [
-                ("zeta", "Later", 2),
-                ("v1-1", "Clash", 0),
-                ("v1-2", "Playlist", 0)
-            ]
-        );
-        assert_eq!(state.settings.locale.value.as_deref(), Some("en"));
-        assert_eq!(state.settings.theme.value, None);
-        let json = encode(&state);
-        assert_eq!(
-            ok(&json),
-            state,
-            "a migrated state saves as the current schema"
-        );
-    }
-
-    #[test]
-    fn migrated_items_lose_to_any_later_edit() {
-        let old = ok(r#"{"schema":1,"watched":{"AAAAAAAAAAA":true}}"#);
-        let mut newer = StudyState::default();
-        newer.set_watch_state(A, WatchState::Unwatched, 0);
-        newer.set_watch_state(A, WatchState::InProgress, 1);
-        assert_eq!(old.merge(&newer).watch_state(A), WatchState::InProgress);
-        assert_eq!(ok(r#"{"schema":1}"#), StudyState::default());
-    }
-
-    #[test]
-    fn corrupt_input_is_reported_not_guessed() {
-        for raw in [
-            "",
-            "not json",
-            "{\"schema\":2",
-            "[]",
-            "null",
-            "{}",
-            r#"{"schema":"2"}"#,
-            r#"{"schema":-1}"#,
-            r#"{"schema":1.5}"#,
-            r#"{"schema":0}"#,
-            r#"{"schema":2,"progress":[]}"#,
-            r#"{"schema":2,"progress":{"AAAAAAAAAAA":{"state":"bogus","updated_at":1}}}"#,
-            r#"{"schema":2,"playlists":{"p":{"name":"no id"}}}"#,
-            r#"{"schema":1,"watched":{"AAAAAAAAAAA":"yes"}}"#,
-            r#"{"schema":2,"notes":{"AAAAAAAAAAA":{"text":"x","updated_at":-5}}}"#,
-        ] {
-            assert!(matches!(decode(raw), Decoded::Corrupt { .. }), "{raw:?}");
-        }
-        let deep = "[".repeat(100_000);
-        assert!(
-            matches!(decode(&deep), Decoded::Corrupt { .. }),
-            "deep nesting is refused, not a crash"
-        );
-    }
-
-    #[test]
-    fn newer_schema_is_never_read() {
-        for (raw, version) in [
-            (r#"{"schema":3,"anything":"at all"}"#, 3),
-            (r#"{"schema":18446744073709551615}"#, u64::MAX),
-        ] {
-            assert_eq!(decode(raw), Decoded::FromNewerVersion { version });
-            assert_eq!(
-                prepare_save(&sample(), Some(raw)),
-                Save::ReadOnly { version }
-            );
-        }
-    }
-
-    #[test]
-    fn saving_keeps_edits_from_another_tab() {
-        let loaded = sample();
-        let mut tab_a = loaded.clone();
-        let mut tab_b = loaded.clone();
-        tab_a.set_note(B, "tab A's note", 100);
-        tab_b.set_watch_state(A, WatchState::InProgress, 101);
-        tab_b.delete_playlist("p1", 102);
-
-        let Save::Write { json: stored, .. } = prepare_save(&tab_b, Some(&encode(&loaded))) else {
-            panic!("plain write expected");
-        };
-        let Save::Write { state, json } = prepare_save(&tab_a, Some(&stored)) else {
-            panic!("plain write expected");
-        };
-        assert_eq!(state.note(B).unwrap().text, "tab A's note");
-        assert_eq!(state.watch_state(A), WatchState::InProgress);
-        assert!(
-            state.playlist("p1").is_none(),
-            "B's delete survives A's save"
-        );
-        assert_eq!(ok(&json), state);
-    }
-
-    #[test]
-    fn saving_over_corrupt_or_nothing() {
-        let mine = sample();
-        match prepare_save(&mine, Some("{oops")) {
-            Save::WriteAfterBackup { reason, state, .. } => {
-                assert!(reason.contains("not JSON"), "{reason}");
-                assert_eq!(state, mine);
-            }
-            other => panic!("{other:?}"),
-        }
-        assert_eq!(
-            prepare_save(&mine, None),
-            Save::Write {
-                state: mine.clone(),
-                json: encode(&mine)
-            }
-        );
-    }
-}
+mod tests;

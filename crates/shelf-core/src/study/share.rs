@@ -18,8 +18,8 @@
 
 use std::fmt;
 
-use super::playlist::{normalize_name, NameError, Playlist, PlaylistError, MAX_VIDEOS};
-use crate::catalogue::is_video_id;
+use super::playlist::{normalize_name, NameError, Playlist, MAX_VIDEOS};
+use crate::ids::VideoId;
 
 const PREFIX: &str = "share=";
 const VERSION: &str = "v1";
@@ -71,35 +71,25 @@ impl std::error::Error for ShareError {}
 pub struct SharedPlaylist {
     pub name: String,
     /// In link order; unknown-but-well-formed ids are kept.
-    pub videos: Vec<String>,
+    pub videos: Vec<VideoId>,
     /// Entries that were not video ids.
     pub dropped_invalid: usize,
     /// Entries past [`MAX_VIDEOS`].
     pub dropped_over_limit: usize,
 }
 
-impl SharedPlaylist {
-    /// Stores the shared list as a new playlist under a caller-chosen id.
-    /// Duplicates in the link are kept: the sender may have meant them.
-    pub fn into_playlist(self, id: &str, now_ms: u64) -> Result<Playlist, PlaylistError> {
-        let mut playlist = Playlist::new(id, &self.name, now_ms)?;
-        playlist.videos = self.videos;
-        Ok(playlist)
-    }
-}
-
 /// The fragment (with `#`) for a playlist.
 pub fn share_playlist(playlist: &Playlist) -> String {
-    share_fragment(playlist.name(), playlist.videos())
+    share_fragment(playlist.name(), &playlist.videos())
 }
 
 /// The fragment (with `#`) for a name and ids. Malformed ids and ids past
 /// [`MAX_VIDEOS`] are left out, so a link always reads back in full.
-pub fn share_fragment(name: &str, videos: &[String]) -> String {
+pub fn share_fragment<V: AsRef<str>>(name: &str, videos: &[V]) -> String {
     let ids: Vec<&str> = videos
         .iter()
-        .map(String::as_str)
-        .filter(|id| is_video_id(id))
+        .map(AsRef::as_ref)
+        .filter(|id| VideoId::parse(id).is_some())
         .take(MAX_VIDEOS)
         .collect();
     format!(
@@ -135,15 +125,17 @@ pub fn parse_share(link: &str) -> Result<SharedPlaylist, ShareError> {
     Ok(read_ids(name, ids))
 }
 
-/// `v2`, `v10`... are later formats; anything else is not a version.
+/// `v2`, `v10`... are later formats; `v0`, `v01` or anything else was
+/// never made by any version of the app.
 fn version_error(version: &str) -> ShareError {
-    let later = version
+    let number = version
         .strip_prefix('v')
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if later {
-        ShareError::UnsupportedVersion
-    } else {
-        ShareError::Malformed
+        .filter(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|n| !n.starts_with('0'))
+        .and_then(|n| n.parse::<u32>().ok());
+    match number {
+        Some(n) if n > 1 => ShareError::UnsupportedVersion,
+        _ => ShareError::Malformed,
     }
 }
 
@@ -155,12 +147,10 @@ fn read_ids(name: String, ids: &str) -> SharedPlaylist {
         dropped_over_limit: 0,
     };
     for id in ids.split(',').filter(|id| !id.is_empty()) {
-        if !is_video_id(id) {
-            shared.dropped_invalid += 1;
-        } else if shared.videos.len() >= MAX_VIDEOS {
-            shared.dropped_over_limit += 1;
-        } else {
-            shared.videos.push(id.to_string());
+        match VideoId::parse(id) {
+            None => shared.dropped_invalid += 1,
+            Some(_) if shared.videos.len() >= MAX_VIDEOS => shared.dropped_over_limit += 1,
+            Some(id) => shared.videos.push(id),
         }
     }
     shared
@@ -215,8 +205,8 @@ mod tests {
     const A: &str = "AAAAAAAAAAA";
     const B: &str = "-2r4cqDP4BY";
 
-    fn ids(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    fn ids(list: &[&str]) -> Vec<VideoId> {
+        list.iter().map(|s| VideoId::parse(s).unwrap()).collect()
     }
 
     #[test]
@@ -234,16 +224,24 @@ mod tests {
 
     #[test]
     fn a_playlist_shares_and_comes_back() {
-        let mut p = Playlist::new("p", "<img src=x onerror=alert(1)>", 1).unwrap();
-        p.videos = ids(&[A, B, A, "ZZZZZZZZZZZ"]);
+        use crate::ids::PlaylistId;
+        use crate::study::stamp::{Clock, DeviceId};
+        let mut clock = Clock::new(DeviceId::from_random(1));
+        let videos = ids(&[A, B, A, "ZZZZZZZZZZZ"]);
+        let p = Playlist::with_videos(
+            PlaylistId::parse("p").unwrap(),
+            "<img src=x onerror=alert(1)>",
+            &videos,
+            &mut clock,
+            1_800_000_000_000,
+        )
+        .unwrap();
         let shared = parse_share(&share_playlist(&p)).unwrap();
         assert_eq!(
             shared.name, "<img src=x onerror=alert(1)>",
             "kept as plain text"
         );
-        let copy = shared.into_playlist("q", 2).unwrap();
-        assert_eq!(copy.videos(), p.videos(), "unknown ids and duplicates kept");
-        assert_eq!(copy.id(), "q");
+        assert_eq!(shared.videos, videos, "unknown ids and duplicates kept");
     }
 
     #[test]
@@ -280,6 +278,8 @@ mod tests {
             ("#share=v1;name", ShareError::Malformed),
             ("#share=v1;a;b;c", ShareError::Malformed),
             ("#share=vx;a;", ShareError::Malformed),
+            ("#share=v0;a;AAAAAAAAAAA", ShareError::Malformed),
+            ("#share=v01;a;AAAAAAAAAAA", ShareError::Malformed),
             ("#share=v2;a;AAAAAAAAAAA", ShareError::UnsupportedVersion),
             ("#share=v1;%ZZ;", ShareError::BadEncoding),
             ("#share=v1;%4;", ShareError::BadEncoding),
@@ -308,7 +308,8 @@ mod tests {
             let Ok(name) = normalize_name(&name) else { return Ok(()) };
             let shared = parse_share(&share_fragment(&name, &videos)).unwrap();
             prop_assert_eq!(shared.name, name);
-            prop_assert_eq!(shared.videos, videos);
+            let shared_ids: Vec<&str> = shared.videos.iter().map(|v| v.as_str()).collect();
+            prop_assert_eq!(shared_ids, videos.iter().map(String::as_str).collect::<Vec<_>>());
             prop_assert_eq!(shared.dropped_invalid + shared.dropped_over_limit, 0);
         }
 

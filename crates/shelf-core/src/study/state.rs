@@ -1,79 +1,135 @@
 //! The whole study state and the edits the UI makes to it.
+//!
+//! Fields are private: every change goes through an intention-named
+//! method that checks the rules and stamps the edit with this device's
+//! clock, and every method reports whether anything changed, so the app
+//! saves only real edits.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
-use super::merge::merge_maps;
-use super::notes::{Note, NoteMap};
-use super::playlist::{is_playlist_id, Playlist, PlaylistError};
+use super::lww::Merge;
+use super::notes::{Note, NoteMap, NoteTooLong};
+use super::playlist::{AddSummary, Added, Duplicates, NameError, Playlist};
 use super::progress::{watch_state, Progress, ProgressMap};
 use super::settings::Settings;
-use crate::catalogue::is_video_id;
+use super::stamp::{Clock, DeviceId, Stamp};
+use crate::ids::{PlaylistId, VideoId};
+use crate::locale::{Locale, Theme};
 use crate::watch::WatchState;
 
-/// Playlists by their id, deleted ones included (as tombstones).
-pub type PlaylistMap = BTreeMap<String, Playlist>;
+/// Playlists by id, deleted ones included (a deletion is a register).
+pub type PlaylistMap = BTreeMap<PlaylistId, Playlist>;
 
-/// Everything a student has recorded. Maps are `BTreeMap`s so the JSON is
-/// the same for the same state, which keeps saves and backups diffable.
-///
-/// Every video id key is a well-formed id (the setters refuse others and
-/// decoding drops them), and every playlist meets the playlist rules.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything a student has recorded, plus this device's clock (not
+/// stored, not compared). Maps are `BTreeMap`s so the JSON is the same for
+/// the same state, which keeps saves and backups diffable.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StudyState {
-    pub progress: ProgressMap,
-    pub notes: NoteMap,
-    pub playlists: PlaylistMap,
-    pub settings: Settings,
+    progress: ProgressMap,
+    notes: NoteMap,
+    playlists: PlaylistMap,
+    settings: Settings,
+    #[serde(skip)]
+    clock: Clock,
+}
+
+impl PartialEq for StudyState {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.progress, &self.notes, &self.playlists, &self.settings)
+            == (
+                &other.progress,
+                &other.notes,
+                &other.playlists,
+                &other.settings,
+            )
+    }
+}
+
+impl Eq for StudyState {}
+
+/// Why a playlist could not be created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaylistError {
+    /// A playlist (live or deleted) already has this id; ids are never
+    /// reused, since merges match playlists by id.
+    DuplicateId(PlaylistId),
+    Name(NameError),
+}
+
+impl fmt::Display for PlaylistError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlaylistError::DuplicateId(id) => write!(f, "a playlist with id {id:?} already exists"),
+            PlaylistError::Name(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for PlaylistError {}
+
+impl From<NameError> for PlaylistError {
+    fn from(e: NameError) -> Self {
+        PlaylistError::Name(e)
+    }
 }
 
 impl StudyState {
-    pub fn watch_state(&self, video_id: &str) -> WatchState {
-        watch_state(&self.progress, video_id)
+    pub(super) fn from_parts(
+        progress: ProgressMap,
+        notes: NoteMap,
+        playlists: PlaylistMap,
+        settings: Settings,
+    ) -> StudyState {
+        let mut state = StudyState {
+            progress,
+            notes,
+            playlists,
+            settings,
+            clock: Clock::default(),
+        };
+        state.clock.observe(state.latest());
+        state
     }
 
-    /// False when nothing changed or `video_id` is malformed.
-    pub fn set_watch_state(&mut self, video_id: &str, state: WatchState, now_ms: u64) -> bool {
-        self.edit_progress(video_id, |p| p.set_state(state, now_ms))
+    /// This state, editing as `device` from now on.
+    pub fn for_device(mut self, device: DeviceId) -> StudyState {
+        let latest = self.latest();
+        self.clock = Clock::new(device);
+        self.clock.observe(latest);
+        self
     }
 
-    /// Sets or clears where to resume; false when nothing changed or
-    /// `video_id` is malformed.
-    pub fn set_resume(&mut self, video_id: &str, secs: Option<u32>, now_ms: u64) -> bool {
-        self.edit_progress(video_id, |p| p.set_resume(secs, now_ms))
+    // ---- reading -------------------------------------------------------
+
+    pub fn progress(&self) -> &ProgressMap {
+        &self.progress
     }
 
-    /// Edits a copy so a no-op leaves no empty entry behind.
-    fn edit_progress(&mut self, video_id: &str, edit: impl FnOnce(&mut Progress) -> bool) -> bool {
-        if !is_video_id(video_id) {
-            return false;
-        }
-        let mut progress = self.progress.get(video_id).cloned().unwrap_or_default();
-        let changed = edit(&mut progress);
-        if changed {
-            self.progress.insert(video_id.to_string(), progress);
-        }
-        changed
+    pub fn watch_state(&self, video: &str) -> WatchState {
+        watch_state(&self.progress, video)
+    }
+
+    pub fn resume_secs(&self, video: &str) -> Option<u32> {
+        self.progress.get(video).and_then(Progress::resume_secs)
     }
 
     /// The note on a video, if it has any text.
-    pub fn note(&self, video_id: &str) -> Option<&Note> {
-        self.notes.get(video_id).filter(|n| !n.text.is_empty())
+    pub fn note(&self, video: &str) -> Option<&str> {
+        self.notes
+            .get(video)
+            .map(Note::text)
+            .filter(|t| !t.is_empty())
     }
 
-    /// Replaces a note's text; an empty text clears it. False when nothing
-    /// changed or `video_id` is malformed.
-    pub fn set_note(&mut self, video_id: &str, text: &str, now_ms: u64) -> bool {
-        if !is_video_id(video_id) {
-            return false;
-        }
-        let mut note = self.notes.get(video_id).cloned().unwrap_or_default();
-        let changed = note.set_text(text, now_ms);
-        if changed {
-            self.notes.insert(video_id.to_string(), note);
-        }
-        changed
+    /// Videos with a note, in id order.
+    pub fn noted_videos(&self) -> impl Iterator<Item = (&VideoId, &str)> {
+        self.notes
+            .iter()
+            .filter(|(_, n)| !n.is_empty())
+            .map(|(id, n)| (id, n.text()))
     }
 
     /// A playlist that is not deleted.
@@ -81,9 +137,14 @@ impl StudyState {
         self.playlists.get(id).filter(|p| !p.is_deleted())
     }
 
-    /// A playlist that is not deleted, to edit with `Playlist`'s methods.
-    pub fn playlist_mut(&mut self, id: &str) -> Option<&mut Playlist> {
-        self.playlists.get_mut(id).filter(|p| !p.is_deleted())
+    /// A playlist, deleted or not (to tell "deleted" from "never existed").
+    pub fn any_playlist(&self, id: &str) -> Option<&Playlist> {
+        self.playlists.get(id)
+    }
+
+    /// True when a playlist (live or deleted) has this id.
+    pub fn has_playlist_id(&self, id: &str) -> bool {
+        self.playlists.contains_key(id)
     }
 
     /// Playlists that are not deleted, oldest first.
@@ -93,63 +154,291 @@ impl StudyState {
             .values()
             .filter(|p| !p.is_deleted())
             .collect();
-        live.sort_by(|a, b| (a.created_at(), a.id()).cmp(&(b.created_at(), b.id())));
+        live.sort_by(|a, b| (a.created(), a.id()).cmp(&(b.created(), b.id())));
         live
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    // ---- editing -------------------------------------------------------
+
+    /// False when nothing changed.
+    pub fn set_watch_state(&mut self, video: &VideoId, state: WatchState, now_ms: u64) -> bool {
+        let clock = &mut self.clock;
+        edit_entry(&mut self.progress, video, |p| {
+            p.set_state(state, clock, now_ms)
+        })
+    }
+
+    /// Sets or clears where to resume; false when nothing changed.
+    pub fn set_resume(&mut self, video: &VideoId, secs: Option<u32>, now_ms: u64) -> bool {
+        let clock = &mut self.clock;
+        edit_entry(&mut self.progress, video, |p| {
+            p.set_resume(secs, clock, now_ms)
+        })
+    }
+
+    /// Replaces a note's text; an empty text clears it.
+    pub fn set_note(
+        &mut self,
+        video: &VideoId,
+        text: &str,
+        now_ms: u64,
+    ) -> Result<bool, NoteTooLong> {
+        let clock = &mut self.clock;
+        let mut result = Ok(false);
+        edit_entry(&mut self.notes, video, |n| {
+            result = n.set_text(text, clock, now_ms);
+            result == Ok(true)
+        });
+        result
+    }
+
+    pub fn set_locale(&mut self, locale: Option<Locale>, now_ms: u64) -> bool {
+        self.settings.set_locale(locale, &mut self.clock, now_ms)
+    }
+
+    pub fn set_theme(&mut self, theme: Option<Theme>, now_ms: u64) -> bool {
+        self.settings.set_theme(theme, &mut self.clock, now_ms)
     }
 
     /// Adds an empty playlist under a caller-chosen id.
     pub fn create_playlist(
         &mut self,
-        id: &str,
+        id: PlaylistId,
         name: &str,
         now_ms: u64,
-    ) -> Result<&mut Playlist, PlaylistError> {
-        if self.playlists.contains_key(id) {
-            return Err(PlaylistError::DuplicateId(id.to_string()));
-        }
-        let playlist = Playlist::new(id, name, now_ms)?;
-        Ok(self.playlists.entry(id.to_string()).or_insert(playlist))
+    ) -> Result<(), PlaylistError> {
+        let list = Playlist::new(id, name, &mut self.clock, now_ms)?;
+        self.insert_new(list)
     }
 
-    /// Soft delete; false when there is no such live playlist.
+    /// Adds a playlist holding `videos` in order (a shared link, a copy of
+    /// a series); duplicates are kept, since the sender may have meant them.
+    pub fn create_playlist_with(
+        &mut self,
+        id: PlaylistId,
+        name: &str,
+        videos: &[VideoId],
+        now_ms: u64,
+    ) -> Result<(), PlaylistError> {
+        let list = Playlist::with_videos(id, name, videos, &mut self.clock, now_ms)?;
+        self.insert_new(list)
+    }
+
+    fn insert_new(&mut self, playlist: Playlist) -> Result<(), PlaylistError> {
+        if self.playlists.contains_key(playlist.id()) {
+            return Err(PlaylistError::DuplicateId(playlist.id().clone()));
+        }
+        self.playlists.insert(playlist.id().clone(), playlist);
+        Ok(())
+    }
+
+    /// A live playlist, to edit; every edit is stamped `now_ms`.
+    pub fn playlist_mut(&mut self, id: &str, now_ms: u64) -> Option<PlaylistEditor<'_>> {
+        let list = self.playlists.get_mut(id).filter(|p| !p.is_deleted())?;
+        Some(PlaylistEditor {
+            list,
+            clock: &mut self.clock,
+            progress: &self.progress,
+            now_ms,
+        })
+    }
+
+    /// Marks a live playlist deleted; false when there is none.
     pub fn delete_playlist(&mut self, id: &str, now_ms: u64) -> bool {
-        self.playlists.get_mut(id).is_some_and(|p| p.delete(now_ms))
+        match self.playlists.get_mut(id) {
+            Some(p) if !p.is_deleted() => p.delete(&mut self.clock, now_ms),
+            _ => false,
+        }
     }
 
     /// Undo for [`StudyState::delete_playlist`].
     pub fn restore_playlist(&mut self, id: &str, now_ms: u64) -> bool {
         self.playlists
             .get_mut(id)
-            .is_some_and(|p| p.restore(now_ms))
+            .is_some_and(|p| p.restore(&mut self.clock, now_ms))
     }
 
-    /// Per item, the newer version wins; nothing present on either side is
-    /// lost. Commutative, associative and idempotent (see `merge`).
+    // ---- merging -------------------------------------------------------
+
+    /// Item by item and register by register, the later edit wins; nothing
+    /// present on either side is lost. A join: commutative, associative and
+    /// idempotent (`tests.rs`). Keeps this side's clock, advanced past
+    /// everything the other side holds.
     pub fn merge(&self, other: &StudyState) -> StudyState {
+        let mut clock = self.clock;
+        clock.observe(other.latest());
         StudyState {
-            progress: merge_maps(&self.progress, &other.progress),
-            notes: merge_maps(&self.notes, &other.notes),
-            playlists: merge_maps(&self.playlists, &other.playlists),
+            progress: self.progress.merge(&other.progress),
+            notes: self.notes.merge(&other.notes),
+            playlists: self.playlists.merge(&other.playlists),
             settings: self.settings.merge(&other.settings),
+            clock,
         }
     }
 
-    /// Restores the invariants on a state read from storage or a file:
-    /// drops entries under malformed ids and repairs playlists. Returns how
-    /// many items were dropped or repaired.
-    pub(crate) fn sanitize(&mut self) -> usize {
-        let before = self.progress.len() + self.notes.len() + self.playlists.len();
-        self.progress.retain(|id, _| is_video_id(id));
-        self.notes.retain(|id, _| is_video_id(id));
-        self.playlists.retain(|id, _| is_playlist_id(id));
-        let dropped = before - (self.progress.len() + self.notes.len() + self.playlists.len());
-        let repaired = self
-            .playlists
-            .iter_mut()
-            .map(|(id, p)| p.repair(id))
-            .filter(|&repaired| repaired)
-            .count();
-        dropped + repaired + self.settings.sanitize()
+    /// True when merging `other` into this state would change nothing:
+    /// `other` holds all this state knows.
+    pub fn is_covered_by(&self, other: &StudyState) -> bool {
+        other.merge(self) == *other
+    }
+
+    /// Pulls every stamp back to at most a day past `now_ms`, so data from
+    /// a wrong clock or a forged file cannot freeze an item.
+    pub fn clamp_stamps(&mut self, now_ms: u64) {
+        self.progress.clamp_stamps(now_ms);
+        self.notes.clamp_stamps(now_ms);
+        self.playlists.clamp_stamps(now_ms);
+        self.settings.clamp_stamps(now_ms);
+    }
+
+    fn latest(&self) -> Stamp {
+        [
+            self.progress.latest(),
+            self.notes.latest(),
+            self.playlists.latest(),
+            self.settings.latest(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(Stamp::ZERO)
+    }
+
+    // ---- for backup and schema ----------------------------------------
+
+    pub(super) fn notes_map(&self) -> &NoteMap {
+        &self.notes
+    }
+
+    pub(super) fn playlists_map(&self) -> &PlaylistMap {
+        &self.playlists
+    }
+
+    /// Writes `target`'s version of every item where this state still
+    /// holds exactly `applied`'s version (what an import wrote and nobody
+    /// has edited since), with fresh stamps. Returns how many items changed.
+    pub(super) fn revert_items(
+        &mut self,
+        target: &StudyState,
+        applied: &StudyState,
+        now_ms: u64,
+    ) -> usize {
+        let mut changed = 0;
+        for (video, mine) in self.progress.iter_mut() {
+            let was = applied.progress.get(video);
+            let before = target.progress.get(video);
+            if was == Some(mine) && was != before {
+                let (state, resume) = before.map_or((WatchState::Unwatched, None), |p| {
+                    (p.state(), p.resume_secs())
+                });
+                mine.set_state(state, &mut self.clock, now_ms);
+                mine.set_resume(resume, &mut self.clock, now_ms);
+                changed += 1;
+            }
+        }
+        for (video, mine) in self.notes.iter_mut() {
+            let was = applied.notes.get(video);
+            let before = target.notes.get(video);
+            if was == Some(mine) && was != before {
+                let text = before.map_or("", Note::text);
+                // Texts from stored states are within the cap.
+                let _ = mine.set_text(text, &mut self.clock, now_ms);
+                changed += 1;
+            }
+        }
+        for (id, mine) in self.playlists.iter_mut() {
+            let was = applied.playlists.get(id);
+            let before = target.playlists.get(id);
+            if was == Some(mine) && was != before && mine.revert_to(before, &mut self.clock, now_ms)
+            {
+                changed += 1;
+            }
+        }
+        if self.settings == applied.settings
+            && self
+                .settings
+                .revert_to(&target.settings, &mut self.clock, now_ms)
+        {
+            changed += 1;
+        }
+        changed
+    }
+}
+
+/// Edits a copy so a no-op leaves no empty entry behind.
+fn edit_entry<T: Default + Clone>(
+    map: &mut BTreeMap<VideoId, T>,
+    video: &VideoId,
+    edit: impl FnOnce(&mut T) -> bool,
+) -> bool {
+    let mut item = map.get(video).cloned().unwrap_or_default();
+    let changed = edit(&mut item);
+    if changed {
+        map.insert(video.clone(), item);
+    }
+    changed
+}
+
+/// One live playlist being edited, with the clock that stamps its edits.
+pub struct PlaylistEditor<'a> {
+    list: &'a mut Playlist,
+    clock: &'a mut Clock,
+    progress: &'a ProgressMap,
+    now_ms: u64,
+}
+
+impl PlaylistEditor<'_> {
+    pub fn playlist(&self) -> &Playlist {
+        self.list
+    }
+
+    pub fn rename(&mut self, name: &str) -> Result<bool, NameError> {
+        self.list.rename(name, self.clock, self.now_ms)
+    }
+
+    pub fn add(&mut self, video: &VideoId, duplicates: Duplicates) -> Added {
+        self.list.add(video, duplicates, self.clock, self.now_ms)
+    }
+
+    pub fn add_many<'v>(
+        &mut self,
+        videos: impl IntoIterator<Item = &'v VideoId>,
+        duplicates: Duplicates,
+    ) -> AddSummary {
+        self.list
+            .add_many(videos, duplicates, self.clock, self.now_ms)
+    }
+
+    pub fn remove_at(&mut self, index: usize) -> Option<VideoId> {
+        self.list.remove_at(index, self.clock, self.now_ms)
+    }
+
+    pub fn remove_video(&mut self, video: &str) -> usize {
+        self.list.remove_video(video, self.clock, self.now_ms)
+    }
+
+    pub fn move_to(&mut self, from: usize, to: usize) -> bool {
+        self.list.move_to(from, to, self.clock, self.now_ms)
+    }
+
+    pub fn move_up(&mut self, index: usize) -> bool {
+        self.list.move_up(index, self.clock, self.now_ms)
+    }
+
+    pub fn move_down(&mut self, index: usize) -> bool {
+        self.list.move_down(index, self.clock, self.now_ms)
+    }
+
+    pub fn remove_duplicates(&mut self) -> usize {
+        self.list.remove_duplicates(self.clock, self.now_ms)
+    }
+
+    pub fn remove_watched(&mut self) -> usize {
+        self.list
+            .remove_watched(self.progress, self.clock, self.now_ms)
     }
 }
 
@@ -157,62 +446,71 @@ impl StudyState {
 mod tests {
     use super::*;
 
-    const A: &str = "AAAAAAAAAAA";
+    const NOW: u64 = 1_800_000_000_000;
+
+    fn v(id: &str) -> VideoId {
+        VideoId::parse(id).unwrap()
+    }
+
+    fn pid(id: &str) -> PlaylistId {
+        PlaylistId::parse(id).unwrap()
+    }
+
+    fn tab(n: u32) -> StudyState {
+        StudyState::default().for_device(DeviceId::from_random(n))
+    }
 
     #[test]
-    fn setters_refuse_malformed_ids_and_skip_no_ops() {
-        let mut s = StudyState::default();
-        assert!(!s.set_watch_state("bad", WatchState::Watched, 1));
-        assert!(!s.set_note("bad", "x", 1));
-        assert!(!s.set_watch_state(A, WatchState::Unwatched, 1));
-        assert!(!s.set_note(A, "", 1));
+    fn setters_skip_no_ops() {
+        let mut s = tab(1);
+        let a = v("AAAAAAAAAAA");
+        assert!(!s.set_watch_state(&a, WatchState::Unwatched, NOW));
+        assert_eq!(s.set_note(&a, "", NOW), Ok(false));
         assert_eq!(s, StudyState::default(), "no-ops leave no entries");
-        assert!(s.set_resume(A, Some(2050), 2));
-        assert_eq!(s.watch_state(A), WatchState::InProgress);
-        assert!(s.set_note(A, "see 34:10", 3));
-        assert_eq!(s.note(A).map(|n| n.text.as_str()), Some("see 34:10"));
-        assert!(s.set_note(A, "", 4));
-        assert_eq!(s.note(A), None);
-        assert_eq!(s.notes[A].updated_at, 4, "cleared note kept as a tombstone");
+        assert!(s.set_resume(&a, Some(2050), NOW));
+        assert_eq!(s.watch_state(&a), WatchState::InProgress);
+        assert_eq!(s.set_note(&a, "see 34:10", NOW), Ok(true));
+        assert_eq!(s.note(&a), Some("see 34:10"));
+        assert_eq!(s.set_note(&a, "", NOW), Ok(true));
+        assert_eq!(s.note(&a), None);
     }
 
     #[test]
     fn playlists_are_created_once_and_soft_deleted() {
-        let mut s = StudyState::default();
-        s.create_playlist("b", "Second", 20).unwrap();
-        s.create_playlist("a", "First", 10).unwrap();
+        let mut s = tab(1);
+        s.create_playlist(pid("b"), "Second", NOW).unwrap();
+        s.create_playlist(pid("a"), "First", NOW + 1).unwrap();
         assert_eq!(
-            s.create_playlist("a", "Again", 30).unwrap_err(),
-            PlaylistError::DuplicateId("a".into())
+            s.create_playlist(pid("a"), "Again", NOW),
+            Err(PlaylistError::DuplicateId(pid("a")))
         );
         let names: Vec<&str> = s.live_playlists().iter().map(|p| p.name()).collect();
-        assert_eq!(names, ["First", "Second"]);
-        assert!(s.delete_playlist("a", 40));
-        assert!(s.playlist("a").is_none() && s.playlist_mut("a").is_none());
+        assert_eq!(names, ["Second", "First"], "oldest first");
+        assert!(s.delete_playlist("a", NOW));
+        assert!(s.playlist("a").is_none() && s.playlist_mut("a", NOW).is_none());
+        assert!(s.any_playlist("a").is_some_and(Playlist::is_deleted));
         assert!(
-            s.create_playlist("a", "Reuse", 50).is_err(),
-            "ids of deleted lists stay taken"
+            s.create_playlist(pid("a"), "Reuse", NOW).is_err(),
+            "ids stay taken"
         );
-        assert!(s.restore_playlist("a", 60));
+        assert!(s.restore_playlist("a", NOW));
         assert_eq!(s.playlist("a").map(Playlist::name), Some("First"));
-        assert!(!s.delete_playlist("nope", 70));
+        assert!(!s.delete_playlist("nope", NOW));
     }
 
     #[test]
-    fn sanitize_drops_bad_keys_and_repairs_playlists() {
-        let mut s = StudyState::default();
-        s.set_watch_state(A, WatchState::Watched, 1);
-        s.progress.insert("bad id".into(), Progress::default());
-        s.notes.insert("<script>".into(), Note::default());
-        s.create_playlist("ok", "Fine", 1).unwrap();
-        let mut odd = Playlist::new("other", "x", 1).unwrap();
-        odd.name = " ".into();
-        s.playlists.insert("odd".into(), odd.clone());
-        s.playlists.insert("bad key!".into(), odd);
-        assert_eq!(s.sanitize(), 4);
-        assert_eq!(s.progress.keys().collect::<Vec<_>>(), [A]);
-        assert!(s.notes.is_empty());
-        assert_eq!(s.playlists["odd"].id(), "odd");
-        assert_eq!(s.sanitize(), 0, "idempotent");
+    fn a_later_edit_beats_what_a_wrong_clock_stored() {
+        let mut stored = tab(1);
+        let a = v("AAAAAAAAAAA");
+        stored.set_watch_state(&a, WatchState::Watched, u64::MAX);
+        let mut read = stored.clone();
+        read.clamp_stamps(NOW);
+        let mut mine = read.clone().for_device(DeviceId::from_random(2));
+        assert!(mine.set_watch_state(&a, WatchState::Unwatched, NOW));
+        // Saving merges with what is stored, read (and clamped) again.
+        let saved = read.merge(&mine);
+        assert_eq!(saved.watch_state(&a), WatchState::Unwatched);
+        assert!(!mine.is_covered_by(&read), "storage lacks the new edit");
+        assert!(mine.is_covered_by(&saved));
     }
 }
