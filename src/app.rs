@@ -11,7 +11,7 @@ use crate::study::Study;
 use crate::ui::load_error::LoadError;
 use crate::ui::study::backup_page::BackupPage;
 use crate::ui::study::notice::StoreNoticeBanner;
-use crate::ui::study::playlist_page::PlaylistPage;
+use crate::ui::study::playlist_page::{PlaylistPage, SeriesPage};
 use crate::ui::study::playlists_page::PlaylistsPage;
 use crate::ui::study::progress_page::ProgressPage;
 use crate::ui::study::shared_page::SharedPage;
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/progress") view=ProgressPage />
                             <Route path=path!("/playlists") view=PlaylistsPage />
                             <Route path=path!("/playlists/:id") view=PlaylistPage />
+                            <Route path=path!("/series/:id") view=SeriesPage />
                             <Route path=path!("/shared") view=SharedPage />
                             <Route path=path!("/backup") view=BackupPage />
                         </Routes>

@@ -4,11 +4,7 @@
 use leptos::prelude::*;
 use shelf_core::catalogue::{Date, Series, Video};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    ZhTw,
-    En,
-}
+pub use shelf_core::locale::Locale;
 
 /// The current language, provided once at the top of the app (see `preferences`).
 #[derive(Clone, Copy)]
@@ -28,48 +24,19 @@ const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-impl Locale {
-    /// The stored form of the choice.
-    pub fn code(self) -> &'static str {
-        match self {
-            Locale::ZhTw => "zh-TW",
-            Locale::En => "en",
-        }
-    }
+/// What the UI needs of a language beyond its code (which the core owns):
+/// strings, dates, numbers, series names.
+pub trait LocaleText {
+    fn format_date(self, date: Date) -> String;
+    fn format_count(self, n: usize) -> String;
+    fn other(self) -> Locale;
+    fn strings(self) -> &'static Strings;
+    fn series_name(self, series: &Series) -> &str;
+    fn when(self, video: &Video) -> String;
+}
 
-    pub fn from_code(code: &str) -> Option<Locale> {
-        [Locale::ZhTw, Locale::En]
-            .into_iter()
-            .find(|l| l.code() == code)
-    }
-
-    /// The first browser language we speak; Chinese of any script reads the
-    /// Traditional UI, anything else the English one.
-    pub fn from_browser(languages: &[String]) -> Locale {
-        languages
-            .iter()
-            .find_map(|l| {
-                let l = l.to_ascii_lowercase();
-                if l.starts_with("zh") {
-                    Some(Locale::ZhTw)
-                } else if l.starts_with("en") {
-                    Some(Locale::En)
-                } else {
-                    None
-                }
-            })
-            .unwrap_or(Locale::ZhTw)
-    }
-
-    /// `lang` for `<html>`.
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Locale::ZhTw => "zh-Hant-TW",
-            Locale::En => "en",
-        }
-    }
-
-    pub fn format_date(self, date: Date) -> String {
+impl LocaleText for Locale {
+    fn format_date(self, date: Date) -> String {
         match self {
             Locale::ZhTw => format!("{} 年 {} 月 {} 日", date.year, date.month, date.day),
             Locale::En => format!(
@@ -82,7 +49,7 @@ impl Locale {
     }
 
     /// Whole numbers with thousands separators (both languages use commas).
-    pub fn format_count(self, n: usize) -> String {
+    fn format_count(self, n: usize) -> String {
         let digits = n.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
@@ -94,21 +61,21 @@ impl Locale {
         out
     }
 
-    pub fn other(self) -> Locale {
+    fn other(self) -> Locale {
         match self {
             Locale::ZhTw => Locale::En,
             Locale::En => Locale::ZhTw,
         }
     }
 
-    pub fn strings(self) -> &'static Strings {
+    fn strings(self) -> &'static Strings {
         match self {
             Locale::ZhTw => &ZH_TW,
             Locale::En => &EN,
         }
     }
 
-    pub fn series_name(self, series: &Series) -> &str {
+    fn series_name(self, series: &Series) -> &str {
         match self {
             Locale::ZhTw => &series.name_zh,
             Locale::En => &series.name_en,
@@ -116,7 +83,7 @@ impl Locale {
     }
 
     /// The date, or the year marked as estimated when the page gave none.
-    pub fn when(self, video: &Video) -> String {
+    fn when(self, video: &Video) -> String {
         let s = self.strings();
         match (video.date, video.year, video.year_estimated) {
             (Some(date), _, _) => self.format_date(date),
@@ -353,6 +320,24 @@ pub struct Strings {
     pub import_apply: &'static str,
     pub import_done: &'static str,
     pub import_done_nothing: &'static str,
+    pub playlist_name_direction: &'static str,
+    pub notice_salvaged_title: &'static str,
+    pub notice_salvaged_body: &'static str,
+    pub item_progress: &'static str,
+    pub item_note: &'static str,
+    pub item_playlist: &'static str,
+    pub item_settings: &'static str,
+    pub item_section: &'static str,
+    pub import_undo: &'static str,
+    pub import_undo_hint: &'static str,
+    pub import_undone: &'static str,
+    pub import_not_saved: &'static str,
+    pub import_skipped: &'static str,
+    pub import_names_added: &'static str,
+    pub import_names_updated: &'static str,
+    pub import_names_removed: &'static str,
+    pub playlist_gone: &'static str,
+    pub playlist_gone_restore: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -578,6 +563,24 @@ pub static ZH_TW: Strings = Strings {
     import_apply: "套用匯入",
     import_done: "匯入完成，資料已經合併。",
     import_done_nothing: "匯入完成，沒有任何變化。",
+    playlist_name_direction: "播放清單名稱不能含有改變文字方向的控制字元。",
+    notice_salvaged_title: "有些已存的項目無法讀取，已略過。",
+    notice_salvaged_body: "其他學習資料都在。原始資料已另外保留，可以下載檢查。",
+    item_progress: "進度",
+    item_note: "筆記",
+    item_playlist: "播放清單",
+    item_settings: "設定",
+    item_section: "資料區段",
+    import_undo: "復原匯入",
+    import_undo_hint: "復原會把這次匯入改變的項目還原（匯入後你自己改過的除外），直到下一次匯入。",
+    import_undone: "已復原匯入：{n} 個項目已還原。",
+    import_not_saved: "已匯入，但無法儲存：變更只存在這個分頁。",
+    import_skipped: "檔案中有 {n} 個項目無法讀取，已略過。",
+    import_names_added: "將新增：",
+    import_names_updated: "將更新：",
+    import_names_removed: "將移除：",
+    playlist_gone: "「{name}」已在另一個分頁刪除。",
+    playlist_gone_restore: "還原並使用這個名稱",
 };
 
 pub static EN: Strings = Strings {
@@ -803,4 +806,22 @@ pub static EN: Strings = Strings {
     import_apply: "Apply import",
     import_done: "Imported: your data was merged.",
     import_done_nothing: "Imported; nothing changed.",
+    playlist_name_direction: "A playlist name cannot contain text-direction control characters.",
+    notice_salvaged_title: "Some saved items could not be read and were left out.",
+    notice_salvaged_body: "Everything else is here. The stored text was kept aside; you can download it.",
+    item_progress: "progress",
+    item_note: "note",
+    item_playlist: "playlist",
+    item_settings: "settings",
+    item_section: "section",
+    import_undo: "Undo import",
+    import_undo_hint: "Undo puts back every item this import changed (except ones you edited since), until the next import.",
+    import_undone: "Import undone: {n} items put back.",
+    import_not_saved: "Imported, but it could not be saved: the changes live in this tab only.",
+    import_skipped: "{n} items in the file could not be read and were skipped.",
+    import_names_added: "Will be added:",
+    import_names_updated: "Will be updated:",
+    import_names_removed: "Will be removed:",
+    playlist_gone: "“{name}” was deleted in another tab.",
+    playlist_gone_restore: "Restore it with this name",
 };

@@ -2,6 +2,7 @@
 //! (so backups and other tabs carry them), otherwise taken from the browser.
 
 use leptos::prelude::*;
+use shelf_core::locale::Theme as ChosenTheme;
 
 use crate::i18n::{Locale, LocaleSignal};
 use crate::study::Study;
@@ -18,19 +19,25 @@ pub enum Theme {
 impl Theme {
     pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
 
-    pub fn code(self) -> Option<&'static str> {
+    /// The stored choice (none: follow the system).
+    fn chosen(self) -> Option<ChosenTheme> {
         match self {
             Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
+            Theme::Light => Some(ChosenTheme::Light),
+            Theme::Dark => Some(ChosenTheme::Dark),
         }
     }
 
-    fn from_code(code: Option<&str>) -> Theme {
-        Theme::ALL
-            .into_iter()
-            .find(|t| t.code() == code)
-            .unwrap_or(Theme::System)
+    fn from_chosen(chosen: Option<ChosenTheme>) -> Theme {
+        match chosen {
+            None => Theme::System,
+            Some(ChosenTheme::Light) => Theme::Light,
+            Some(ChosenTheme::Dark) => Theme::Dark,
+        }
+    }
+
+    pub fn code(self) -> Option<&'static str> {
+        self.chosen().map(ChosenTheme::code)
     }
 }
 
@@ -38,36 +45,22 @@ impl Theme {
 pub struct ThemeSignal(pub Signal<Theme>);
 
 /// Provides the language and theme and keeps `<html lang>` and
-/// `<html data-theme>` in step with them.
+/// `<html data-theme>` in step with them. Memos: every translated string
+/// reads the language, and a note edit must not re-render them all.
 pub fn provide(study: Study) {
     let browser = Locale::from_browser(&document::browser_languages());
-    let locale = Signal::derive(move || {
-        study
-            .state
-            .with(|s| {
-                s.settings
-                    .locale
-                    .value
-                    .as_deref()
-                    .and_then(Locale::from_code)
-            })
-            .unwrap_or(browser)
-    });
-    let theme = Signal::derive(move || {
-        study
-            .state
-            .with(|s| Theme::from_code(s.settings.theme.value.as_deref()))
-    });
-    provide_context(LocaleSignal(locale));
-    provide_context(ThemeSignal(theme));
+    let locale = Memo::new(move |_| study.with(|s| s.settings().locale()).unwrap_or(browser));
+    let theme = Memo::new(move |_| Theme::from_chosen(study.with(|s| s.settings().theme())));
+    provide_context(LocaleSignal(locale.into()));
+    provide_context(ThemeSignal(theme.into()));
     Effect::new(move |_| document::set_lang(locale.get().html_lang()));
     Effect::new(move |_| document::set_theme(theme.get().code()));
 }
 
 pub fn set_locale(study: Study, locale: Locale) {
-    study.update(|s, now| s.settings.locale.set(Some(locale.code()), now));
+    study.update(|s, now| s.set_locale(Some(locale), now));
 }
 
 pub fn set_theme(study: Study, theme: Theme) {
-    study.update(|s, now| s.settings.theme.set(theme.code(), now));
+    study.update(|s, now| s.set_theme(theme.chosen(), now));
 }

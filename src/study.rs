@@ -1,21 +1,34 @@
 //! The student's study state in the app: one signal, saved on every change.
 //!
-//! Saving is read-modify-write (`schema::prepare_save`), so edits another tab
-//! made since this one last looked survive; the `storage` event brings those
-//! edits here without a reload. Whatever goes wrong, the session keeps
-//! working in memory and the notice says what happened.
+//! Saving is a read-merge-write under a Web Lock shared by this origin's
+//! tabs (`web::locks`), so no tab can write between another's read and
+//! write; the merge is the core's register-by-register join, so even
+//! without locks (older browsers) nothing is lost for long: whenever a tab
+//! hears of another tab's write (`storage` event) it merges it in and, if
+//! it holds something that write lacks, saves again. Whatever goes wrong,
+//! the session keeps working in memory and the notice says what happened.
 
 use leptos::prelude::*;
-use shelf_core::study::{decode, prepare_save, Decoded, Save, StudyState};
+use shelf_core::study::{
+    apply_import, decode, describe, prepare_save, Decoded, DeviceId, Dropped, RestorePoint, Save,
+    StudyState,
+};
 
-use crate::web::storage::{self, StorageIssue, STATE_KEY};
+use crate::web::storage::{self, StorageIssue, RESTORE_KEY, STATE_KEY};
+use crate::web::{document, locks};
 
 /// Why the state is not (only) what storage holds; shown until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreNotice {
-    /// Stored data could not be read; it was kept under `backup_key`.
+    /// Stored data could not be read at all; it was kept under `backup_key`.
     Corrupt {
         reason: String,
+        backup_key: Option<String>,
+    },
+    /// Some stored items could not be read: the rest is shown, the raw
+    /// text was kept under `backup_key`.
+    Salvaged {
+        dropped: Vec<Dropped>,
         backup_key: Option<String>,
     },
     /// A newer app version wrote the data: nothing is saved over it.
@@ -24,13 +37,27 @@ pub enum StoreNotice {
     MemoryOnly(StorageIssue),
 }
 
+/// Where this tab's changes stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Storage holds everything this tab shows.
+    Saved,
+    /// A save is waiting for the lock or running.
+    Saving,
+    /// The last save failed (see the notice); changes are in memory only.
+    Unsaved,
+}
+
 #[derive(Clone, Copy)]
 pub struct Study {
-    pub state: RwSignal<StudyState>,
+    state: RwSignal<StudyState>,
     pub notice: RwSignal<Option<StoreNotice>>,
+    status: RwSignal<SaveStatus>,
     /// Set when a newer app version owns the store: nothing is written over it.
     /// (A full or disabled store is retried on the next change: space may free up.)
     read_only: RwSignal<bool>,
+    /// What undoes the last import, until the next one.
+    restore_point: RwSignal<Option<RestorePoint>>,
 }
 
 pub fn use_study() -> Study {
@@ -41,55 +68,119 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Lock shared by this origin's tabs around every read-merge-write.
+const LOCK: &str = "lecture-shelf/study";
+
 impl Study {
     /// Loads the stored state and starts listening to other tabs.
     pub fn load() -> Study {
-        let (state, notice) = match storage::read(STATE_KEY) {
-            Err(issue) => (StudyState::default(), Some(StoreNotice::MemoryOnly(issue))),
-            Ok(None) => (StudyState::default(), None),
-            Ok(Some(raw)) => match decode(&raw) {
-                Decoded::Ok(state) => (state, None),
-                Decoded::Corrupt { reason } => {
-                    let backup_key = storage::keep_backup(&raw, now_ms()).ok();
-                    (
-                        StudyState::default(),
-                        Some(StoreNotice::Corrupt { reason, backup_key }),
-                    )
-                }
-                Decoded::FromNewerVersion { version } => (
-                    StudyState::default(),
-                    Some(StoreNotice::ReadOnly { version }),
-                ),
-            },
-        };
+        let device = DeviceId::from_random((js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+        let (state, notice) = read_stored();
         let read_only = matches!(notice, Some(StoreNotice::ReadOnly { .. }));
+        let restore_point = storage::read(RESTORE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| RestorePoint::decode(&text));
         let study = Study {
-            state: RwSignal::new(state),
+            state: RwSignal::new(state.for_device(device)),
             notice: RwSignal::new(notice),
+            status: RwSignal::new(SaveStatus::Saved),
             read_only: RwSignal::new(read_only),
+            restore_point: RwSignal::new(restore_point),
         };
         storage::on_external_change(move |raw| study.absorb(raw));
+        // A save still waiting for the lock when the tab goes away runs now,
+        // without the lock, rather than not at all.
+        document::on_page_hide(move || {
+            if study.status.get_untracked() == SaveStatus::Saving {
+                study.save_now();
+            }
+        });
         study
     }
 
-    /// Applies an edit and saves. `edit` gets the time to stamp changes with.
+    /// Reads the state, tracked: the caller re-runs when it changes.
+    /// Wrap in a `Memo` whatever is read in more than one place or is
+    /// costly to render, so that unrelated edits do not re-render it.
+    pub fn with<R>(&self, read: impl FnOnce(&StudyState) -> R) -> R {
+        self.state.with(read)
+    }
+
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&StudyState) -> R) -> R {
+        self.state.with_untracked(read)
+    }
+
+    pub fn status(&self) -> SaveStatus {
+        self.status.get()
+    }
+
+    /// Applies an edit and, when the core says it changed something, saves.
+    /// `edit` gets the time to stamp changes with.
     pub fn update<R>(&self, edit: impl FnOnce(&mut StudyState, u64) -> R) -> R {
         let now = now_ms();
-        let result = self
+        let (changed, result) = self
             .state
-            .try_update(|state| edit(state, now))
+            .try_maybe_update(|state| {
+                let before = state.version();
+                let result = edit(state, now);
+                let changed = state.version() != before;
+                (changed, (changed, result))
+            })
             .expect("study state lives as long as the app");
-        self.save();
+        if changed {
+            self.save();
+        }
         result
     }
 
-    /// Replaces the state with an import's result and saves.
-    pub fn replace(&self, state: StudyState) {
-        self.state.set(state);
+    /// Merges a backup into the state, keeps a restore point that undoes
+    /// it, and saves. The save's outcome shows in [`Study::status`].
+    pub fn import(&self, incoming: &StudyState) {
+        let point = self.state.try_maybe_update(|local| {
+            let (merged, point) = apply_import(local, incoming);
+            let changed = merged != *local;
+            *local = merged;
+            (changed, point)
+        });
+        if let Some(point) = point {
+            // Kept across reloads when there is room; in this tab regardless.
+            let _ = storage::write(RESTORE_KEY, &point.encode());
+            self.restore_point.set(Some(point));
+        }
         self.save();
     }
 
+    /// True while the last import can be undone.
+    pub fn can_undo_import(&self) -> bool {
+        self.restore_point.with(Option::is_some)
+    }
+
+    /// Undoes the last import (as new edits, so other tabs follow) and
+    /// forgets the restore point. Returns how many items went back.
+    pub fn undo_import(&self) -> usize {
+        let Some(point) = self.restore_point.get_untracked() else {
+            return 0;
+        };
+        let changed = self.update(|state, now| point.undo(state, now));
+        self.restore_point.set(None);
+        let _ = storage::remove(RESTORE_KEY);
+        changed
+    }
+
+    /// Saves under the cross-tab lock, once for any number of edits made
+    /// while waiting for it.
     fn save(&self) {
+        // A save already queued reads the state when it runs.
+        if self.read_only.get_untracked() || self.status.get_untracked() == SaveStatus::Saving {
+            return;
+        }
+        self.status.set(SaveStatus::Saving);
+        let study = *self;
+        locks::with_lock(LOCK, move || study.save_now());
+    }
+
+    /// Read-merge-write, now. Runs inside the lock (or at page hide).
+    fn save_now(&self) {
         if self.read_only.get_untracked() {
             return;
         }
@@ -98,7 +189,13 @@ impl Study {
             Err(issue) => return self.memory_only(issue),
         };
         let mine = self.state.get_untracked();
-        let (state, json) = match prepare_save(&mine, stored.as_deref()) {
+        let now = now_ms();
+        let (state, json) = match prepare_save(&mine, stored.as_deref(), now) {
+            Save::UpToDate { state } => {
+                self.adopt(state);
+                self.status.set(SaveStatus::Saved);
+                return;
+            }
             Save::Write { state, json } => (state, json),
             Save::WriteAfterBackup {
                 reason,
@@ -107,12 +204,17 @@ impl Study {
             } => {
                 // Never overwrite what could not be read before it is kept elsewhere.
                 let raw = stored.unwrap_or_default();
-                match storage::keep_backup(&raw, now_ms()) {
+                match storage::keep_backup(&raw, now) {
                     Ok(key) => {
-                        self.notice.set(Some(StoreNotice::Corrupt {
-                            reason,
-                            backup_key: Some(key),
-                        }));
+                        if !matches!(
+                            self.notice.get_untracked(),
+                            Some(StoreNotice::Salvaged { .. })
+                        ) {
+                            self.notice.set(Some(StoreNotice::Corrupt {
+                                reason,
+                                backup_key: Some(key),
+                            }));
+                        }
                     }
                     Err(issue) => return self.memory_only(issue),
                 }
@@ -120,21 +222,40 @@ impl Study {
             }
             Save::ReadOnly { version } => {
                 self.read_only.set(true);
+                self.status.set(SaveStatus::Unsaved);
                 self.notice.set(Some(StoreNotice::ReadOnly { version }));
                 return;
             }
         };
         match storage::write(STATE_KEY, &json) {
             Ok(()) => {
-                if state != mine {
-                    self.state.set(state);
+                self.adopt(state);
+                self.status.set(SaveStatus::Saved);
+                if matches!(
+                    self.notice.get_untracked(),
+                    Some(StoreNotice::MemoryOnly(_))
+                ) {
+                    self.notice.set(None);
                 }
             }
             Err(issue) => self.memory_only(issue),
         }
     }
 
+    /// Takes in a merged state (it may hold another tab's edits) without
+    /// re-rendering when it holds nothing new.
+    fn adopt(&self, merged: StudyState) {
+        self.state.maybe_update(|mine| {
+            let changed = *mine != merged;
+            if changed {
+                *mine = merged;
+            }
+            changed
+        });
+    }
+
     fn memory_only(&self, issue: StorageIssue) {
+        self.status.set(SaveStatus::Unsaved);
         let notice = Some(StoreNotice::MemoryOnly(issue));
         // The same failure on every change is one notice, not a stream of them.
         if self.notice.with_untracked(|n| *n != notice) {
@@ -142,21 +263,65 @@ impl Study {
         }
     }
 
-    /// Another tab saved: merge its state into ours (newer item wins).
+    /// Another tab saved: merge its state into ours, and save again when
+    /// ours holds something its write lacks (it raced ours, or it ran
+    /// without a lock), so the tabs and storage converge.
     fn absorb(&self, raw: Option<String>) {
-        match raw.as_deref().map(decode) {
-            Some(Decoded::Ok(theirs)) => self.state.update(|mine| *mine = mine.merge(&theirs)),
+        match raw.as_deref().map(|raw| decode(raw, now_ms())) {
+            Some(Decoded::Ok { state: theirs, .. }) => {
+                let mine = self.state.get_untracked();
+                self.adopt(mine.merge(&theirs));
+                if !mine.is_covered_by(&theirs) {
+                    self.save();
+                }
+            }
             Some(Decoded::FromNewerVersion { version }) => {
                 self.read_only.set(true);
                 self.notice.set(Some(StoreNotice::ReadOnly { version }));
             }
-            // Cleared or unreadable elsewhere: keep what this tab has; the next save restores it.
-            Some(Decoded::Corrupt { .. }) | None => {}
+            // Cleared or unreadable elsewhere: keep what this tab has and
+            // write it back (a corrupt text is kept aside first).
+            Some(Decoded::Corrupt { .. }) | None => self.save(),
         }
     }
 
     /// The unreadable text kept under `key`, for download.
     pub fn backup_text(key: &str) -> Option<String> {
         storage::read(key).ok().flatten()
+    }
+}
+
+/// The stored state, or an empty one and why.
+fn read_stored() -> (StudyState, Option<StoreNotice>) {
+    let raw = match storage::read(STATE_KEY) {
+        Err(issue) => return (StudyState::default(), Some(StoreNotice::MemoryOnly(issue))),
+        Ok(None) => return (StudyState::default(), None),
+        Ok(Some(raw)) => raw,
+    };
+    match decode(&raw, now_ms()) {
+        Decoded::Ok { state, dropped } if dropped.is_empty() => (state, None),
+        Decoded::Ok { state, dropped } => {
+            // Kept before anything is written over it.
+            let backup_key = storage::keep_backup(&raw, now_ms()).ok();
+            leptos::logging::warn!("study state: left out {}", describe(&dropped));
+            (
+                state,
+                Some(StoreNotice::Salvaged {
+                    dropped,
+                    backup_key,
+                }),
+            )
+        }
+        Decoded::Corrupt { reason } => {
+            let backup_key = storage::keep_backup(&raw, now_ms()).ok();
+            (
+                StudyState::default(),
+                Some(StoreNotice::Corrupt { reason, backup_key }),
+            )
+        }
+        Decoded::FromNewerVersion { version } => (
+            StudyState::default(),
+            Some(StoreNotice::ReadOnly { version }),
+        ),
     }
 }

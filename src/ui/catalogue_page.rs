@@ -3,12 +3,13 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use shelf_core::catalogue::VideoId;
 use shelf_core::search::search;
 use shelf_core::study::progress::watch_state;
 
 use crate::app::use_catalogue;
 use crate::embedded::search_index;
-use crate::i18n::{t, use_locale};
+use crate::i18n::{t, use_locale, LocaleText};
 use crate::study::use_study;
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::keyboard::install_shortcuts;
@@ -27,7 +28,7 @@ pub fn CataloguePage() -> impl IntoView {
     let study = use_study();
     let query = use_url_query();
     // Only progress affects results: notes and playlists edits do not re-run the search.
-    let progress = Memo::new(move |_| study.state.with(|s| s.progress.clone()));
+    let progress = Memo::new(move |_| study.with(|s| s.progress().clone()));
     let results = Memo::new(move |_| {
         query.with(|q| progress.with(|p| search(index, catalogue, q, &|id| watch_state(p, id))))
     });
@@ -37,15 +38,25 @@ pub fn CataloguePage() -> impl IntoView {
         query.track();
         limit.set(PAGE);
     });
-    let selected = RwSignal::new(BTreeSet::<String>::new());
-    let selected_ids =
-        Signal::derive(move || selected.with(|s| s.iter().cloned().collect::<Vec<_>>()));
+    let selected = RwSignal::new(BTreeSet::<VideoId>::new());
     let all_results = Signal::derive(move || {
         results.with(|r| {
             r.hits
                 .iter()
                 .map(|h| catalogue.videos[h.video].id.clone())
                 .collect::<Vec<_>>()
+        })
+    });
+    // In the order shown, not the set's (id) order: "add selected" must keep
+    // lecture order when the list shows it.
+    let selected_ids = Signal::derive(move || {
+        selected.with(|chosen| {
+            all_results.with(|all| {
+                all.iter()
+                    .filter(|id| chosen.contains(*id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
     install_shortcuts();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, use_locale};
+use crate::i18n::{t, use_locale, LocaleText};
 use crate::preferences::{set_locale, set_theme, Theme, ThemeSignal};
 use crate::study::use_study;
 

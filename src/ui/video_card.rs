@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use leptos::prelude::*;
-use shelf_core::catalogue::Video;
+use shelf_core::catalogue::{Video, VideoId};
 use shelf_core::search::Snippet;
 
 use crate::app::use_catalogue;
-use crate::i18n::{t, use_locale};
+use crate::i18n::{t, use_locale, LocaleText};
 use crate::ui::search::highlight::highlighted;
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::Thumbnail;
@@ -23,7 +23,7 @@ pub fn VideoCard(
     highlights: Signal<Vec<Range<usize>>>,
     /// Where the current search matched in the summary.
     snippet: Signal<Option<Snippet>>,
-    selected: RwSignal<BTreeSet<String>>,
+    selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
     let id = video.id.as_str();
@@ -37,7 +37,7 @@ pub fn VideoCard(
                 prop:checked=is_selected
                 on:change=move |_| selected.update(|s| {
                     if !s.remove(id) {
-                        s.insert(id.to_string());
+                        s.insert(video.id.clone());
                     }
                 })
             />

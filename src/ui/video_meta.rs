@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use shelf_core::catalogue::Video;
 
-use crate::i18n::use_locale;
+use crate::i18n::{use_locale, LocaleText};
 
 /// The date, or an estimated year with a tooltip saying so.
 #[component]

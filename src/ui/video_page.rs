@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use shelf_core::catalogue::Video;
 
 use crate::app::use_catalogue;
-use crate::i18n::{t, use_locale};
+use crate::i18n::{t, use_locale, LocaleText};
 use crate::ui::not_found::Missing;
 use crate::ui::search::facet_panel::lang_label;
 use crate::ui::series_nav::SeriesNav;
@@ -23,7 +23,7 @@ pub fn VideoPage() -> impl IntoView {
     let catalogue = use_catalogue();
     let video = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
-        catalogue.videos.iter().position(|v| v.id == id)
+        catalogue.videos.iter().position(|v| v.id == id.as_str())
     });
     Effect::new(move |_| {
         let title = video.get().map(|i| catalogue.videos[i].title.as_str());

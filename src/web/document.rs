@@ -1,4 +1,4 @@
-//! The document's title and language.
+//! The document: title, language, theme, page lifecycle.
 
 /// Sets the tab title; a page without a title of its own passes `None`.
 pub fn set_title(app_name: &str, page: Option<&str>) {
@@ -39,4 +39,15 @@ pub fn browser_languages() -> Vec<String> {
     } else {
         listed
     }
+}
+
+/// Calls `on_hide` when the page is hidden for good or for a while
+/// (`pagehide`: closing, navigating away, a phone switching apps).
+pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let listener = Closure::<dyn Fn()>::new(on_hide);
+    let _ = leptos::prelude::window()
+        .add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    listener.forget();
 }

@@ -6,6 +6,7 @@ pub mod document;
 pub mod download;
 pub mod file;
 pub mod location;
+pub mod locks;
 pub mod service_worker;
 pub mod shell;
 pub mod storage;

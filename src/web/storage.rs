@@ -8,6 +8,8 @@ use wasm_bindgen::JsCast;
 
 /// Where the study state lives. Other keys of this origin are not ours.
 pub const STATE_KEY: &str = "lecture-shelf/study";
+/// What undoes the last backup import (see `RestorePoint`).
+pub const RESTORE_KEY: &str = "lecture-shelf/restore-point";
 /// Unreadable states are kept under this prefix, never overwritten.
 const BACKUP_PREFIX: &str = "lecture-shelf/unreadable/";
 
@@ -48,6 +50,12 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageIssue> {
             _ => StorageIssue::Failed(js_message(&e)),
         }
     })
+}
+
+pub fn remove(key: &str) -> Result<(), StorageIssue> {
+    storage()?
+        .remove_item(key)
+        .map_err(|e| StorageIssue::Failed(js_message(&e)))
 }
 
 /// Keeps unreadable stored text under a backup key and returns that key.

@@ -8,10 +8,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use leptos::prelude::*;
+use shelf_core::catalogue::VideoId;
 use shelf_core::search::{Results, Snippet};
 
 use crate::app::use_catalogue;
-use crate::i18n::{t, use_locale};
+use crate::i18n::{t, use_locale, LocaleText};
 use crate::ui::video_card::VideoCard;
 
 /// Rows rendered at first and added per "show more": more than a screenful,
@@ -24,7 +25,7 @@ type Marks = (Vec<Range<usize>>, Option<Snippet>);
 pub fn ResultList(
     results: Memo<Results>,
     limit: RwSignal<usize>,
-    selected: RwSignal<BTreeSet<String>>,
+    selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let catalogue = use_catalogue();
     let remaining = move || results.with(|r| r.total.saturating_sub(limit.get()));

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shelf_core::ids::VideoId;
 use shelf_core::study::{Added, Duplicates, NameError};
 
 use crate::i18n::t;
@@ -11,16 +12,20 @@ use crate::ui::study::util::fill;
 use crate::web::base::href;
 
 #[component]
-pub fn AddToPlaylist(video_id: &'static str) -> impl IntoView {
+pub fn AddToPlaylist(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
     let picker = Picker::new();
     let message = RwSignal::new(String::new());
     let add = move || {
         let outcome = study.update(|s, now| -> Result<_, NameError> {
             let target = picker.target(s, now)?;
-            Ok(s.playlist_mut(&target.id).map(|playlist| {
-                let added = playlist.add(video_id, Duplicates::Skip, now);
-                (target.id.clone(), playlist.name().to_string(), added)
+            Ok(s.playlist_mut(&target.id, now).map(|mut playlist| {
+                let added = playlist.add(video_id, Duplicates::Skip);
+                (
+                    target.id.clone(),
+                    playlist.playlist().name().to_string(),
+                    added,
+                )
             }))
         });
         match outcome {
@@ -31,7 +36,6 @@ pub fn AddToPlaylist(video_id: &'static str) -> impl IntoView {
                     Added::Added => t().added_to_playlist,
                     Added::AlreadyPresent => t().already_in_playlist,
                     Added::Full => t().playlist_full,
-                    Added::Invalid => t().unknown_video,
                 };
                 message.set(fill(template, &[("name", &name)]));
             }
@@ -39,10 +43,10 @@ pub fn AddToPlaylist(video_id: &'static str) -> impl IntoView {
         }
     };
     let containing = move || {
-        study.state.with(|s| {
+        study.with(|s| {
             s.live_playlists()
                 .into_iter()
-                .filter(|p| p.videos().iter().any(|v| v == video_id))
+                .filter(|p| p.videos().contains(&video_id))
                 .map(|p| (p.id().to_string(), p.name().to_string()))
                 .collect::<Vec<_>>()
         })

@@ -1,17 +1,16 @@
 //! `/backup`: everything as one versioned JSON file, and importing such a
-//! file as a merge, after a preview of what it would change.
+//! file as a merge, after a preview that names what it would change, with
+//! one click to undo it (until the next import).
 
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shelf_core::study::backup::MAX_BACKUP_BYTES;
-use shelf_core::study::{
-    apply_import, export_backup, parse_backup, preview_import, ImportError, StudyState,
-};
+use shelf_core::study::{export_backup, parse_backup, preview_import, ImportError, StudyState};
 
 use crate::i18n::t;
-use crate::study::{now_ms, use_study};
-use crate::ui::study::import_preview::ImportPreviewTable;
+use crate::study::{now_ms, use_study, SaveStatus};
+use crate::ui::study::import_preview::{ImportPreviewNames, ImportPreviewTable};
 use crate::ui::study::util::{fill, focus_later};
 use crate::web::document::set_title;
 use crate::web::download::{save_text, today};
@@ -27,6 +26,8 @@ enum Stage {
     Refused(ImportError),
     Ready {
         incoming: StudyState,
+        /// Items in the file that could not be read.
+        skipped: usize,
     },
     Done {
         changed: bool,
@@ -50,7 +51,7 @@ fn ExportBackup() -> impl IntoView {
     let study = use_study();
     let message = RwSignal::new(String::new());
     let export = move |_| {
-        let text = study.state.with_untracked(|s| export_backup(s, now_ms()));
+        let text = study.with_untracked(|s| export_backup(s, now_ms()));
         let file = format!("lecture-shelf-backup-{}.json", today());
         message.set(match save_text(&file, "application/json", &text) {
             Ok(()) => fill(t().backup_exported, &[("file", &file)]),
@@ -73,6 +74,7 @@ fn ExportBackup() -> impl IntoView {
 fn ImportBackup() -> impl IntoView {
     let study = use_study();
     let stage = RwSignal::new(Stage::Idle);
+    let undone = RwSignal::new(None::<String>);
     let input: NodeRef<Input> = NodeRef::new();
     let on_change = move |_| {
         let Some(file) = input.get_untracked().as_ref().and_then(picked_file) else {
@@ -92,8 +94,11 @@ fn ImportBackup() -> impl IntoView {
         spawn_local(async move {
             let next = match read_text(&file).await {
                 Err(_) => Stage::Unreadable,
-                Ok(text) => match parse_backup(&text) {
-                    Ok(incoming) => Stage::Ready { incoming },
+                Ok(text) => match parse_backup(&text, now_ms()) {
+                    Ok(parsed) => Stage::Ready {
+                        incoming: parsed.state,
+                        skipped: parsed.dropped.len(),
+                    },
                     Err(error) => Stage::Refused(error),
                 },
             };
@@ -106,17 +111,21 @@ fn ImportBackup() -> impl IntoView {
         }
     };
     let apply = move |_| {
-        let Stage::Ready { incoming } = stage.get_untracked() else {
+        let Stage::Ready { incoming, .. } = stage.get_untracked() else {
             return;
         };
-        let merged = study
-            .state
-            .with_untracked(|local| apply_import(local, &incoming));
-        let changed = study.state.with_untracked(|local| *local != merged);
-        study.replace(merged);
+        let changed = study.with_untracked(|local| preview_import(local, &incoming).has_changes());
+        study.import(&incoming);
+        undone.set(None);
         reset_input();
         stage.set(Stage::Done { changed });
         // The preview (and its buttons) goes away: keep the keyboard nearby.
+        focus_later("#import-file".to_string());
+    };
+    let undo = move |_| {
+        let n = study.undo_import();
+        stage.set(Stage::Idle);
+        undone.set(Some(fill(t().import_undone, &[("n", &n.to_string())])));
         focus_later("#import-file".to_string());
     };
     let cancel = move |_| {
@@ -126,9 +135,11 @@ fn ImportBackup() -> impl IntoView {
     };
     let preview = Memo::new(move |_| {
         stage.with(|s| match s {
-            Stage::Ready { incoming } => {
-                Some(study.state.with(|local| preview_import(local, incoming)))
-            }
+            Stage::Ready { incoming, skipped } => Some((
+                study.with(|local| preview_import(local, incoming)),
+                incoming.clone(),
+                *skipped,
+            )),
             _ => None,
         })
     });
@@ -139,6 +150,9 @@ fn ImportBackup() -> impl IntoView {
             Stage::Reading => s.import_reading.to_string(),
             Stage::Unreadable => s.import_unreadable.to_string(),
             Stage::Refused(error) => import_error_text(error),
+            Stage::Done { .. } if study.status() == SaveStatus::Unsaved => {
+                s.import_not_saved.to_string()
+            }
             Stage::Done { changed: true } => s.import_done.to_string(),
             Stage::Done { changed: false } => s.import_done_nothing.to_string(),
         })
@@ -159,11 +173,16 @@ fn ImportBackup() -> impl IntoView {
                 />
             </p>
             <p class="status" class:field-error=failed role="status">{status}</p>
-            {move || preview.get().map(|preview| {
+            {move || preview.get().map(|(preview, incoming, skipped)| {
                 let changes = preview.has_changes();
+                let names = preview.clone();
                 view! {
                     <div class="import-preview">
                         <ImportPreviewTable preview />
+                        <ImportPreviewNames preview=names incoming />
+                        {(skipped > 0).then(|| view! {
+                            <p class="import-skipped">{move || fill(t().import_skipped, &[("n", &skipped.to_string())])}</p>
+                        })}
                         <p>{move || if changes { t().import_preview_apply_hint } else { t().import_preview_no_changes }}</p>
                         <p class="field-row">
                             <button type="button" class="button primary apply-import" on:click=apply>
@@ -176,6 +195,15 @@ fn ImportBackup() -> impl IntoView {
                     </div>
                 }
             })}
+            <Show when=move || study.can_undo_import()>
+                <p class="undo-import-row field-row">
+                    <button type="button" class="button undo-import" on:click=undo>
+                        {move || t().import_undo}
+                    </button>
+                    <span class="hint">{move || t().import_undo_hint}</span>
+                </p>
+            </Show>
+            <p class="status" role="status">{move || undone.get()}</p>
         </section>
     }
 }

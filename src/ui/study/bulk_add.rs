@@ -1,6 +1,7 @@
 //! Adds many videos to a playlist at once: the selected results, or all of them.
 
 use leptos::prelude::*;
+use shelf_core::ids::VideoId;
 use shelf_core::study::{AddSummary, Duplicates, NameError};
 
 use crate::i18n::t;
@@ -10,24 +11,27 @@ use crate::ui::study::util::fill;
 
 #[component]
 pub fn BulkAdd(
-    /// The ids of the selected results.
-    selected: Signal<Vec<String>>,
+    /// The ids of the selected results, in the order shown.
+    selected: Signal<Vec<VideoId>>,
     /// The ids of every result of the current filter, in result order.
-    all_results: Signal<Vec<String>>,
+    all_results: Signal<Vec<VideoId>>,
 ) -> impl IntoView {
     let study = use_study();
     let picker = Picker::new();
     let message = RwSignal::new(String::new());
-    let add = move |ids: Vec<String>| {
+    let add = move |ids: Vec<VideoId>| {
         if ids.is_empty() {
             return;
         }
         let outcome = study.update(|s, now| -> Result<_, NameError> {
             let target = picker.target(s, now)?;
-            Ok(s.playlist_mut(&target.id).map(|playlist| {
-                let summary =
-                    playlist.add_many(ids.iter().map(String::as_str), Duplicates::Skip, now);
-                (target.id.clone(), playlist.name().to_string(), summary)
+            Ok(s.playlist_mut(&target.id, now).map(|mut playlist| {
+                let summary = playlist.add_many(&ids, Duplicates::Skip);
+                (
+                    target.id.clone(),
+                    playlist.playlist().name().to_string(),
+                    summary,
+                )
             }))
         });
         match outcome {

@@ -1,9 +1,12 @@
-//! What importing a backup would change, per kind of item, as a table.
+//! What importing a backup would change: a table of counts per kind of
+//! item, and the names of what would be added, updated and removed.
 
 use leptos::prelude::*;
-use shelf_core::study::{ImportPreview, KindDiff};
+use shelf_core::study::{ImportPreview, KindDiff, StudyState};
 
+use crate::app::use_catalogue;
 use crate::i18n::t;
+use crate::study::use_study;
 
 #[component]
 pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
@@ -42,5 +45,90 @@ pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
                 {row(|| t().import_kind_settings, preview.settings)}
             </tbody>
         </table>
+    }
+}
+
+/// Names of what the import adds, updates and removes: playlist names and
+/// video titles (from this side or the file), never a bare count.
+#[component]
+pub fn ImportPreviewNames(preview: ImportPreview, incoming: StudyState) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let video_name = move |id: &str| {
+        catalogue
+            .video(id)
+            .map(|v| v.title.clone())
+            .unwrap_or_else(|| format!("{} ({id})", t().unknown_video))
+    };
+    let playlist_name = |id: &str| {
+        incoming
+            .any_playlist(id)
+            .map(|p| p.name().to_string())
+            .or_else(|| study.with_untracked(|s| s.any_playlist(id).map(|p| p.name().to_string())))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let groups: Vec<(Change, Vec<String>)> = Change::ALL
+        .into_iter()
+        .map(|change| {
+            let mut names: Vec<String> = change
+                .of(&preview.playlists)
+                .iter()
+                .map(|id| format!("{} {}", t().item_playlist, playlist_name(id)))
+                .collect();
+            let videos = |diff: &KindDiff, kind: &str| {
+                change
+                    .of(diff)
+                    .iter()
+                    .map(|id| format!("{kind} {}", video_name(id)))
+                    .collect::<Vec<_>>()
+            };
+            names.extend(videos(&preview.progress, t().item_progress));
+            names.extend(videos(&preview.notes, t().item_note));
+            names.extend(
+                change
+                    .of(&preview.settings)
+                    .iter()
+                    .map(|name| format!("{} {name}", t().item_settings)),
+            );
+            (change, names)
+        })
+        .filter(|(_, names)| !names.is_empty())
+        .collect();
+    view! {
+        <dl class="import-names">
+            {groups.into_iter().map(|(change, names)| view! {
+                <dt>{move || change.label()}</dt>
+                {names.into_iter().map(|name| view! { <dd>{name}</dd> }).collect_view()}
+            }).collect_view()}
+        </dl>
+    }
+}
+
+/// One column of the preview, by name.
+#[derive(Clone, Copy)]
+enum Change {
+    Added,
+    Updated,
+    Removed,
+}
+
+impl Change {
+    const ALL: [Change; 3] = [Change::Added, Change::Updated, Change::Removed];
+
+    fn of(self, diff: &KindDiff) -> &[String] {
+        match self {
+            Change::Added => &diff.added,
+            Change::Updated => &diff.updated,
+            Change::Removed => &diff.removed,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        let s = t();
+        match self {
+            Change::Added => s.import_names_added,
+            Change::Updated => s.import_names_updated,
+            Change::Removed => s.import_names_removed,
+        }
     }
 }

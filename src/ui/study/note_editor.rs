@@ -4,24 +4,22 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use shelf_core::ids::VideoId;
+use shelf_core::study::MAX_NOTE_CHARS;
 
 use crate::i18n::t;
 use crate::study::use_study;
 use crate::ui::study::note_view::NoteText;
 use crate::ui::study::util::fill;
 
-/// Longest note, in characters (the browser counts UTF-16 units for `maxlength`).
-pub const NOTE_MAX_CHARS: usize = 5000;
 /// Quiet time after the last keystroke before the note is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(600);
 
 #[component]
-pub fn NoteEditor(video_id: &'static str) -> impl IntoView {
+pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
     let stored = Memo::new(move |_| {
-        study
-            .state
-            .with(|s| s.note(video_id).map(|n| n.text.clone()).unwrap_or_default())
+        study.with(|s| s.note(video_id).map(str::to_string).unwrap_or_default())
     });
     let draft = RwSignal::new(stored.get_untracked());
     let dirty = RwSignal::new(false);
@@ -42,7 +40,9 @@ pub fn NoteEditor(video_id: &'static str) -> impl IntoView {
         else {
             return;
         };
-        study.update(|s, now| s.set_note(video_id, &text, now));
+        // `maxlength` keeps typed notes within the core's cap (UTF-16 units
+        // count at least as many as characters), so this cannot be refused.
+        let _ = study.update(|s, now| s.set_note(video_id, &text, now));
         dirty.set(false);
         saved_message.set(true);
     };
@@ -64,7 +64,7 @@ pub fn NoteEditor(video_id: &'static str) -> impl IntoView {
                 t().note_count,
                 &[
                     ("n", &d.chars().count().to_string()),
-                    ("max", &NOTE_MAX_CHARS.to_string()),
+                    ("max", &MAX_NOTE_CHARS.to_string()),
                 ],
             )
         })
@@ -75,7 +75,7 @@ pub fn NoteEditor(video_id: &'static str) -> impl IntoView {
             <textarea
                 id="note-text"
                 rows="6"
-                maxlength=NOTE_MAX_CHARS.to_string()
+                maxlength=MAX_NOTE_CHARS.to_string()
                 aria-describedby="note-hint note-count"
                 prop:value=move || draft.get()
                 on:input=on_input

@@ -1,9 +1,11 @@
 //! Says when stored study data could not be read or saved: unreadable data
-//! (kept, with a download of the raw text), data from a newer version
+//! (kept, with a download of the raw text), items left out of otherwise
+//! readable data (listed), data from a newer version
 //! (nothing is saved), or storage that is off or full (this tab only).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shelf_core::study::ItemKind;
 
 use crate::i18n::t;
 use crate::study::{use_study, StoreNotice, Study};
@@ -48,6 +50,7 @@ pub fn StoreNoticeBanner() -> impl IntoView {
 fn kind(notice: &StoreNotice) -> &'static str {
     match notice {
         StoreNotice::Corrupt { .. } => "corrupt",
+        StoreNotice::Salvaged { .. } => "salvaged",
         StoreNotice::ReadOnly { .. } => "read-only",
         StoreNotice::MemoryOnly(_) => "memory-only",
     }
@@ -57,30 +60,38 @@ fn kind(notice: &StoreNotice) -> &'static str {
 fn NoticeText(notice: StoreNotice) -> impl IntoView {
     match notice {
         StoreNotice::Corrupt { reason, backup_key } => {
-            // Without a backup key the unreadable text is still in the main slot.
-            let key = backup_key.clone().unwrap_or_else(|| STATE_KEY.to_string());
-            let message = RwSignal::new(None::<&'static str>);
-            let download = move |_| {
-                let saved = Study::backup_text(&key).ok_or(()).and_then(|text| {
-                    let name = format!("lecture-shelf-unreadable-{}.txt", today());
-                    save_text(&name, "text/plain;charset=utf-8", &text).map_err(|_| ())
-                });
-                message.set(saved.is_err().then_some(t().notice_download_failed));
-            };
+            let kept = backup_key.is_some();
             view! {
                 <p><strong>{move || t().notice_corrupt_title}</strong></p>
                 <p>
-                    {move || if backup_key.is_some() { t().notice_corrupt_kept } else { t().notice_corrupt_not_kept }}
+                    {move || if kept { t().notice_corrupt_kept } else { t().notice_corrupt_not_kept }}
                 </p>
-                <p class="notice-actions">
-                    <button type="button" class="button primary" on:click=download>
-                        {move || t().notice_download_raw}
-                    </button>
-                    <span class="status">{move || message.get()}</span>
-                </p>
+                <DownloadRaw backup_key />
                 <details>
                     <summary>{move || t().notice_details}</summary>
                     <p class="error-detail">{reason}</p>
+                </details>
+            }
+            .into_any()
+        }
+        StoreNotice::Salvaged {
+            dropped,
+            backup_key,
+        } => {
+            let items = dropped
+                .into_iter()
+                .map(|item| {
+                    let kind = move || item_kind(item.kind);
+                    view! { <li><span class="item-kind">{kind}</span> " " <code>{item.key}</code> ": " <span class="error-detail">{item.reason}</span></li> }
+                })
+                .collect_view();
+            view! {
+                <p><strong>{move || t().notice_salvaged_title}</strong></p>
+                <p>{move || t().notice_salvaged_body}</p>
+                <DownloadRaw backup_key />
+                <details>
+                    <summary>{move || t().notice_details}</summary>
+                    <ul class="dropped-items">{items}</ul>
                 </details>
             }
             .into_any()
@@ -106,5 +117,40 @@ fn NoticeText(notice: StoreNotice) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// Saves the kept raw text as a file. Without a backup key the unreadable
+/// text is still in the main slot.
+#[component]
+fn DownloadRaw(backup_key: Option<String>) -> impl IntoView {
+    let key = backup_key.unwrap_or_else(|| STATE_KEY.to_string());
+    let message = RwSignal::new(None::<&'static str>);
+    let download = move |_| {
+        let saved = Study::backup_text(&key).ok_or(()).and_then(|text| {
+            let name = format!("lecture-shelf-unreadable-{}.txt", today());
+            save_text(&name, "text/plain;charset=utf-8", &text).map_err(|_| ())
+        });
+        message.set(saved.is_err().then_some(t().notice_download_failed));
+    };
+    view! {
+        <p class="notice-actions">
+            <button type="button" class="button primary" on:click=download>
+                {move || t().notice_download_raw}
+            </button>
+            <span class="status">{move || message.get()}</span>
+        </p>
+    }
+}
+
+/// The translated name of a kind of stored item.
+pub fn item_kind(kind: ItemKind) -> &'static str {
+    let s = t();
+    match kind {
+        ItemKind::Progress => s.item_progress,
+        ItemKind::Note => s.item_note,
+        ItemKind::Playlist => s.item_playlist,
+        ItemKind::Settings => s.item_settings,
+        ItemKind::Section => s.item_section,
     }
 }

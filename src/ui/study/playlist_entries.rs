@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::catalogue::Catalogue;
+use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
 
 use crate::app::use_catalogue;
@@ -30,11 +31,17 @@ pub fn PlaylistEntries(
     let rows = move || {
         playlist.with(|p| {
             p.as_ref()
-                .map(|p| p.videos().iter().cloned().enumerate().collect::<Vec<_>>())
+                .map(|p| {
+                    p.videos()
+                        .into_iter()
+                        .cloned()
+                        .enumerate()
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
-    let len = Signal::derive(move || playlist.with(|p| p.as_ref().map_or(0, |p| p.videos().len())));
+    let len = Signal::derive(move || playlist.with(|p| p.as_ref().map_or(0, Playlist::len)));
     let drag = Drag {
         from: RwSignal::new(None),
         over: RwSignal::new(None),
@@ -59,7 +66,7 @@ pub fn PlaylistEntries(
 fn EntryRow(
     playlist: Memo<Option<Playlist>>,
     index: usize,
-    id: String,
+    id: VideoId,
     read_only: bool,
     len: Signal<usize>,
     drag: Drag,
@@ -80,8 +87,8 @@ fn EntryRow(
         // Read before the edit: the edit re-renders (and disposes) this row.
         let (title, template) = (label.get_value(), t().moved_entry);
         let moved = study.update(|s, now| {
-            s.playlist_mut(&pid)
-                .is_some_and(|p| p.move_to(index, to, now))
+            s.playlist_mut(&pid, now)
+                .is_some_and(|mut p| p.move_to(index, to))
         });
         let total = len.try_get_untracked().unwrap_or_default();
         if !moved {
@@ -109,8 +116,10 @@ fn EntryRow(
     let remove = move |_| {
         let Some(pid) = playlist_id() else { return };
         let (title, template) = (label.get_value(), t().removed_entry);
-        let removed =
-            study.update(|s, now| s.playlist_mut(&pid).and_then(|p| p.remove_at(index, now)));
+        let removed = study.update(|s, now| {
+            s.playlist_mut(&pid, now)
+                .and_then(|mut p| p.remove_at(index))
+        });
         if removed.is_some() {
             announce.set(fill(template, &[("title", &title)]));
             let next = index.min(
@@ -134,7 +143,7 @@ fn EntryRow(
             <span class="entry-title unknown">
                 {move || t().unknown_video}
                 " "
-                <code>{id.clone()}</code>
+                <code>{id.to_string()}</code>
             </span>
         }
         .into_any(),
@@ -175,7 +184,7 @@ fn EntryRow(
     view! {
         <li
             data-index=index
-            data-video-id=id.clone()
+            data-video-id=id.to_string()
             class:dragging=move || drag.from.get() == Some(index)
             class:drop-target=move || drag.over.get() == Some(index) && drag.from.get() != Some(index)
             draggable=(!read_only).then_some("true")
@@ -205,7 +214,7 @@ fn EntryRow(
                 let Some(from) = from else { return };
                 let Some(pid) = playlist_id() else { return };
                 let (title, template) = (entry_label(catalogue, playlist, from), t().moved_entry);
-                let moved = study.update(|s, now| s.playlist_mut(&pid).is_some_and(|p| p.move_to(from, index, now)));
+                let moved = study.update(|s, now| s.playlist_mut(&pid, now).is_some_and(|mut p| p.move_to(from, index)));
                 if moved {
                     let total = len.try_get_untracked().unwrap_or_default();
                     announce.set(fill(
@@ -236,7 +245,7 @@ fn entry_label(catalogue: &Catalogue, playlist: Memo<Option<Playlist>>, at: usiz
     playlist.with_untracked(|p| {
         let id = p
             .as_ref()
-            .and_then(|p| p.videos().get(at).cloned())
+            .and_then(|p| p.videos().get(at).map(|v| v.to_string()))
             .unwrap_or_default();
         catalogue
             .video(&id)

@@ -1,11 +1,12 @@
-//! `/playlists/:id`: one playlist, in order. The student's own playlists can
-//! be reordered and cleaned up; `series:<id>` is a whole series in lecture
-//! order, read-only, with "save a copy".
+//! `/playlists/:id`: one of the student's playlists, in order, to reorder
+//! and clean up. `/series/:id`: a whole series in lecture order, read-only,
+//! with "save a copy". (Old `/playlists/series:<id>` links still open it.)
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use shelf_core::study::{series_playlist, Duplicates, Playlist};
+use leptos_router::NavigateOptions;
+use shelf_core::study::{series_playlist, Playlist};
 
 use crate::app::use_catalogue;
 use crate::i18n::t;
@@ -18,22 +19,39 @@ use crate::ui::study::util::{catalogue_lang, new_playlist_id};
 use crate::web::base::href;
 use crate::web::document::set_title;
 
-/// The id prefix of the ready-made series playlists.
-pub const SERIES_PREFIX: &str = "series:";
+/// How earlier builds linked a series' playlist.
+const OLD_SERIES_PREFIX: &str = "series:";
 
 #[component]
 pub fn PlaylistPage() -> impl IntoView {
     let params = use_params_map();
-    let catalogue = use_catalogue();
     let study = use_study();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let playlist = Memo::new(move |_| {
-        let id = id.get();
-        match id.strip_prefix(SERIES_PREFIX) {
-            Some(series) => series_playlist(catalogue, series, catalogue_lang()),
-            None => study.state.with(|s| s.playlist(&id).cloned()),
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(series) = id.get().strip_prefix(OLD_SERIES_PREFIX) {
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(&href(&format!("/series/{series}")), options);
         }
     });
+    let playlist = Memo::new(move |_| study.with(|s| s.playlist(&id.get()).cloned()));
+    playlist_screen(playlist, false)
+}
+
+#[component]
+pub fn SeriesPage() -> impl IntoView {
+    let params = use_params_map();
+    let catalogue = use_catalogue();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let playlist = Memo::new(move |_| series_playlist(catalogue, &id.get(), catalogue_lang()));
+    playlist_screen(playlist, true)
+}
+
+/// The page for a list, or "not found" while there is none.
+fn playlist_screen(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl IntoView {
     Effect::new(move |_| {
         let name = playlist.with(|p| p.as_ref().map(|p| p.name().to_string()));
         set_title(
@@ -41,17 +59,15 @@ pub fn PlaylistPage() -> impl IntoView {
             Some(name.as_deref().unwrap_or(t().playlist_not_found)),
         );
     });
-    // Rebuilt only when the page shows another playlist, not on every edit
-    // (the view keeps its status messages and focus across edits).
-    let shown = Memo::new(move |_| {
-        playlist
-            .with(Option::is_some)
-            .then(|| id.get().starts_with(SERIES_PREFIX))
-    });
+    // Rebuilt only when a list appears or goes, not on every edit (the view
+    // keeps its status messages and focus across edits).
+    let shown = Memo::new(move |_| playlist.with(Option::is_some));
     move || match shown.get() {
-        None => view! { <Missing title=t().playlist_not_found body=t().playlist_not_found_body /> }
-            .into_any(),
-        Some(read_only) => view! { <PlaylistView playlist read_only /> }.into_any(),
+        false => {
+            view! { <Missing title=t().playlist_not_found body=t().playlist_not_found_body /> }
+                .into_any()
+        }
+        true => view! { <PlaylistView playlist read_only /> }.into_any(),
     }
 }
 
@@ -63,9 +79,11 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl IntoV
     });
     let tally = Signal::derive(move || {
         playlist.with(|p| {
-            study
-                .state
-                .with(|s| p.as_ref().map(|p| p.tally(&s.progress)).unwrap_or_default())
+            study.with(|s| {
+                p.as_ref()
+                    .map(|p| p.tally(s.progress()))
+                    .unwrap_or_default()
+            })
         })
     });
     let announce = RwSignal::new(String::new());
@@ -99,12 +117,9 @@ fn SaveCopy(playlist: Memo<Option<Playlist>>) -> impl IntoView {
         };
         let created = study.update(|s, now| {
             let id = new_playlist_id(s, now);
-            let copy = s.create_playlist(&id, source.name(), now).ok()?;
-            copy.add_many(
-                source.videos().iter().map(String::as_str),
-                Duplicates::Allow,
-                now,
-            );
+            let videos: Vec<_> = source.videos().into_iter().cloned().collect();
+            s.create_playlist_with(id.clone(), source.name(), &videos, now)
+                .ok()?;
             Some(id)
         });
         if let Some(id) = created {

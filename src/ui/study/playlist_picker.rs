@@ -2,6 +2,7 @@
 //! Shared by the video page's panel and the catalogue's bulk add.
 
 use leptos::prelude::*;
+use shelf_core::ids::PlaylistId;
 use shelf_core::study::{NameError, PlaylistError, StudyState};
 
 use crate::i18n::t;
@@ -20,7 +21,7 @@ pub struct Picker {
 
 /// Where videos go: the chosen playlist's id.
 pub struct Target {
-    pub id: String,
+    pub id: PlaylistId,
 }
 
 impl Picker {
@@ -48,13 +49,13 @@ impl Picker {
     /// "new" was chosen. Err when the new name is unusable.
     pub fn target(&self, state: &mut StudyState, now_ms: u64) -> Result<Target, NameError> {
         let current = untrack(|| self.current(state));
-        if current != NEW_CHOICE {
-            return Ok(Target { id: current });
+        if let Some(id) = PlaylistId::parse(&current) {
+            return Ok(Target { id });
         }
         let id = new_playlist_id(state, now_ms);
         let name = self.new_name.get_untracked();
-        match state.create_playlist(&id, &name, now_ms) {
-            Ok(_) => Ok(Target { id }),
+        match state.create_playlist(id.clone(), &name, now_ms) {
+            Ok(()) => Ok(Target { id }),
             Err(PlaylistError::Name(e)) => Err(e),
             // Fresh ids are well-formed and unused.
             Err(_) => Err(NameError::Empty),
@@ -75,6 +76,7 @@ pub fn name_error_text(error: NameError) -> String {
         NameError::TooLong { max, .. } => {
             fill(t().playlist_name_too_long, &[("max", &max.to_string())])
         }
+        NameError::DirectionControl => t().playlist_name_direction.to_string(),
     }
 }
 
@@ -90,9 +92,9 @@ pub fn PlaylistPicker(
     let study = use_study();
     let select_id = format!("{id_prefix}-playlist");
     let name_id = format!("{id_prefix}-new-name");
-    let current = Memo::new(move |_| study.state.with(|s| picker.current(s)));
+    let current = Memo::new(move |_| study.with(|s| picker.current(s)));
     let options = move || {
-        study.state.with(|s| {
+        study.with(|s| {
             s.live_playlists()
                 .into_iter()
                 .map(|p| (p.id().to_string(), p.name().to_string()))

@@ -1,4 +1,9 @@
 //! One of the student's playlists in the list: name, progress, rename, delete.
+//! A list deleted in another tab while its new name is being typed stays on
+//! screen with the typed name and a way to restore it (a delete wins over a
+//! concurrent rename, so the name alone would be lost silently).
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,13 +17,18 @@ use crate::ui::study::util::{fill, focus_later};
 use crate::web::base::href;
 
 #[component]
-pub fn PlaylistRow(id: String, on_deleted: Callback<Deleted>) -> impl IntoView {
+pub fn PlaylistRow(
+    id: String,
+    on_deleted: Callback<Deleted>,
+    /// Rows with an open rename field: kept on screen if the list goes.
+    renaming: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
     let study = use_study();
     let key = StoredValue::new(id.clone());
     let name = Signal::derive(move || {
         key.with_value(|id| {
-            study.state.with(|s| {
-                s.playlist(id)
+            study.with(|s| {
+                s.any_playlist(id)
                     .map(|p| p.name().to_string())
                     .unwrap_or_default()
             })
@@ -26,39 +36,65 @@ pub fn PlaylistRow(id: String, on_deleted: Callback<Deleted>) -> impl IntoView {
     });
     let tally = Signal::derive(move || {
         key.with_value(|id| {
-            study.state.with(|s| {
+            study.with(|s| {
                 s.playlist(id)
-                    .map(|p| p.tally(&s.progress))
+                    .map(|p| p.tally(s.progress()))
                     .unwrap_or_default()
             })
         })
     });
-    let count = move || {
-        key.with_value(|id| {
-            study
-                .state
-                .with(|s| s.playlist(id).map_or(0, |p| p.videos().len()))
-        })
-    };
+    let count =
+        move || key.with_value(|id| study.with(|s| s.any_playlist(id).map_or(0, |p| p.len())));
     let editing = RwSignal::new(false);
+    // Keep the page's set of open rename fields in step with this row.
+    let set_editing = move |open: bool| {
+        editing.set(open);
+        renaming.update(|set| {
+            let id = key.get_value();
+            if open {
+                set.insert(id);
+            } else {
+                set.remove(&id);
+            }
+        });
+    };
+    let gone = Memo::new(move |_| key.with_value(|id| study.with(|s| s.playlist(id).is_none())));
+    on_cleanup(move || {
+        if let Some(id) = key.try_get_value() {
+            renaming.try_update(|set| set.remove(&id));
+        }
+    });
     let draft = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
     let dom_id = rename_input_id(&id);
+    let restore_with_name = move |_| {
+        let typed = draft.get_untracked();
+        let outcome = key.with_value(|id| {
+            study.update(|s, now| {
+                s.restore_playlist(id, now);
+                s.playlist_mut(id, now).map(|mut p| p.rename(&typed))
+            })
+        });
+        match outcome {
+            Some(Err(e)) => error.set(name_error_text(e)),
+            _ => set_editing(false),
+        }
+    };
     let start = move |_| {
         draft.set(name.get_untracked());
         error.set(String::new());
-        editing.set(true);
+        set_editing(true);
         focus_later(format!("#{}", key.with_value(|id| rename_input_id(id))));
     };
     let save = move || {
         let typed = draft.get_untracked();
         let outcome = key.with_value(|id| {
-            study.update(|s, now| s.playlist_mut(id).map(|p| p.rename(&typed, now)))
+            study.update(|s, now| s.playlist_mut(id, now).map(|mut p| p.rename(&typed)))
         });
         match outcome {
             Some(Err(e)) => error.set(name_error_text(e)),
             _ => {
-                editing.set(false);
+                set_editing(false);
                 focus_later(format!("[data-playlist=\"{}\"] .rename", key.get_value()));
             }
         }
@@ -96,16 +132,25 @@ pub fn PlaylistRow(id: String, on_deleted: Callback<Deleted>) -> impl IntoView {
                                 save();
                             }
                             "Escape" => {
-                                editing.set(false);
+                                set_editing(false);
                                 focus_later(format!("[data-playlist=\"{}\"] .rename", key.get_value()));
                             }
                             _ => {}
                         }
                     />
                     <button type="button" class="button primary" on:click=move |_| save()>{move || t().save}</button>
-                    <button type="button" class="button" on:click=move |_| editing.set(false)>{move || t().cancel}</button>
+                    <button type="button" class="button" on:click=move |_| set_editing(false)>{move || t().cancel}</button>
                     <span class="field-error" aria-live="assertive">{move || error.get()}</span>
                 </span>
+                <Show when=move || gone.get()>
+                    <p class="playlist-gone" role="alert">
+                        {move || fill(t().playlist_gone, &[("name", &draft.get())])}
+                        " "
+                        <button type="button" class="button primary restore-renamed" on:click=restore_with_name>
+                            {move || t().playlist_gone_restore}
+                        </button>
+                    </p>
+                </Show>
             </Show>
             <TallyBar tally label=name />
             <span class="row-actions">

@@ -21,10 +21,10 @@ pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
     let study = use_study();
     let next = Memo::new(move |_| {
         playlist.with(|p| {
-            study.state.with(|s| {
-                let (_, id) = p.as_ref()?.next_unwatched(&s.progress)?;
+            study.with(|s| {
+                let (_, id) = p.as_ref()?.next_unwatched(s.progress())?;
                 let title = catalogue.video(id).map(|v| v.title.clone());
-                Some((resume_url(&s.progress, id), title, id.to_string()))
+                Some((resume_url(s.progress(), id), title, id.to_string()))
             })
         })
     });
@@ -83,8 +83,10 @@ pub fn PlaylistTools(
     };
     let remove_duplicates = move |_| {
         let Some(id) = id() else { return };
-        let removed =
-            study.update(|s, now| s.playlist_mut(&id).map_or(0, |p| p.remove_duplicates(now)));
+        let removed = study.update(|s, now| {
+            s.playlist_mut(&id, now)
+                .map_or(0, |mut p| p.remove_duplicates())
+        });
         announce.set(match removed {
             0 => t().no_duplicates.to_string(),
             n => fill(t().removed_duplicates, &[("n", &n.to_string())]),
@@ -93,11 +95,8 @@ pub fn PlaylistTools(
     let remove_watched = move |_| {
         let Some(id) = id() else { return };
         let removed = study.update(|s, now| {
-            let progress = &s.progress;
-            s.playlists
-                .get_mut(&id)
-                .filter(|p| !p.is_deleted())
-                .map_or(0, |p| p.remove_watched(progress, now))
+            s.playlist_mut(&id, now)
+                .map_or(0, |mut p| p.remove_watched())
         });
         announce.set(match removed {
             0 => t().no_watched_to_remove.to_string(),

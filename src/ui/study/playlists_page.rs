@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::collections::BTreeSet;
+
 use shelf_core::catalogue::Series;
+use shelf_core::study::PlaylistError;
 
 use crate::app::use_catalogue;
 use crate::i18n::t;
@@ -34,15 +37,19 @@ pub fn PlaylistsPage() -> impl IntoView {
         let typed = name.get_untracked();
         let outcome = study.update(|s, now| {
             let id = new_playlist_id(s, now);
-            s.create_playlist(&id, &typed, now)
-                .map(|p| p.name().to_string())
+            s.create_playlist(id.clone(), &typed, now)?;
+            Ok::<_, PlaylistError>(
+                s.playlist(&id)
+                    .map(|p| p.name().to_string())
+                    .unwrap_or_default(),
+            )
         });
         match outcome {
             Ok(created) => {
                 name.set(String::new());
                 message.set(fill(t().playlist_created, &[("name", &created)]));
             }
-            Err(shelf_core::study::PlaylistError::Name(e)) => message.set(name_error_text(e)),
+            Err(PlaylistError::Name(e)) => message.set(name_error_text(e)),
             Err(_) => {}
         }
     };
@@ -58,12 +65,19 @@ pub fn PlaylistsPage() -> impl IntoView {
             deleted.set(None);
         }
     };
+    let renaming = RwSignal::new(BTreeSet::<String>::new());
+    // Live lists, plus any deleted elsewhere while being renamed here.
     let ids = move || {
-        study.state.with(|s| {
-            s.live_playlists()
-                .iter()
-                .map(|p| p.id().to_string())
-                .collect::<Vec<_>>()
+        renaming.with(|open| {
+            study.with(|s| {
+                let mut lists = s.live_playlists();
+                lists.extend(
+                    open.iter()
+                        .filter_map(|id| s.any_playlist(id).filter(|p| p.is_deleted())),
+                );
+                lists.sort_by_key(|p| (p.created_at(), p.id().clone()));
+                lists.iter().map(|p| p.id().to_string()).collect::<Vec<_>>()
+            })
         })
     };
     view! {
@@ -112,7 +126,7 @@ pub fn PlaylistsPage() -> impl IntoView {
             >
                 <ul class="playlist-list" role="list">
                     <For each=ids key=|id| id.clone() let(id)>
-                        <PlaylistRow id on_deleted />
+                        <PlaylistRow id on_deleted renaming />
                     </For>
                 </ul>
             </Show>
@@ -134,7 +148,7 @@ fn SeriesPlaylistRow(series: &'static Series) -> impl IntoView {
     let (name, tally) = series_name_and_tally(series);
     view! {
         <li class="playlist-row">
-            <A href=href(&format!("/playlists/series:{id}")) attr:class="playlist-name">{name}</A>
+            <A href=href(&format!("/series/{id}")) attr:class="playlist-name">{name}</A>
             <TallyBar tally label=name />
         </li>
     }

@@ -19,8 +19,7 @@ pub fn ProgressPage() -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
     Effect::new(|_| set_title(t().app_name, Some(t().progress_heading)));
-    let overall =
-        Signal::derive(move || study.state.with(|s| overall_tally(catalogue, &s.progress)));
+    let overall = Signal::derive(move || study.with(|s| overall_tally(catalogue, s.progress())));
     view! {
         <section class="page progress-page" aria-labelledby="progress-heading">
             <h1 id="progress-heading">{move || t().progress_heading}</h1>
@@ -46,8 +45,9 @@ fn SeriesProgress(series: &'static Series) -> impl IntoView {
     let id = series.id.as_str();
     let (name, tally) = series_name_and_tally(series);
     let next = Memo::new(move |_| {
-        study.state.with(|s| {
-            continue_series(catalogue, &s.progress, id).map(|v| (v, resume_url(&s.progress, &v.id)))
+        study.with(|s| {
+            continue_series(catalogue, s.progress(), id)
+                .map(|v| (v, resume_url(s.progress(), &v.id)))
         })
     });
     view! {
@@ -77,7 +77,7 @@ fn SeriesProgress(series: &'static Series) -> impl IntoView {
                     None => view! { <span class="done">{move || t().series_done}</span> }.into_any(),
                 }}
                 " "
-                <A href=href(&format!("/playlists/series:{id}")) attr:class="series-playlist-link">
+                <A href=href(&format!("/series/{id}")) attr:class="series-playlist-link">
                     {move || t().series_as_playlist}
                 </A>
             </p>

@@ -2,6 +2,7 @@
 //! YouTube link that starts there.
 
 use leptos::prelude::*;
+use shelf_core::ids::VideoId;
 use shelf_core::study::{format_time, parse_time, watch_url};
 
 use crate::i18n::t;
@@ -9,13 +10,9 @@ use crate::study::use_study;
 use crate::ui::study::util::fill;
 
 #[component]
-pub fn ResumeField(video_id: &'static str) -> impl IntoView {
+pub fn ResumeField(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
-    let stored = Memo::new(move |_| {
-        study
-            .state
-            .with(|s| s.progress.get(video_id).and_then(|p| p.resume_secs))
-    });
+    let stored = Memo::new(move |_| study.with(|s| s.resume_secs(video_id)));
     let text = RwSignal::new(stored.get_untracked().map(format_time).unwrap_or_default());
     let error = RwSignal::new(false);
     // Another tab, or marking the video watched, changes the stored position.

@@ -58,9 +58,9 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
     let save = move |_| {
         let outcome = study.update(|s, now| {
             let id = new_playlist_id(s, now);
-            let playlist = to_save.get_value().into_playlist(&id, now)?;
-            s.playlists.insert(id.clone(), playlist);
-            Ok::<_, shelf_core::study::PlaylistError>(id)
+            let shared = to_save.get_value();
+            s.create_playlist_with(id.clone(), &shared.name, &shared.videos, now)?;
+            Ok::<_, shelf_core::study::PlaylistError>(id.to_string())
         });
         match outcome {
             Ok(id) => {
@@ -83,16 +83,16 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
         .iter()
         .map(|id| match catalogue.video(id) {
             Some(video) => view! {
-                <li data-video-id=id.clone()>
+                <li data-video-id=id.to_string()>
                     <A href=href(&format!("/video/{id}"))>{video.title.clone()}</A>
                 </li>
             }
             .into_any(),
             None => view! {
-                <li data-video-id=id.clone() class="unknown">
+                <li data-video-id=id.to_string() class="unknown">
                     {move || t().unknown_video}
                     " "
-                    <code>{id.clone()}</code>
+                    <code>{id.to_string()}</code>
                 </li>
             }
             .into_any(),

@@ -5,7 +5,7 @@ use shelf_core::catalogue::Series;
 use shelf_core::study::{series_tally, Tally};
 
 use crate::app::use_catalogue;
-use crate::i18n::{t, use_locale};
+use crate::i18n::{t, use_locale, LocaleText};
 use crate::study::use_study;
 use crate::ui::study::util::fill;
 
@@ -53,10 +53,7 @@ pub fn series_name_and_tally(series: &'static Series) -> (Signal<String>, Signal
     let catalogue = use_catalogue();
     let study = use_study();
     let name = Signal::derive(move || use_locale().series_name(series).to_string());
-    let tally = Signal::derive(move || {
-        study
-            .state
-            .with(|s| series_tally(catalogue, &s.progress, &series.id))
-    });
+    let tally =
+        Signal::derive(move || study.with(|s| series_tally(catalogue, s.progress(), &series.id)));
     (name, tally)
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Lang;
+use shelf_core::ids::PlaylistId;
 use shelf_core::study::StudyState;
 use wasm_bindgen::JsCast;
 
@@ -27,11 +28,11 @@ pub fn catalogue_lang() -> Lang {
 }
 
 /// A playlist id no playlist (live or deleted) has: ids are never reused.
-pub fn new_playlist_id(state: &StudyState, now_ms: u64) -> String {
+pub fn new_playlist_id(state: &StudyState, now_ms: u64) -> PlaylistId {
     loop {
         let salt = (js_sys::Math::random() * 1_000_000_000.0) as u64;
-        let id = format!("pl-{now_ms}-{salt}");
-        if !state.playlists.contains_key(&id) {
+        let id = PlaylistId::parse(&format!("pl-{now_ms}-{salt}")).expect("digits and dashes");
+        if !state.has_playlist_id(&id) {
             return id;
         }
     }

@@ -1,6 +1,7 @@
 //! Progress, resume time, notes and playlists for one video, on its page.
 
 use leptos::prelude::*;
+use shelf_core::ids::VideoId;
 use shelf_core::watch::WatchState;
 
 use crate::i18n::t;
@@ -11,7 +12,7 @@ use crate::ui::study::resume_field::ResumeField;
 use crate::ui::study::watch_toggle::state_label;
 
 #[component]
-pub fn StudyPanel(video_id: &'static str) -> impl IntoView {
+pub fn StudyPanel(video_id: &'static VideoId) -> impl IntoView {
     view! {
         <section class="study-panel" aria-labelledby="study-heading">
             <h2 id="study-heading">{move || t().study_heading}</h2>
@@ -25,9 +26,9 @@ pub fn StudyPanel(video_id: &'static str) -> impl IntoView {
 
 /// The three watch states as a radio group.
 #[component]
-fn WatchRadios(video_id: &'static str) -> impl IntoView {
+fn WatchRadios(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
-    let state = Memo::new(move |_| study.state.with(|s| s.watch_state(video_id)));
+    let state = Memo::new(move |_| study.with(|s| s.watch_state(video_id)));
     let radio = move |value: WatchState| {
         view! {
             <label class="watch-radio" data-state=value.code()>

@@ -43,8 +43,8 @@ fn state_mark(state: WatchState) -> &'static str {
 #[component]
 pub fn WatchToggle(video: &'static Video) -> impl IntoView {
     let study = use_study();
-    let (video_id, title) = (video.id.as_str(), video.title.as_str());
-    let state = Memo::new(move |_| study.state.with(|s| s.watch_state(video_id)));
+    let (video_id, title) = (&video.id, video.title.as_str());
+    let state = Memo::new(move |_| study.with(|s| s.watch_state(video_id)));
     let pressed = move || match state.get() {
         WatchState::Unwatched => "false",
         WatchState::InProgress => "mixed",

@@ -621,14 +621,10 @@ impl Merge for Playlist {
     }
 }
 
-/// A whole series as a ready-made, read-only list in lecture order:
-/// its name and videos. Derived from the catalogue each time, never
-/// stored; it has its own route, so no stored id can shadow it.
-pub fn series_playlist<'a>(
-    catalogue: &'a Catalogue,
-    series_id: &str,
-    lang: Lang,
-) -> Option<(String, Vec<&'a VideoId>)> {
+/// A whole series as a ready-made, read-only list in lecture order.
+/// Derived from the catalogue each time and never stored: it is shown on
+/// its own route (`/series/<id>`), so no stored id can shadow it.
+pub fn series_playlist(catalogue: &Catalogue, series_id: &str, lang: Lang) -> Option<Playlist> {
     let series = catalogue.series(series_id)?;
     let name = match lang {
         Lang::Zh => &series.name_zh,
@@ -637,9 +633,19 @@ pub fn series_playlist<'a>(
     let videos = catalogue
         .series_videos(series_id)
         .into_iter()
-        .map(|v| &v.id)
+        .map(|v| v.id.clone())
         .collect();
-    Some((repair_name(name), videos))
+    let id = PlaylistId::parse(&format!("series-{series_id}"))
+        .or_else(|| PlaylistId::parse("series"))
+        .expect("a fixed, valid id");
+    Some(Playlist::legacy(
+        id,
+        name,
+        videos,
+        Stamp::ZERO,
+        Stamp::ZERO,
+        false,
+    ))
 }
 
 #[cfg(test)]
@@ -916,10 +922,13 @@ mod tests {
     #[test]
     fn a_series_is_a_ready_made_list() {
         let catalogue = catalogue();
-        let (name, videos) = series_playlist(&catalogue, "s1", Lang::En).unwrap();
-        assert_eq!(name, "s1 course");
-        let videos: Vec<&str> = videos.into_iter().map(|v| v.as_str()).collect();
-        assert_eq!(videos, [A, B, C], "lecture order, not upload order");
+        let list = series_playlist(&catalogue, "s1", Lang::En).unwrap();
+        assert_eq!(list.name(), "s1 course");
+        assert_eq!(ids(&list), [A, B, C], "lecture order, not upload order");
+        assert_eq!(
+            series_playlist(&catalogue, "s1", Lang::Zh).unwrap().name(),
+            "s1 課程"
+        );
         assert!(series_playlist(&catalogue, "nope", Lang::En).is_none());
     }
 

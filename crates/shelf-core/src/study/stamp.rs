@@ -157,6 +157,11 @@ impl Clock {
         self.device
     }
 
+    /// The latest stamp handed out or seen.
+    pub fn last(&self) -> Stamp {
+        self.last
+    }
+
     /// Remembers a stamp seen in data read from elsewhere, so later edits
     /// here are ordered after it.
     pub fn observe(&mut self, seen: Stamp) {

@@ -104,6 +104,13 @@ impl StudyState {
 
     // ---- reading -------------------------------------------------------
 
+    /// Moves on with every edit made here (and every merge that brings in
+    /// newer stamps): compare two readings to learn whether an edit changed
+    /// anything, without comparing states.
+    pub fn version(&self) -> Stamp {
+        self.clock.last()
+    }
+
     pub fn progress(&self) -> &ProgressMap {
         &self.progress
     }
