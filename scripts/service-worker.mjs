@@ -1,9 +1,11 @@
-// Trunk post-build hook (see Trunk.toml): writes sw.js with this build's file
-// list and a version derived from the files' contents, and 404.html (a copy of
-// index.html) so static hosts answer deep links with the app.
+// Trunk post-build hook (see Trunk.toml): puts the Content Security Policy into
+// index.html (scripts/csp.mjs), then writes 404.html (a copy of it) so static
+// hosts answer deep links with the app, and sw.js with this build's file list
+// and a version derived from the files' final contents.
 import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { withCsp } from './csp.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -22,7 +24,11 @@ async function files(dir) {
   return out;
 }
 
-await copyFile(join(staging, 'index.html'), join(staging, '404.html'));
+const indexHtml = join(staging, 'index.html');
+const { html, policy } = withCsp(await readFile(indexHtml, 'utf8'));
+await writeFile(indexHtml, html);
+console.log(policy ? `csp.mjs: ${policy}` : 'csp.mjs: no CSP under trunk serve with autoreload');
+await copyFile(indexHtml, join(staging, '404.html'));
 
 const skip = new Set(['sw.js', '404.html']);
 const paths = (await files(staging))

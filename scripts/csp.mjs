@@ -1,0 +1,67 @@
+// The app's Content Security Policy, written into the built index.html as a
+// <meta http-equiv> right after the charset. Called by the post-build hook
+// (scripts/service-worker.mjs) before it copies 404.html and hashes the files:
+// Trunk starts all hooks of one stage at once, so this is not a hook of its own.
+import { createHash } from 'node:crypto';
+
+// The one place the policy is written. To allow a new origin, add it to its
+// directive here (and to tests/e2e/csp.test.mjs, which checks the directives):
+//   YouTube IFrame API   script-src https://www.youtube.com   frame-src https://www.youtube-nocookie.com
+//                        (and drop 'none' from frame-src)
+//   live catalogue       connect-src https://raw.githubusercontent.com
+// 'inline' below stands for the sha256 hashes of the inline <script> (Trunk's
+// module loader) and <style> elements of the built page, computed per build.
+export const POLICY = [
+  ['default-src', ["'self'"]],
+  // WebAssembly.instantiateStreaming needs 'wasm-unsafe-eval'; nothing needs 'unsafe-eval'.
+  ['script-src', ["'self'", "'wasm-unsafe-eval'", 'inline']],
+  ['style-src', ["'self'", 'inline']],
+  // Thumbnails: Catalogue::thumbnail_url in crates/shelf-core/src/catalogue.rs.
+  ['img-src', ["'self'", 'https://i.ytimg.com']],
+  ['connect-src', ["'self'"]],
+  ['worker-src', ["'self'"]],
+  ['manifest-src', ["'self'"]],
+  ['object-src', ["'none'"]],
+  ['base-uri', ["'self'"]],
+  ['form-action', ["'self'"]],
+  ['frame-src', ["'none'"]],
+  // frame-ancestors, report-uri and sandbox are ignored in a <meta> policy: set them as headers.
+];
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The start tags of `html`, with comments left out. */
+function startTags(html) {
+  return html.replace(/<!--[\s\S]*?-->/g, '').match(/<[a-zA-Z][^>]*>/g) ?? [];
+}
+
+/**
+ * Returns `{ html, policy }`: the page with the policy as the first element
+ * after <meta charset>, and the policy (null where none can be set).
+ * Throws on inline code a hash cannot allow (event handler or style
+ * attributes, javascript: URLs), so it is removed rather than let through.
+ */
+export function withCsp(html) {
+  // `trunk serve` (with autoreload) adds an inline reload script that the dev
+  // server rewrites on every request, so no hash can allow it: no policy there.
+  // `trunk serve --no-autoreload` and every `trunk build` get the policy.
+  if (html.includes('{{__TRUNK_ADDRESS__}}')) return { html, policy: null };
+  html = html.replace(/[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i, '');
+  const bad = startTags(html).filter(
+    (tag) => /\s(on[a-z]+|style)\s*=/i.test(tag) || /=\s*["']?\s*javascript:/i.test(tag),
+  );
+  if (bad.length) throw new Error(`inline code a CSP hash cannot allow: ${bad.join(' ')}`);
+  const inline = (name) =>
+    [...html.replace(/<!--[\s\S]*?-->/g, '').matchAll(new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi'))]
+      .filter(([, attrs, body]) => !/\ssrc\s*=/i.test(attrs) && body.length > 0)
+      .map(([, , body]) => sha256(body));
+  const hashes = { 'script-src': inline('script'), 'style-src': inline('style') };
+  const policy = POLICY.map(([directive, sources]) =>
+    [directive, ...new Set(sources.flatMap((s) => (s === 'inline' ? hashes[directive] : [s])))].join(' '),
+  ).join('; ');
+  const charset = /^([ \t]*)<meta charset="utf-8">\n/im;
+  const found = html.match(charset);
+  if (!found) throw new Error('no <meta charset="utf-8"> line to put the CSP after');
+  const meta = `${found[1]}<meta http-equiv="Content-Security-Policy" content="${policy}">\n`;
+  return { html: html.replace(charset, (line) => line + meta), policy };
+}

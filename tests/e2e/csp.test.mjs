@@ -1,0 +1,209 @@
+// The Content Security Policy (scripts/csp.mjs): present in every served page
+// with the expected directives, never violated by the app, and enforced.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { distDir, mounted, useApp } from './support/app.mjs';
+import { openPage } from './support/browser.mjs';
+
+const app = useApp();
+const subpath = useApp({ dist: distDir('DIST_SUBPATH'), base: '/lecture-shelf/' });
+
+const LECTURE_7 = 'Q9cNkUPXUB8';
+
+/** The policy scripts/csp.mjs should write, less the loader hash (checked on its own). */
+const EXPECTED = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'https://i.ytimg.com'],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-src': ["'none'"],
+};
+
+const parse = (policy) =>
+  Object.fromEntries(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  );
+
+/** Fetches `url` as a host would serve it and checks its CSP meta against EXPECTED. */
+async function assertPolicyServed(url) {
+  const html = await (await fetch(url)).text();
+  const head = html.slice(0, html.indexOf('</head>'));
+  const first = head.match(/<meta charset="utf-8">\s*(<[^>]+>)/);
+  assert.ok(first, `${url}: no charset meta`);
+  const meta = first[1].match(/^<meta http-equiv="Content-Security-Policy" content="([^"]+)">$/);
+  assert.ok(meta, `${url}: the element after the charset is not the CSP meta: ${first[1]}`);
+  const policy = parse(meta[1]);
+  const loaders = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map(([, body]) => body);
+  assert.equal(loaders.length, 1, `${url}: one inline module loader`);
+  const hash = `'sha256-${createHash('sha256').update(loaders[0]).digest('base64')}'`;
+  assert.deepEqual(policy, { ...EXPECTED, 'script-src': [...EXPECTED['script-src'], hash] });
+  assert.doesNotMatch(meta[1], /unsafe-inline|'unsafe-eval'/);
+  // Nothing else inline: no other scripts, styles, handlers or style attributes.
+  assert.equal((html.match(/<script\b/g) ?? []).length, 1, `${url}: only the loader is a script`);
+  assert.doesNotMatch(html, /<style\b|\sstyle\s*=|\son[a-z]+\s*=\s*["']/i);
+}
+
+/**
+ * A fresh page whose CSP violations are collected twice: in the page
+ * (`window.__cspViolations`, from an init script, which the page's CSP does
+ * not govern) and in `violations` here (through a binding, across
+ * navigations); console messages naming the CSP land in `cspConsole`.
+ */
+async function watchedPage(browser, options = {}) {
+  const handle = await openPage(browser, { thumbnails: 'served', ...options });
+  const violations = [];
+  const cspConsole = [];
+  await handle.context.exposeBinding('__reportCspViolation', (_source, v) => violations.push(v));
+  await handle.context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const v = {
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        page: e.documentURI,
+      };
+      window.__cspViolations.push(v);
+      window.__reportCspViolation(v);
+    });
+  });
+  handle.page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspConsole.push(msg.text());
+  });
+  return { ...handle, violations, cspConsole };
+}
+
+/** Full load of `path` under `base`, waiting for the app; checks the init script ran. */
+async function visit(page, base, path) {
+  await page.goto(new URL(path, base).href);
+  await mounted(page);
+  assert.ok(await page.evaluate(() => Array.isArray(window.__cspViolations)), 'the violation listener is installed');
+}
+
+function assertClean({ violations, cspConsole, errors }) {
+  assert.deepEqual(violations, [], 'no securitypolicyviolation');
+  assert.deepEqual(cspConsole, [], 'no console message about the CSP');
+  assert.deepEqual(errors, []);
+}
+
+test('every route is served with the policy as the first element after the charset', async () => {
+  for (const path of ['', `video/${LECTURE_7}`, 'progress', 'playlists', 'backup', 'shared', 'no/such/page']) {
+    await assertPolicyServed(new URL(path, app.url).href);
+  }
+  await assertPolicyServed(new URL(`video/${LECTURE_7}`, subpath.url).href);
+});
+
+test('every route and a few interactions run without a CSP violation', async () => {
+  const watched = await watchedPage(app.browser);
+  const { page, context } = watched;
+
+  await visit(page, app.url, '');
+  // Thumbnails come from i.ytimg.com (served by the test): img-src allows them.
+  await page.waitForFunction(() => [...document.querySelectorAll('.thumb img')].some((img) => img.complete && img.naturalWidth > 0));
+  await page.locator('#catalogue-search').fill('机器学习');
+  await page.waitForURL(/q=/);
+  await page.locator('.result-list .video-title mark').first().waitFor();
+  const toggle = page.locator('li.video-card .watch-toggle').first();
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('li.video-card .watch-toggle')?.getAttribute('aria-pressed') === 'mixed');
+
+  await visit(page, app.url, `video/${LECTURE_7}`);
+  assert.match(await page.locator('h1#video-title').innerText(), /第7講/);
+
+  await visit(page, app.url, 'progress');
+  await page.locator('h1#progress-heading').waitFor();
+
+  await visit(page, app.url, 'playlists');
+  await page.getByLabel('新播放清單名稱').fill('CSP 清單');
+  await page.getByLabel('新播放清單名稱').press('Enter');
+  await page.locator('.playlist-row a', { hasText: 'CSP 清單' }).click();
+  await page.waitForURL(/\/playlists\/pl-/);
+  assert.equal(await page.locator('h1#playlist-title').innerText(), 'CSP 清單');
+
+  await visit(page, app.url, 'backup');
+  await page.locator('h1').first().waitFor();
+
+  await visit(page, app.url, `shared#share=v1;x;${LECTURE_7}`);
+  assert.equal(await page.locator('h1#shared-heading').innerText(), 'x');
+
+  await visit(page, app.url, 'no/such/page');
+  assert.equal(await page.locator('h1').innerText(), '找不到這個頁面');
+
+  // The policy in the live document is the one served, still right after the charset.
+  const second = await page.evaluate(() => document.head.children[1].outerHTML);
+  assert.match(second, /^<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src /);
+  assertClean(watched);
+  await context.close();
+});
+
+test('the policy is enforced: an injected inline script does not run and is reported', async () => {
+  const { page, context, violations, cspConsole } = await watchedPage(app.browser);
+  await visit(page, app.url, '');
+  const logged = page.waitForEvent('console', (msg) => /Content Security Policy/.test(msg.text()));
+  const ranAtOnce = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__pwned = 1';
+    document.body.append(s);
+    return window.__pwned;
+  });
+  await page.waitForFunction(() => window.__cspViolations.length > 0);
+  assert.equal(ranAtOnce, undefined);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  const inPage = await page.evaluate(() => window.__cspViolations);
+  assert.equal(inPage.length, 1);
+  assert.equal(inPage[0].directive, 'script-src-elem');
+  assert.equal(inPage[0].blocked, 'inline');
+  assert.deepEqual(violations, inPage, 'the binding saw the same violation');
+  assert.match((await logged).text(), /inline script.*(blocked|Refused)|Refused to execute inline script/);
+  assert.equal(cspConsole.length, 1);
+  await context.close();
+});
+
+test('origins planned for later (IFrame API, nocookie frames, live catalogue) are not allowed yet', async () => {
+  const { page, context } = await watchedPage(app.browser);
+  await visit(page, app.url, '');
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.src = 'https://www.youtube.com/iframe_api';
+    document.body.append(s);
+    const f = document.createElement('iframe');
+    f.src = 'https://www.youtube-nocookie.com/embed/Q9cNkUPXUB8';
+    document.body.append(f);
+    fetch('https://raw.githubusercontent.com/x/y/main/catalogue.json').catch(() => {});
+  });
+  await page.waitForFunction(() => window.__cspViolations.length >= 3);
+  const seen = (await page.evaluate(() => window.__cspViolations)).map((v) => `${v.directive} ${new URL(v.blocked).host}`);
+  assert.deepEqual(seen.sort(), [
+    'connect-src raw.githubusercontent.com',
+    'frame-src www.youtube-nocookie.com',
+    'script-src-elem www.youtube.com',
+  ]);
+  await context.close();
+});
+
+test('the sub-path build loads, deep links and reloads under its service worker without a violation', async () => {
+  const watched = await watchedPage(subpath.browser);
+  const { page, context } = watched;
+  await visit(page, subpath.url, `video/${LECTURE_7}`);
+  assert.match(await page.locator('h1#video-title').innerText(), /第7講/);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(new URL(scope).pathname, '/lecture-shelf/');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // Now answered from the worker's cache: the cached page carries the policy too.
+  await visit(page, subpath.url, '');
+  assert.match(await page.evaluate(() => document.head.children[1].outerHTML), /Content-Security-Policy/);
+  await page.locator('li.video-card').first().waitFor();
+  assertClean(watched);
+  await context.close();
+});
