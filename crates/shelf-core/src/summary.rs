@@ -94,6 +94,9 @@ mod convert {
         (!text.is_empty()).then_some(Summary { blocks, text })
     }
 
+    /// Deepest nesting of quotes, lists and list items kept as structure.
+    const MAX_NESTING: usize = 8;
+
     /// A container being filled: its kind and its children so far.
     enum Frame {
         Root(Vec<Block>),
@@ -147,7 +150,18 @@ mod convert {
         }
 
         fn start(&mut self, tag: Tag<'_>) {
+            // Past a few levels, quotes and lists flatten into paragraphs: no
+            // summary needs more, and deeper trees would exceed the JSON
+            // decoder's recursion limit (and the stack) when the app reads them.
+            let nested = self
+                .stack
+                .iter()
+                .filter(|f| matches!(f, Frame::Quote(_) | Frame::List(..) | Frame::Item(_)))
+                .count();
+            let flatten = nested >= MAX_NESTING
+                && matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item);
             let frame = match tag {
+                _ if flatten => Frame::Paragraph(Vec::new()),
                 Tag::Paragraph => Frame::Paragraph(Vec::new()),
                 Tag::Heading { level, .. } => Frame::Heading(level as u8, Vec::new()),
                 Tag::BlockQuote(_) => Frame::Quote(Vec::new()),
