@@ -48,6 +48,16 @@ pub enum SaveStatus {
     Unsaved,
 }
 
+impl SaveStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            SaveStatus::Saved => "saved",
+            SaveStatus::Saving => "saving",
+            SaveStatus::Unsaved => "unsaved",
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Study {
     state: RwSignal<StudyState>,
@@ -88,6 +98,7 @@ impl Study {
             read_only: RwSignal::new(read_only),
             restore_point: RwSignal::new(restore_point),
         };
+        document::set_save_state(SaveStatus::Saved.code());
         storage::on_external_change(move |raw| study.absorb(raw));
         // A save still waiting for the lock when the tab goes away runs now,
         // without the lock, rather than not at all.
@@ -174,7 +185,7 @@ impl Study {
         if self.read_only.get_untracked() || self.status.get_untracked() == SaveStatus::Saving {
             return;
         }
-        self.status.set(SaveStatus::Saving);
+        self.set_status(SaveStatus::Saving);
         let study = *self;
         locks::with_lock(LOCK, move || study.save_now());
     }
@@ -193,7 +204,7 @@ impl Study {
         let (state, json) = match prepare_save(&mine, stored.as_deref(), now) {
             Save::UpToDate { state } => {
                 self.adopt(state);
-                self.status.set(SaveStatus::Saved);
+                self.set_status(SaveStatus::Saved);
                 return;
             }
             Save::Write { state, json } => (state, json),
@@ -222,7 +233,7 @@ impl Study {
             }
             Save::ReadOnly { version } => {
                 self.read_only.set(true);
-                self.status.set(SaveStatus::Unsaved);
+                self.set_status(SaveStatus::Unsaved);
                 self.notice.set(Some(StoreNotice::ReadOnly { version }));
                 return;
             }
@@ -230,7 +241,7 @@ impl Study {
         match storage::write(STATE_KEY, &json) {
             Ok(()) => {
                 self.adopt(state);
-                self.status.set(SaveStatus::Saved);
+                self.set_status(SaveStatus::Saved);
                 if matches!(
                     self.notice.get_untracked(),
                     Some(StoreNotice::MemoryOnly(_))
@@ -254,8 +265,17 @@ impl Study {
         });
     }
 
+    /// The status, also on `<html data-save>` at once: a script (or a test)
+    /// can tell "stored" from "waiting for the lock" without polling storage.
+    fn set_status(&self, status: SaveStatus) {
+        document::set_save_state(status.code());
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
+    }
+
     fn memory_only(&self, issue: StorageIssue) {
-        self.status.set(SaveStatus::Unsaved);
+        self.set_status(SaveStatus::Unsaved);
         let notice = Some(StoreNotice::MemoryOnly(issue));
         // The same failure on every change is one notice, not a stream of them.
         if self.notice.with_untracked(|n| *n != notice) {

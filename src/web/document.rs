@@ -51,3 +51,10 @@ pub fn on_page_hide(on_hide: impl Fn() + 'static) {
     // Lives as long as the page.
     listener.forget();
 }
+
+/// `data-save` on `<html>`: where the study state's saving stands.
+pub fn set_save_state(state: &str) {
+    if let Some(html) = leptos::prelude::document().document_element() {
+        let _ = html.set_attribute("data-save", state);
+    }
+}

@@ -80,7 +80,7 @@ test('the main flow works by keyboard alone, with visible focus', async () => {
     await page.keyboard.press('ArrowDown');
   }
   await page.waitForFunction(() =>
-    JSON.parse(localStorage.getItem('lecture-shelf/study') ?? '{}').progress?.Q9cNkUPXUB8?.state === 'watched',
+    JSON.parse(localStorage.getItem('lecture-shelf/study') ?? '{}').progress?.Q9cNkUPXUB8?.state?.value === 'watched',
   );
   assert.deepEqual(errors, []);
   await context.close();

@@ -22,7 +22,7 @@ test('playlist, progress and share links stay under the sub-path', async () => {
   await page.locator('.site-nav a', { hasText: '學習進度' }).click();
   await page.waitForURL(/\/lecture-shelf\/progress$/);
   await page.locator('li.series-row[data-series="ml2025"] a.series-playlist-link').click();
-  await page.waitForURL(/\/lecture-shelf\/playlists\/series:ml2025$/);
+  await page.waitForURL(/\/lecture-shelf\/series\/ml2025$/);
   await page.locator('ol.entries > li').first().locator('a').click();
   await page.waitForURL(/\/lecture-shelf\/video\/QLiKmca4kzI$/);
 
