@@ -10,8 +10,8 @@
 
 use leptos::prelude::*;
 use shelf_core::study::{
-    apply_import, decode, describe, prepare_save, Decoded, DeviceId, Dropped, RestorePoint, Save,
-    StudyState,
+    apply_import, decode, describe, prepare_save, Decoded, DeviceId, Dropped, ProgressMap,
+    RestorePoint, Save, StudyState,
 };
 
 use crate::web::storage::{self, StorageIssue, RESTORE_KEY, STATE_KEY};
@@ -68,6 +68,9 @@ pub struct Study {
     read_only: RwSignal<bool>,
     /// What undoes the last import, until the next one.
     restore_point: RwSignal<Option<RestorePoint>>,
+    /// Watch progress alone: progress bars and search read this, so a note
+    /// or playlist edit re-renders none of them.
+    progress: Memo<ProgressMap>,
 }
 
 pub fn use_study() -> Study {
@@ -91,8 +94,10 @@ impl Study {
             .ok()
             .flatten()
             .and_then(|text| RestorePoint::decode(&text));
+        let state = RwSignal::new(state.for_device(device));
         let study = Study {
-            state: RwSignal::new(state.for_device(device)),
+            progress: Memo::new(move |_| state.with(|s| s.progress().clone())),
+            state,
             notice: RwSignal::new(notice),
             status: RwSignal::new(SaveStatus::Saved),
             read_only: RwSignal::new(read_only),
@@ -115,6 +120,11 @@ impl Study {
     /// costly to render, so that unrelated edits do not re-render it.
     pub fn with<R>(&self, read: impl FnOnce(&StudyState) -> R) -> R {
         self.state.with(read)
+    }
+
+    /// Watch progress, as a memo (see the field).
+    pub fn progress(&self) -> Memo<ProgressMap> {
+        self.progress
     }
 
     pub fn with_untracked<R>(&self, read: impl FnOnce(&StudyState) -> R) -> R {

@@ -28,7 +28,7 @@ pub fn CataloguePage() -> impl IntoView {
     let study = use_study();
     let query = use_url_query();
     // Only progress affects results: notes and playlists edits do not re-run the search.
-    let progress = Memo::new(move |_| study.with(|s| s.progress().clone()));
+    let progress = study.progress();
     let results = Memo::new(move |_| {
         query.with(|q| progress.with(|p| search(index, catalogue, q, &|id| watch_state(p, id))))
     });

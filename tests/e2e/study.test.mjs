@@ -379,6 +379,28 @@ test('bad backup files get a clear message and change nothing', async () => {
   await context.close();
 });
 
+test('an import that cannot be saved says so, and stays in this tab', async () => {
+  const { page, errors, context } = await open('backup');
+  await context.addInitScript((key) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  }, KEY);
+  await reload(page);
+  const backup = { kind: 'lecture-shelf-backup', schema: 2, progress: { [TALK]: { state: 'watched', updated_at: 1764000000000 } } };
+  await page.getByLabel('選擇備份檔').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByRole('button', { name: '套用匯入' }).click();
+  await page.locator('.backup-import [role="status"]', { hasText: '已匯入，但無法儲存：變更只存在這個分頁。' }).waitFor();
+  await page.locator('.store-notice', { hasText: '儲存空間已滿' }).waitFor();
+  assert.equal(await raw(page), null, 'nothing claims to be stored');
+  await page.locator('.site-nav a', { hasText: '課程' }).click();
+  assert.equal(await toggle(page, TALK).getAttribute('aria-pressed'), 'true', 'the import lives in this tab');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a share link opens in a fresh browser, shows names as text and can be saved', async () => {
   const { page, errors, context } = await open('');
   const hostile = '<img src=x onerror=alert(1)> 清單;#1';

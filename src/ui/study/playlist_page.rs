@@ -74,16 +74,13 @@ fn playlist_screen(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl In
 #[component]
 fn PlaylistView(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl IntoView {
     let study = use_study();
-    let name = Signal::derive(move || {
+    let name = Memo::new(move |_| {
         playlist.with(|p| p.as_ref().map(|p| p.name().to_string()).unwrap_or_default())
     });
-    let tally = Signal::derive(move || {
+    let progress = study.progress();
+    let tally = Memo::new(move |_| {
         playlist.with(|p| {
-            study.with(|s| {
-                p.as_ref()
-                    .map(|p| p.tally(s.progress()))
-                    .unwrap_or_default()
-            })
+            progress.with(|progress| p.as_ref().map(|p| p.tally(progress)).unwrap_or_default())
         })
     });
     let announce = RwSignal::new(String::new());

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use shelf_core::ids::PlaylistId;
-use shelf_core::study::{NameError, PlaylistError, StudyState};
+use shelf_core::study::{NameError, PlaylistError, StudyState, MAX_NAME_CHARS};
 
 use crate::i18n::t;
 use crate::study::use_study;
@@ -121,7 +121,7 @@ pub fn PlaylistPicker(
                 <input
                     id=name_id.clone()
                     type="text"
-                    maxlength="100"
+                    maxlength=MAX_NAME_CHARS.to_string()
                     autocomplete="off"
                     prop:value=move || picker.new_name.get()
                     on:input=move |ev| picker.new_name.set(event_target_value(&ev))

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shelf_core::study::MAX_NAME_CHARS;
 
 use crate::i18n::t;
 use crate::study::use_study;
@@ -25,7 +26,7 @@ pub fn PlaylistRow(
 ) -> impl IntoView {
     let study = use_study();
     let key = StoredValue::new(id.clone());
-    let name = Signal::derive(move || {
+    let name = Memo::new(move |_| {
         key.with_value(|id| {
             study.with(|s| {
                 s.any_playlist(id)
@@ -34,7 +35,7 @@ pub fn PlaylistRow(
             })
         })
     });
-    let tally = Signal::derive(move || {
+    let tally = Memo::new(move |_| {
         key.with_value(|id| {
             study.with(|s| {
                 s.playlist(id)
@@ -121,7 +122,7 @@ pub fn PlaylistRow(
                     <input
                         id=dom_id.clone()
                         type="text"
-                        maxlength="100"
+                        maxlength=MAX_NAME_CHARS.to_string()
                         autocomplete="off"
                         aria-invalid=move || (!error.get().is_empty()).then_some("true")
                         prop:value=move || draft.get()

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use std::collections::BTreeSet;
 
 use shelf_core::catalogue::Series;
-use shelf_core::study::PlaylistError;
+use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 
 use crate::app::use_catalogue;
 use crate::i18n::t;
@@ -88,7 +88,7 @@ pub fn PlaylistsPage() -> impl IntoView {
                 <input
                     id="new-playlist-name"
                     type="text"
-                    maxlength="100"
+                    maxlength=MAX_NAME_CHARS.to_string()
                     autocomplete="off"
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))

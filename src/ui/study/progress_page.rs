@@ -19,7 +19,8 @@ pub fn ProgressPage() -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
     Effect::new(|_| set_title(t().app_name, Some(t().progress_heading)));
-    let overall = Signal::derive(move || study.with(|s| overall_tally(catalogue, s.progress())));
+    let progress = study.progress();
+    let overall = Memo::new(move |_| progress.with(|p| overall_tally(catalogue, p)));
     view! {
         <section class="page progress-page" aria-labelledby="progress-heading">
             <h1 id="progress-heading">{move || t().progress_heading}</h1>

@@ -53,7 +53,7 @@ pub fn series_name_and_tally(series: &'static Series) -> (Signal<String>, Signal
     let catalogue = use_catalogue();
     let study = use_study();
     let name = Signal::derive(move || use_locale().series_name(series).to_string());
-    let tally =
-        Signal::derive(move || study.with(|s| series_tally(catalogue, s.progress(), &series.id)));
-    (name, tally)
+    let progress = study.progress();
+    let tally = Memo::new(move |_| progress.with(|p| series_tally(catalogue, p, &series.id)));
+    (name, tally.into())
 }
