@@ -237,14 +237,15 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Reads every item of a section on its own; bad ones are reported.
-fn items<K: Ord, T: DeserializeOwned>(
+/// Reads every item of a section on its own, and checks or converts it;
+/// bad ones are reported.
+fn items<K: Ord, T: DeserializeOwned, U>(
     items: Map<String, Value>,
     kind: ItemKind,
     key: impl Fn(&str) -> Option<K>,
-    mut check: impl FnMut(&K, T) -> Result<T, String>,
+    mut check: impl FnMut(&K, T) -> Result<U, String>,
     dropped: &mut Vec<Dropped>,
-) -> BTreeMap<K, T> {
+) -> BTreeMap<K, U> {
     let mut out = BTreeMap::new();
     for (raw_key, value) in items {
         let result = key(&raw_key)
@@ -369,35 +370,32 @@ fn stamp_of(updated_at: u64) -> Stamp {
 /// Schema 2 items become registers stamped with their item's time (the
 /// device is "legacy", so any edit made since wins over them).
 fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyState {
-    let progress: BTreeMap<VideoId, V2Progress> = items(
+    let progress: ProgressMap = items(
         section(&mut object, "progress", dropped),
         ItemKind::Progress,
         VideoId::parse,
-        |_, p: V2Progress| Ok(p),
+        |_, p: V2Progress| {
+            let progress = Progress::legacy(p.state, p.resume_secs, stamp_of(p.updated_at));
+            match progress.is_valid() {
+                true => Ok(progress),
+                false => Err("resume time out of range".into()),
+            }
+        },
         dropped,
     );
-    let progress: ProgressMap = progress
-        .into_iter()
-        .map(|(id, p)| {
-            (
-                id,
-                Progress::legacy(p.state, p.resume_secs, stamp_of(p.updated_at)),
-            )
-        })
-        .filter(|(_, p)| p.is_valid())
-        .collect();
-    let notes: BTreeMap<VideoId, V2Note> = items(
+    let notes: NoteMap = items(
         section(&mut object, "notes", dropped),
         ItemKind::Note,
         VideoId::parse,
-        |_, n: V2Note| Ok(n),
+        |_, n: V2Note| {
+            let note = Note::legacy(n.text, stamp_of(n.updated_at));
+            match note.is_valid() {
+                true => Ok(note),
+                false => Err("note too long".into()),
+            }
+        },
         dropped,
     );
-    let notes: NoteMap = notes
-        .into_iter()
-        .map(|(id, n)| (id, Note::legacy(n.text, stamp_of(n.updated_at))))
-        .filter(|(_, n)| n.is_valid())
-        .collect();
     // Keys that are no longer ids (`series:…`, spaces) get a free id, so
     // no list is lost and none can shadow the series route.
     let raw_lists: BTreeMap<String, V2Playlist> = items(

@@ -187,6 +187,17 @@ fn one_bad_item_hides_nothing_else() {
         "{}",
         describe(&dropped)
     );
+    let long = "字".repeat(crate::study::MAX_NOTE_CHARS + 1);
+    let raw = format!(
+        r#"{{"schema":2,"notes":{{"AAAAAAAAAAA":{{"text":"{long}","updated_at":1}}}},
+        "progress":{{"BBBBBBBBBBB":{{"state":"in-progress","resume_secs":4000000000,"updated_at":1}}}}}}"#
+    );
+    let (_, dropped) = ok(&raw);
+    assert_eq!(
+        dropped.len(),
+        2,
+        "over-limit items are reported, never dropped silently"
+    );
     let (_, dropped) = ok(r#"{"schema":3,"progress":[],"notes":{"AAAAAAAAAAA":"x"}}"#);
     assert_eq!(
         dropped.len(),
