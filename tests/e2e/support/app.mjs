@@ -1,7 +1,7 @@
 // Shared set-up for browser tests: one server and one browser per test file.
 import { after, before } from 'node:test';
 import { serve } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { collectErrors, launch, openContext, openPage } from './browser.mjs';
 
 /** The dist/ folder under test; scripts/test sets DIST. */
 export function distDir(name = 'DIST') {
@@ -33,6 +33,23 @@ export function useApp({ dist = distDir(), base = '/' } = {}) {
     await handle.page.goto(new URL(path, app.url).href);
     await mounted(handle.page);
     return handle;
+  };
+  /**
+   * A fresh context (fresh storage) standing for one browser profile:
+   * `tab(path)` opens another page in it, navigated and with the app
+   * mounted. Its tabs share localStorage and get each other's `storage`
+   * events. Options are openPage's.
+   */
+  app.openBrowser = async (options = {}) => {
+    const context = await openContext(app.browser, options);
+    const tab = async (path = '') => {
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(new URL(path, app.url).href);
+      await mounted(page);
+      return { page, errors };
+    };
+    return { context, tab };
   };
   return app;
 }

@@ -34,7 +34,18 @@ export async function launch() {
  * `thumbnails: 'served'` answers YouTube thumbnail requests with a pixel and
  * `thumbnails: 'unreachable'` leaves them to fail at name lookup.
  */
-export async function openPage(browser, { thumbnails = 'blocked', ...options } = {}) {
+export async function openPage(browser, options = {}) {
+  const context = await openContext(browser, options);
+  const page = await context.newPage();
+  return { context, page, errors: collectErrors(page) };
+}
+
+/**
+ * A fresh context (own storage) with openPage's language and request
+ * blocking; every page opened in it shares its storage, like tabs of one
+ * browser profile.
+ */
+export async function openContext(browser, { thumbnails = 'blocked', ...options } = {}) {
   // A Taiwanese student's browser unless a test says otherwise: the UI language follows it.
   const context = await browser.newContext({ locale: 'zh-TW', ...options });
   // 'unreachable': no interception at all (cheapest; thumbnails fail at name lookup).
@@ -45,7 +56,11 @@ export async function openPage(browser, { thumbnails = 'blocked', ...options } =
         ? route.fulfill({ contentType: 'image/png', body: PIXEL })
         : route.abort('blockedbyclient'),
   );
-  const page = await context.newPage();
+  return context;
+}
+
+/** The page's console errors and page errors, collected as they happen. */
+export function collectErrors(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (msg) => {
@@ -57,5 +72,5 @@ export async function openPage(browser, { thumbnails = 'blocked', ...options } =
     if (/status of 404/.test(msg.text()) && msg.location().url === page.url()) return;
     errors.push(`console: ${msg.text()} (${msg.location().url})`);
   });
-  return { context, page, errors };
+  return errors;
 }
