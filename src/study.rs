@@ -88,7 +88,7 @@ impl Study {
     /// Loads the stored state and starts listening to other tabs.
     pub fn load() -> Study {
         let device = DeviceId::from_random((js_sys::Math::random() * f64::from(u32::MAX)) as u32);
-        let (state, notice) = read_stored();
+        let (state, notice, write_back) = read_stored();
         let read_only = matches!(notice, Some(StoreNotice::ReadOnly { .. }));
         let restore_point = storage::read(RESTORE_KEY)
             .ok()
@@ -104,6 +104,11 @@ impl Study {
             restore_point: RwSignal::new(restore_point),
         };
         document::set_save_state(SaveStatus::Saved.code());
+        if write_back {
+            // Now, before any edit: storage must hold the clamped stamps
+            // that this tab's edits are ordered after.
+            study.save_now();
+        }
         storage::on_external_change(move |raw| study.absorb(raw));
         // A save still waiting for the lock when the tab goes away runs now,
         // without the lock, rather than not at all.
@@ -321,16 +326,27 @@ impl Study {
     }
 }
 
-/// The stored state, or an empty one and why.
-fn read_stored() -> (StudyState, Option<StoreNotice>) {
+/// The stored state, or an empty one and why; and whether it must be
+/// written back at once (its stamps were clamped, see `Decoded::Ok`).
+fn read_stored() -> (StudyState, Option<StoreNotice>, bool) {
     let raw = match storage::read(STATE_KEY) {
-        Err(issue) => return (StudyState::default(), Some(StoreNotice::MemoryOnly(issue))),
-        Ok(None) => return (StudyState::default(), None),
+        Err(issue) => {
+            return (
+                StudyState::default(),
+                Some(StoreNotice::MemoryOnly(issue)),
+                false,
+            )
+        }
+        Ok(None) => return (StudyState::default(), None, false),
         Ok(Some(raw)) => raw,
     };
     match decode(&raw, now_ms()) {
-        Decoded::Ok { state, dropped } if dropped.is_empty() => (state, None),
-        Decoded::Ok { state, dropped } => {
+        Decoded::Ok {
+            state,
+            dropped,
+            clamped,
+        } if dropped.is_empty() => (state, None, clamped),
+        Decoded::Ok { state, dropped, .. } => {
             // Kept before anything is written over it.
             let backup_key = storage::keep_backup(&raw, now_ms()).ok();
             leptos::logging::warn!("study state: left out {}", describe(&dropped));
@@ -340,6 +356,7 @@ fn read_stored() -> (StudyState, Option<StoreNotice>) {
                     dropped,
                     backup_key,
                 }),
+                false,
             )
         }
         Decoded::Corrupt { reason } => {
@@ -347,11 +364,13 @@ fn read_stored() -> (StudyState, Option<StoreNotice>) {
             (
                 StudyState::default(),
                 Some(StoreNotice::Corrupt { reason, backup_key }),
+                false,
             )
         }
         Decoded::FromNewerVersion { version } => (
             StudyState::default(),
             Some(StoreNotice::ReadOnly { version }),
+            false,
         ),
     }
 }

@@ -94,7 +94,9 @@ pub fn PlaylistRow(
         });
         match outcome {
             Some(Err(e)) => error.set(name_error_text(e)),
-            _ => {
+            // Deleted in another tab meanwhile: the field and the notice stay.
+            None => {}
+            Some(Ok(_)) => {
                 set_editing(false);
                 focus_later(format!("[data-playlist=\"{}\"] .rename", key.get_value()));
             }

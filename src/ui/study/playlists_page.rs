@@ -53,7 +53,11 @@ pub fn PlaylistsPage() -> impl IntoView {
             Err(_) => {}
         }
     };
+    let own_deletes = StoredValue::new(BTreeSet::<String>::new());
     let on_deleted = Callback::new(move |gone: Deleted| {
+        own_deletes.update_value(|own| {
+            own.insert(gone.id.clone());
+        });
         message.set(String::new());
         deleted.set(Some(gone));
         focus_later(".undo-toast .undo".to_string());
@@ -79,6 +83,12 @@ pub fn PlaylistsPage() -> impl IntoView {
                 lists.iter().map(|p| p.id().to_string()).collect::<Vec<_>>()
             })
         })
+    };
+    let gone_elsewhere = deleted_elsewhere(own_deletes, renaming);
+    let restore_gone = move |gone: Deleted| {
+        study.update(|s, now| s.restore_playlist(&gone.id, now));
+        gone_elsewhere.update(|list| list.retain(|g| g.id != gone.id));
+        message.set(fill(t().playlist_restored, &[("name", &gone.name)]));
     };
     view! {
         <section class="page playlists-page" aria-labelledby="playlists-heading">
@@ -119,6 +129,18 @@ pub fn PlaylistsPage() -> impl IntoView {
                     </button>
                 })}
             </div>
+            <For each=move || gone_elsewhere.get() key=|gone| gone.id.clone() let(gone)>
+                <p class="playlist-gone" role="alert">
+                    {
+                        let name = gone.name.clone();
+                        move || fill(t().playlist_gone, &[("name", &name)])
+                    }
+                    " "
+                    <button type="button" class="button undo" on:click=move |_| restore_gone(gone.clone())>
+                        {move || t().undo}
+                    </button>
+                </p>
+            </For>
             <h2>{move || t().my_playlists}</h2>
             <Show
                 when=move || !ids().is_empty()
@@ -152,4 +174,50 @@ fn SeriesPlaylistRow(series: &'static Series) -> impl IntoView {
             <TallyBar tally label=name />
         </li>
     }
+}
+
+/// Lists that another tab deleted while this page is open (not this tab's
+/// own deletes, and not rows being renamed: those say so themselves). A
+/// delete wins over a rename made at the same moment, so without this the
+/// renaming student would see the list vanish without a word.
+fn deleted_elsewhere(
+    own_deletes: StoredValue<BTreeSet<String>>,
+    renaming: RwSignal<BTreeSet<String>>,
+) -> RwSignal<Vec<Deleted>> {
+    let study = use_study();
+    let gone = RwSignal::new(Vec::<Deleted>::new());
+    let live = Memo::new(move |_| {
+        study.with(|s| {
+            s.live_playlists()
+                .iter()
+                .map(|p| p.id().to_string())
+                .collect::<BTreeSet<_>>()
+        })
+    });
+    // A change over time (a list leaving the live set), not derived state.
+    Effect::new(move |before: Option<BTreeSet<String>>| {
+        let now = live.get();
+        if let Some(before) = before {
+            let vanished: Vec<Deleted> = before
+                .difference(&now)
+                .filter(|id| !own_deletes.with_value(|own| own.contains(*id)))
+                .filter(|id| !renaming.with_untracked(|open| open.contains(*id)))
+                .filter_map(|id| {
+                    study.with_untracked(|s| {
+                        s.any_playlist(id)
+                            .filter(|p| p.is_deleted())
+                            .map(|p| Deleted {
+                                id: id.clone(),
+                                name: p.name().to_string(),
+                            })
+                    })
+                })
+                .collect();
+            if !vanished.is_empty() {
+                gone.update(|list| list.extend(vanished));
+            }
+        }
+        now
+    });
+    gone
 }

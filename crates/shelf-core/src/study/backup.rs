@@ -112,7 +112,7 @@ pub fn parse_backup(text: &str, now_ms: u64) -> Result<ParsedBackup, ImportError
         Some(_) => return Err(ImportError::NotABackup),
     }
     match decode_value(value, now_ms) {
-        Decoded::Ok { state, dropped } => Ok(ParsedBackup { state, dropped }),
+        Decoded::Ok { state, dropped, .. } => Ok(ParsedBackup { state, dropped }),
         Decoded::Corrupt { reason } => Err(ImportError::Corrupt { reason }),
         Decoded::FromNewerVersion { version } => Err(ImportError::FromNewerVersion { version }),
     }

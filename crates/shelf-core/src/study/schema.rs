@@ -75,10 +75,14 @@ impl fmt::Display for Dropped {
 pub enum Decoded {
     /// Read (and migrated, if it was older). `dropped` lists the items
     /// that could not be read; when it is not empty the caller keeps the
-    /// raw text before saving over it.
+    /// raw text before saving over it. `clamped`: some stamps were more than
+    /// a day ahead and were pulled back; the caller should write the state
+    /// back at once, so that storage holds the clamped stamps (a later read
+    /// would clamp to a later limit, above the edits made in between).
     Ok {
         state: StudyState,
         dropped: Vec<Dropped>,
+        clamped: bool,
     },
     /// Not JSON, not an object, or no schema number. The caller keeps the
     /// raw text under a backup key and never overwrites that backup.
@@ -136,8 +140,12 @@ pub(crate) fn decode_value(value: Value, now_ms: u64) -> Decoded {
         3 => read_v3(object, &mut dropped),
         _ => return corrupt(format!("there is no schema {version}")),
     };
-    state.clamp_stamps(now_ms);
-    Decoded::Ok { state, dropped }
+    let clamped = state.clamp_stamps(now_ms);
+    Decoded::Ok {
+        state,
+        dropped,
+        clamped,
+    }
 }
 
 fn corrupt(reason: String) -> Decoded {
@@ -173,9 +181,10 @@ pub fn prepare_save(mine: &StudyState, stored: Option<&str>, now_ms: u64) -> Sav
         Some(Decoded::Ok {
             state: theirs,
             dropped,
+            clamped,
         }) => {
             let merged = mine.merge(&theirs);
-            if dropped.is_empty() && merged == theirs {
+            if dropped.is_empty() && !clamped && merged == theirs {
                 return Save::UpToDate { state: merged };
             }
             let problem = (!dropped.is_empty()).then(|| describe(&dropped));

@@ -294,12 +294,20 @@ impl StudyState {
     }
 
     /// Pulls every stamp back to at most a day past `now_ms`, so data from
-    /// a wrong clock or a forged file cannot freeze an item.
-    pub fn clamp_stamps(&mut self, now_ms: u64) {
+    /// a wrong clock or a forged file cannot freeze an item. Returns whether
+    /// any stamp was that far ahead.
+    pub fn clamp_stamps(&mut self, now_ms: u64) -> bool {
+        let limit = Stamp::legacy(u64::MAX, 0).clamped(now_ms).millis();
+        if self.latest().millis() <= limit {
+            return false;
+        }
         self.progress.clamp_stamps(now_ms);
         self.notes.clamp_stamps(now_ms);
         self.playlists.clamp_stamps(now_ms);
         self.settings.clamp_stamps(now_ms);
+        let latest = self.latest();
+        self.clock.observe(latest);
+        true
     }
 
     fn latest(&self) -> Stamp {

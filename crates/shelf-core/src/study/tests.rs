@@ -162,7 +162,7 @@ proptest! {
             let later = NOW + 101 * 365 * DAY;
             prop_assert_eq!(
                 decode(&encode(&state), later),
-                Decoded::Ok { state: state.clone(), dropped: Vec::new() }
+                Decoded::Ok { state: state.clone(), dropped: Vec::new(), clamped: false }
             );
         }
     }

@@ -85,7 +85,8 @@ mod tests {
             decode(&json, 1_760_000_000_000),
             Decoded::Ok {
                 state,
-                dropped: Vec::new()
+                dropped: Vec::new(),
+                clamped: false,
             }
         );
     }
