@@ -68,6 +68,9 @@ pub struct Study {
     read_only: RwSignal<bool>,
     /// What undoes the last import, until the next one.
     restore_point: RwSignal<Option<RestorePoint>>,
+    /// The restore point still has to be stored: after the state itself,
+    /// so on a nearly full store it never takes the state's room.
+    restore_point_unstored: StoredValue<bool>,
     /// Watch progress alone: progress bars and search read this, so a note
     /// or playlist edit re-renders none of them.
     progress: Memo<ProgressMap>,
@@ -102,6 +105,7 @@ impl Study {
             status: RwSignal::new(SaveStatus::Saved),
             read_only: RwSignal::new(read_only),
             restore_point: RwSignal::new(restore_point),
+            restore_point_unstored: StoredValue::new(false),
         };
         document::set_save_state(SaveStatus::Saved.code());
         if write_back {
@@ -169,9 +173,8 @@ impl Study {
             (changed, point)
         });
         if let Some(point) = point {
-            // Kept across reloads when there is room; in this tab regardless.
-            let _ = storage::write(RESTORE_KEY, &point.encode());
             self.restore_point.set(Some(point));
+            self.restore_point_unstored.set_value(true);
         }
         self.save();
     }
@@ -219,6 +222,7 @@ impl Study {
         let (state, json) = match prepare_save(&mine, stored.as_deref(), now) {
             Save::UpToDate { state } => {
                 self.adopt(state);
+                self.store_restore_point();
                 self.set_status(SaveStatus::Saved);
                 return;
             }
@@ -256,6 +260,7 @@ impl Study {
         match storage::write(STATE_KEY, &json) {
             Ok(()) => {
                 self.adopt(state);
+                self.store_restore_point();
                 self.set_status(SaveStatus::Saved);
                 if matches!(
                     self.notice.get_untracked(),
@@ -265,6 +270,18 @@ impl Study {
                 }
             }
             Err(issue) => self.memory_only(issue),
+        }
+    }
+
+    /// Keeps the restore point across reloads when there is room (it works
+    /// in this tab regardless).
+    fn store_restore_point(&self) {
+        if !self.restore_point_unstored.get_value() {
+            return;
+        }
+        self.restore_point_unstored.set_value(false);
+        if let Some(point) = self.restore_point.get_untracked() {
+            let _ = storage::write(RESTORE_KEY, &point.encode());
         }
     }
 
