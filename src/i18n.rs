@@ -338,6 +338,7 @@ pub struct Strings {
     pub import_names_removed: &'static str,
     pub playlist_gone: &'static str,
     pub playlist_gone_restore: &'static str,
+    pub sort_lecture: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -581,6 +582,7 @@ pub static ZH_TW: Strings = Strings {
     import_names_removed: "將移除：",
     playlist_gone: "「{name}」已在另一個分頁刪除。",
     playlist_gone_restore: "還原並使用這個名稱",
+    sort_lecture: "課程順序（第幾講）",
 };
 
 pub static EN: Strings = Strings {
@@ -824,4 +826,5 @@ pub static EN: Strings = Strings {
     import_names_removed: "Will be removed:",
     playlist_gone: "“{name}” was deleted in another tab.",
     playlist_gone_restore: "Restore it with this name",
+    sort_lecture: "Lecture order",
 };

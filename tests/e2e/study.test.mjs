@@ -405,7 +405,7 @@ test('a share link opens in a fresh browser, shows names as text and can be save
   const { page, errors, context } = await open('');
   const hostile = '<img src=x onerror=alert(1)> 清單;#1';
   const id = await createPlaylist(page, hostile);
-  await visit(page, '?series=ml2025');
+  await visit(page, '?series=ml2025&sort=relevance');
   await page.locator('.bulk-add').getByLabel('播放清單').selectOption(id);
   await page.locator('.bulk-add').getByRole('button', { name: '加入全部 2 筆結果' }).click();
   await page.locator('.bulk-add [role="status"]', { hasText: '已加入 2 部影片' }).waitFor();
@@ -552,7 +552,7 @@ test('playlists can be renamed, and a deleted one can be brought back with undo'
 test('playlist tools: play next unwatched, remove watched, remove an entry, export Markdown', async () => {
   const { page, errors, context } = await open('');
   const id = await createPlaylist(page, 'Tools *test*');
-  await visit(page, '?series=ml2025');
+  await visit(page, '?series=ml2025&sort=relevance');
   const bulk = page.locator('.bulk-add');
   await bulk.getByRole('button', { name: '加入全部 2 筆結果' }).click();
   await bulk.locator('[role="status"]', { hasText: '已加入 2 部影片到「Tools *test*」。' }).waitFor();
@@ -594,6 +594,32 @@ test('playlist tools: play next unwatched, remove watched, remove an entry, expo
   assert.deepEqual(await entryIds(page), [TALK]);
   await page.waitForFunction(() => document.activeElement?.classList.contains('remove'));
   assert.deepEqual(playlistVideos(await stored(page), id), [TALK]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a course lists in lecture order by default, and adding picked lectures keeps that order', async () => {
+  const { page, errors, context } = await open('');
+  const id = await createPlaylist(page, '作業 3/07');
+  await visit(page, '?series=genai2024');
+  const LECTURES = ['AVIKFXLCPY8', 'JGtqpQXfJis', 'glBhOQ1_RkE']; // 第0講, 第1講, 第2講
+  const rows = await page.locator('li.video-card').evaluateAll((items) => items.slice(0, 3).map((li) => li.dataset.videoId));
+  assert.deepEqual(rows, LECTURES, 'lecture order, not newest first');
+  assert.equal(await page.locator('label.sort select').inputValue(), 'lecture');
+  // Ticked out of order: the playlist still follows the list on screen.
+  for (const video of [LECTURES[2], LECTURES[0], LECTURES[1]]) {
+    await page.locator(`li.video-card[data-video-id="${video}"] input.select-video`).check();
+  }
+  const bulk = page.locator('.bulk-add');
+  await bulk.getByLabel('播放清單').selectOption(id);
+  await bulk.getByRole('button', { name: '加入選取的 3 部' }).click();
+  await bulk.locator('[role="status"]', { hasText: '已加入 3 部影片' }).waitFor();
+  await visit(page, `playlists/${id}`);
+  assert.deepEqual(await entryIds(page), LECTURES);
+  // A chosen order wins over the default.
+  await visit(page, '?series=genai2024&sort=relevance');
+  assert.equal(await page.locator('label.sort select').inputValue(), 'relevance');
+  assert.notEqual(await page.locator('li.video-card').first().getAttribute('data-video-id'), LECTURES[0]);
   assert.deepEqual(errors, []);
   await context.close();
 });

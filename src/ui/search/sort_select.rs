@@ -1,4 +1,5 @@
-//! The result order.
+//! The result order. Until one is chosen, it shows the order in effect
+//! (lecture order for one course, else relevance).
 
 use leptos::prelude::*;
 use shelf_core::search::{Direction, Query, Sort};
@@ -9,7 +10,8 @@ use crate::web::location::{use_set_query, HistoryEntry};
 fn label(s: &Strings, sort: Sort) -> &'static str {
     use Direction::*;
     match sort {
-        Sort::Relevance => s.sort_relevance,
+        Sort::Auto | Sort::Relevance => s.sort_relevance,
+        Sort::Lecture => s.sort_lecture,
         Sort::Number(Desc) => s.sort_number_desc,
         Sort::Number(Asc) => s.sort_number_asc,
         Sort::Date(Desc) => s.sort_date_desc,
@@ -31,11 +33,11 @@ pub fn SortSelect(query: Memo<Query>) -> impl IntoView {
     view! {
         <label class="sort">
             <span>{move || t().sort_label}</span>
-            <select on:change=on_change prop:value=move || query.with(|q| q.sort.code())>
+            <select on:change=on_change prop:value=move || query.with(|q| q.effective_sort().code())>
                 {Sort::ALL
                     .into_iter()
                     .map(|sort| view! {
-                        <option value=sort.code() selected=move || query.with(|q| q.sort == sort)>
+                        <option value=sort.code() selected=move || query.with(|q| q.effective_sort() == sort)>
                             {move || label(t(), sort)}
                         </option>
                     })

@@ -98,7 +98,7 @@ pub fn search(
         }
     }
 
-    rank::sort(&mut found, query.sort, &index.ranks);
+    rank::sort(&mut found, query.effective_sort(), &index.ranks);
     let hits: Vec<Hit> = found
         .iter()
         .filter_map(|c| {

@@ -19,10 +19,16 @@ pub enum Direction {
 /// The order of the results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Sort {
+    /// Not chosen: lecture order when exactly one series is filtered (a
+    /// course is watched in order), else relevance. Never in a URL.
+    #[default]
+    Auto,
     /// Title matches first, then newest first (the catalogue's own order
     /// when there is no text).
-    #[default]
     Relevance,
+    /// Course order: series as the catalogue lists them, then each
+    /// series' lecture order (lecture number, then part).
+    Lecture,
     /// By catalogue (upload) number.
     Number(Direction),
     /// By date; undated videos by their year and upload order.
@@ -32,8 +38,10 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub const ALL: [Sort; 7] = [
+    /// The orders a student can choose.
+    pub const ALL: [Sort; 8] = [
         Sort::Relevance,
+        Sort::Lecture,
         Sort::Number(Direction::Asc),
         Sort::Number(Direction::Desc),
         Sort::Date(Direction::Asc),
@@ -46,7 +54,9 @@ impl Sort {
     pub fn code(self) -> &'static str {
         use Direction::*;
         match self {
+            Sort::Auto => "",
             Sort::Relevance => "relevance",
+            Sort::Lecture => "lecture",
             Sort::Number(Asc) => "number-asc",
             Sort::Number(Desc) => "number-desc",
             Sort::Date(Asc) => "date-asc",
@@ -85,6 +95,15 @@ pub struct Query {
 }
 
 impl Query {
+    /// The order results come in: [`Sort::Auto`] resolved.
+    pub fn effective_sort(&self) -> Sort {
+        match self.sort {
+            Sort::Auto if self.series.len() == 1 => Sort::Lecture,
+            Sort::Auto => Sort::Relevance,
+            chosen => chosen,
+        }
+    }
+
     /// Parses a URL query string (with or without its leading `?`). Repeated
     /// keys add values; for single-valued keys the first usable value wins.
     /// The result is canonical.
@@ -141,7 +160,7 @@ impl Query {
         if query.hide_watched {
             put("hide", "watched");
         }
-        if query.sort != Sort::Relevance {
+        if query.sort != Sort::Auto {
             put("sort", query.sort.code());
         }
         out
@@ -229,7 +248,8 @@ mod tests {
                 ..Query::default()
             }
             .to_url_query(),
-            ""
+            "sort=relevance",
+            "a chosen relevance order is kept, even where lecture order is the default"
         );
     }
 
@@ -305,7 +325,7 @@ mod tests {
             any::<Option<bool>>(),
             proptest::collection::vec(watch, 0..4),
             any::<bool>(),
-            proptest::sample::select(Sort::ALL.to_vec()),
+            proptest::sample::select([&Sort::ALL[..], &[Sort::Auto]].concat()),
         )
             .prop_map(
                 |(text, years, series, langs, summary, watched, hide_watched, sort)| Query {

@@ -17,6 +17,7 @@ use super::query::{Direction, Sort};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ranks {
     number: Vec<usize>,
+    lecture: Vec<usize>,
     date: Vec<usize>,
     title: Vec<usize>,
 }
@@ -35,8 +36,18 @@ impl Ranks {
         let videos = &catalogue.videos;
         let date_keys = date_keys(videos);
         let title = |i: usize| folded_titles.get(i).copied().unwrap_or("");
+        let series_at = |i: usize| {
+            catalogue
+                .series
+                .iter()
+                .position(|s| s.id == videos[i].series)
+                .unwrap_or(usize::MAX)
+        };
         Ranks {
             number: positions(videos.len(), |i| (videos[i].number, i)),
+            lecture: positions(videos.len(), |i| {
+                (series_at(i), videos[i].order, videos[i].number, i)
+            }),
             date: positions(videos.len(), |i| (date_keys[i], videos[i].number, i)),
             title: positions(videos.len(), |i| (title(i), videos[i].number, i)),
         }
@@ -52,7 +63,9 @@ pub fn sort(found: &mut [Candidate], sort: Sort, ranks: &Ranks) {
         Direction::Desc => found.sort_unstable_by_key(|c| Reverse(rank(ranks, c))),
     };
     match sort {
-        Sort::Relevance => found
+        Sort::Lecture => by(found, &ranks.lecture, Direction::Asc),
+        // Callers resolve `Auto` (`Query::effective_sort`); relevance if not.
+        Sort::Auto | Sort::Relevance => found
             .sort_unstable_by_key(|c| (Reverse(c.title_terms), Reverse(rank(&ranks.number, c)))),
         Sort::Number(dir) => by(found, &ranks.number, dir),
         Sort::Date(dir) => by(found, &ranks.date, dir),

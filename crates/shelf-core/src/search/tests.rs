@@ -482,3 +482,52 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn one_series_comes_in_lecture_order_unless_another_order_is_chosen() {
+    let cat = real();
+    let course = |sort| Query {
+        series: vec!["genai2024".into()],
+        sort,
+        ..Query::default()
+    };
+    let orders = |q: &Query| -> Vec<u32> {
+        run(&cat, q)
+            .hits
+            .iter()
+            .map(|h| cat.videos[h.video].order)
+            .collect()
+    };
+    let auto = orders(&course(Sort::Auto));
+    assert!(auto.len() > 10, "the seed catalogue holds GenAI 2024");
+    assert!(
+        auto.windows(2).all(|w| w[0] < w[1]),
+        "lecture order: {auto:?}"
+    );
+    assert_eq!(course(Sort::Auto).effective_sort(), Sort::Lecture);
+    assert_eq!(orders(&course(Sort::Lecture)), auto);
+    let relevance = orders(&course(Sort::Relevance));
+    assert_ne!(relevance, auto, "a chosen order is kept");
+    assert_eq!(Query::default().effective_sort(), Sort::Relevance);
+
+    // Across series: series in catalogue order, each in lecture order.
+    let all = run(
+        &cat,
+        &Query {
+            sort: Sort::Lecture,
+            ..Query::default()
+        },
+    );
+    let keys: Vec<(usize, u32)> = all
+        .hits
+        .iter()
+        .map(|h| {
+            let v = &cat.videos[h.video];
+            (
+                cat.series.iter().position(|s| s.id == v.series).unwrap(),
+                v.order,
+            )
+        })
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]));
+}
