@@ -231,18 +231,14 @@ impl fmt::Display for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+impl std::str::FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Date, String> {
+        Date::parse(s).ok_or_else(|| format!("bad date {s:?}"))
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("bad date {s:?}")))
-    }
-}
+crate::text_form::text_form!(Date);
 
 /// A title without its leading `[…]` or `【…】` tag (`[活動宣傳] Webinar …` →
 /// ` Webinar …`); the title itself when it has none.

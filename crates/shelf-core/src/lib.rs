@@ -13,6 +13,7 @@ pub mod problem;
 pub mod search;
 pub mod study;
 pub mod summary;
+mod text_form;
 pub mod watch;
 
 #[cfg(feature = "import")]

@@ -9,7 +9,6 @@
 //! underflows a `u8` when the right-hand bound has a 0 digit, which its own
 //! `new_before` produces — so this small, tested module instead.)
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Longest position read from storage; real lists stay far below.
@@ -111,18 +110,7 @@ impl std::str::FromStr for Position {
     }
 }
 
-impl Serialize for Position {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Position {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+crate::text_form::text_form!(Position);
 
 #[cfg(test)]
 mod tests {

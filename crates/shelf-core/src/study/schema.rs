@@ -278,31 +278,28 @@ fn items<K: Ord, T: DeserializeOwned, U>(
     out
 }
 
+/// The item when it passes `valid`, else why not.
+fn keep_if<T>(item: T, valid: impl Fn(&T) -> bool, reason: &str) -> Result<T, String> {
+    if valid(&item) {
+        Ok(item)
+    } else {
+        Err(reason.to_string())
+    }
+}
+
 fn read_v3(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyState {
     let progress: ProgressMap = items(
         section(&mut object, "progress", dropped),
         ItemKind::Progress,
         VideoId::parse,
-        |_, p: Progress| {
-            if p.is_valid() {
-                Ok(p)
-            } else {
-                Err("resume time out of range".into())
-            }
-        },
+        |_, p: Progress| keep_if(p, Progress::is_valid, "resume time out of range"),
         dropped,
     );
     let notes: NoteMap = items(
         section(&mut object, "notes", dropped),
         ItemKind::Note,
         VideoId::parse,
-        |_, n: Note| {
-            if n.is_valid() {
-                Ok(n)
-            } else {
-                Err("note too long".into())
-            }
-        },
+        |_, n: Note| keep_if(n, Note::is_valid, "note too long"),
         dropped,
     );
     let playlists: PlaylistMap = items(
@@ -385,10 +382,7 @@ fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
         VideoId::parse,
         |_, p: V2Progress| {
             let progress = Progress::legacy(p.state, p.resume_secs, stamp_of(p.updated_at));
-            match progress.is_valid() {
-                true => Ok(progress),
-                false => Err("resume time out of range".into()),
-            }
+            keep_if(progress, Progress::is_valid, "resume time out of range")
         },
         dropped,
     );
@@ -397,11 +391,11 @@ fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
         ItemKind::Note,
         VideoId::parse,
         |_, n: V2Note| {
-            let note = Note::legacy(n.text, stamp_of(n.updated_at));
-            match note.is_valid() {
-                true => Ok(note),
-                false => Err("note too long".into()),
-            }
+            keep_if(
+                Note::legacy(n.text, stamp_of(n.updated_at)),
+                Note::is_valid,
+                "note too long",
+            )
         },
         dropped,
     );

@@ -13,7 +13,6 @@
 //! the reader's clock ([`Stamp::clamped`]), so a stamp of `u64::MAX` or
 //! the year 9999 becomes "a day from now" and the next edit beats it.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// 2024-01-01T00:00:00Z: no edit can be older (the app did not exist).
@@ -120,18 +119,7 @@ impl std::str::FromStr for Stamp {
     }
 }
 
-impl Serialize for Stamp {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Stamp {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
+crate::text_form::text_form!(Stamp);
 
 /// Physical time as stamping uses it: inside the sane window.
 fn physical(now_ms: u64) -> u64 {
