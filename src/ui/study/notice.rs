@@ -82,7 +82,7 @@ fn NoticeText(notice: StoreNotice) -> impl IntoView {
                 .into_iter()
                 .map(|item| {
                     let kind = move || item_kind(item.kind);
-                    view! { <li><span class="item-kind">{kind}</span> " " <code>{item.key}</code> ": " <span class="error-detail">{item.reason}</span></li> }
+                    view! { <li><span class="item-kind">{kind}</span> " " <code>{item.key}</code> ": " <span class="dropped-reason">{item.reason}</span></li> }
                 })
                 .collect_view();
             view! {
