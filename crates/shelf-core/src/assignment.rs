@@ -32,6 +32,8 @@ mod names;
 mod numbers;
 mod titles;
 
+use std::collections::{BTreeSet, HashSet};
+
 use crate::catalogue::{Catalogue, SeriesKind, Video};
 use crate::ids::VideoId;
 use crate::search::{fold, Folded};
@@ -59,8 +61,8 @@ pub enum LineMatch {
     /// A heading naming a course (its series id): the current course for
     /// the lines that follow.
     Series(String),
-    /// "Watch at least up to …", left for the caller to resolve in the
-    /// current course.
+    /// "Watch at least up to …", resolved against the current course only by
+    /// [`assignment_playlist`].
     UpTo(UpTo),
 }
 
@@ -79,6 +81,41 @@ pub enum UpTo {
     Lecture(u32),
     /// A title fragment ("Transformer (下)"), as written.
     Title(String),
+}
+
+/// One end of a [`range`], inclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Bound {
+    /// The start or the end of the series.
+    Open,
+    Lecture(u32),
+    Video(VideoId),
+}
+
+/// A whole assignment, as a playlist and what could not be placed in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assignment {
+    /// Deduplicated, in the order the assignment gives them.
+    pub videos: Vec<VideoId>,
+    /// `(1-based line number, line)` for lines that matched nothing, and
+    /// up-to lines whose bound could not be resolved.
+    pub unmatched: Vec<(usize, String)>,
+    /// `(1-based line number, candidates)` for the student to pick from.
+    pub ambiguous: Vec<(usize, Vec<VideoId>)>,
+}
+
+/// How much of a course the catalogue holds, judged from lecture numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// Distinct lecture numbers present.
+    pub loaded: usize,
+    /// Lectures 1..=max (0..=max when there is a lecture 0); `None` when no
+    /// video of the series has a number.
+    pub expected: Option<usize>,
+    /// The numbers in that span that no video has.
+    pub missing_lectures: Vec<u32>,
+    /// Videos without a lecture number, which the count cannot place.
+    pub unnumbered: usize,
 }
 
 /// Markers of an up-to line, folded. 至少看完 ("finish at least") bounds the
@@ -180,6 +217,134 @@ fn unquoted(text: &str) -> &str {
     match fragment.strip_suffix(')') {
         Some(shorter) if closes > opens => shorter,
         _ => fragment,
+    }
+}
+
+/// The videos of a series in lecture order from `from` to `to`, both
+/// inclusive; empty when a bound is not in the series or `to` comes first.
+///
+/// A lecture bound counts a video without a number as part of the numbered
+/// lecture before it in lecture order (the importer files it there too): up
+/// to lecture 8 includes lecture 8's parts and the unnumbered extras ranked
+/// after it, from lecture 8 starts at lecture 8's first video. A series
+/// with no numbered video has no lecture bounds.
+pub fn range(catalogue: &Catalogue, series_id: &str, from: Bound, to: Bound) -> Vec<VideoId> {
+    let videos = catalogue.series_videos(series_id);
+    let filed = filed_lectures(&videos);
+    let position = |id: &VideoId| videos.iter().position(|v| v.id == *id);
+    let start = match from {
+        Bound::Open => Some(0),
+        Bound::Lecture(n) => videos
+            .iter()
+            .position(|v| v.lecture.is_some_and(|l| l >= n)),
+        Bound::Video(id) => position(&id),
+    };
+    let end = match to {
+        Bound::Open => videos.len().checked_sub(1),
+        Bound::Lecture(n) => filed.iter().rposition(|l| l.is_some_and(|l| l <= n)),
+        Bound::Video(id) => position(&id),
+    };
+    match (start, end) {
+        (Some(start), Some(end)) if start <= end => {
+            videos[start..=end].iter().map(|v| v.id.clone()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Each video's lecture number, or the one of the last numbered video
+/// before it in lecture order; `None` before the first numbered one.
+fn filed_lectures(videos: &[&Video]) -> Vec<Option<u32>> {
+    videos
+        .iter()
+        .scan(None, |last, v| {
+            *last = v.lecture.or(*last);
+            Some(*last)
+        })
+        .collect()
+}
+
+/// The whole assignment as one playlist.
+///
+/// A heading starts a course's section. An up-to line closes it with the
+/// course from its first video up to the bound, placed where the section
+/// starts; the section's listed videos (all inside that range in a normal
+/// assignment) follow only if the range lacks them. Without an up-to line
+/// the listed videos are the section, as listed. The current course of an
+/// up-to line is the last heading's, or before any heading the series of
+/// the last matched video. An up-to line whose bound does not resolve (no
+/// such lecture, title not in that course) is reported unmatched or
+/// ambiguous, and its section keeps just its listed videos.
+pub fn assignment_playlist(catalogue: &Catalogue, text: &str) -> Assignment {
+    let matcher = Matcher::new(catalogue);
+    let mut out = Assignment::default();
+    let mut heading: Option<String> = None;
+    let mut last_series: Option<&str> = None;
+    let mut section_start = 0;
+    for (number, line) in lines(text) {
+        match matcher.line(line, heading.as_deref()) {
+            LineMatch::Matched(id) => {
+                last_series = catalogue.video(&id).map(|v| v.series.as_str());
+                out.videos.push(id);
+            }
+            LineMatch::Ambiguous(candidates) => out.ambiguous.push((number, candidates)),
+            LineMatch::NoMatch { .. } => out.unmatched.push((number, line.to_string())),
+            LineMatch::Ignored(_) => {}
+            LineMatch::Series(id) => {
+                heading = Some(id);
+                section_start = out.videos.len();
+            }
+            LineMatch::UpTo(up_to) => {
+                let series = heading.as_deref().or(last_series);
+                match series.map(|s| (s, matcher.bound(&up_to, s))) {
+                    Some((series, Ok(bound))) => {
+                        let range = range(catalogue, series, Bound::Open, bound);
+                        if range.is_empty() {
+                            out.unmatched.push((number, line.to_string()));
+                        } else {
+                            out.videos.splice(section_start..section_start, range);
+                        }
+                    }
+                    Some((_, Err(candidates))) if !candidates.is_empty() => {
+                        out.ambiguous.push((number, candidates));
+                    }
+                    _ => out.unmatched.push((number, line.to_string())),
+                }
+                section_start = out.videos.len();
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    out.videos.retain(|id| seen.insert(id.clone()));
+    out
+}
+
+/// Lecture numbers present and missing in a series: "10 of 40 lectures
+/// loaded", and where the gaps are.
+///
+/// Only numbers tell: lectures after the highest number present are
+/// invisible (a course whose last ten lectures are missing looks complete),
+/// a series that numbers nothing (ML 2021's Chinese titles) has no
+/// expectation at all, and a lecture counts as present when any one of its
+/// parts is.
+pub fn coverage(catalogue: &Catalogue, series_id: &str) -> Coverage {
+    let videos = catalogue.series_videos(series_id);
+    let numbers: BTreeSet<u32> = videos.iter().filter_map(|v| v.lecture).collect();
+    let unnumbered = videos.iter().filter(|v| v.lecture.is_none()).count();
+    let Some(&max) = numbers.last() else {
+        return Coverage {
+            loaded: 0,
+            expected: None,
+            missing_lectures: Vec::new(),
+            unnumbered,
+        };
+    };
+    let first = if numbers.contains(&0) { 0 } else { 1 };
+    Coverage {
+        loaded: numbers.len(),
+        expected: Some((max - first) as usize + 1),
+        missing_lectures: (first..=max).filter(|n| !numbers.contains(n)).collect(),
+        unnumbered,
     }
 }
 
@@ -326,6 +491,19 @@ impl<'a> Matcher<'a> {
             Found::Nothing => match by_number() {
                 Some(id) => LineMatch::Matched(id),
                 None => LineMatch::NoMatch { unknown_id: None },
+            },
+        }
+    }
+
+    /// An up-to line's bound within `series`; `Err` holds the candidates
+    /// of an ambiguous title (empty when nothing fits).
+    fn bound(&self, up_to: &UpTo, series: &str) -> Result<Bound, Vec<VideoId>> {
+        match up_to {
+            UpTo::Lecture(n) => Ok(Bound::Lecture(*n)),
+            UpTo::Title(title) => match self.titles.find(title, Scope::Only(series)) {
+                Found::One(id) => Ok(Bound::Video(id)),
+                Found::Several(candidates) => Err(candidates),
+                Found::Nothing => Err(Vec::new()),
             },
         }
     }

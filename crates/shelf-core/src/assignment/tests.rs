@@ -354,3 +354,141 @@ fn up_to_lines() {
         LineMatch::UpTo(UpTo::Lecture(8)),
     )]);
 }
+
+#[test]
+fn ranges_follow_lecture_order() {
+    let c = catalogue();
+    let r = |series: &str, from: Bound, to: Bound| range(&c, series, from, to);
+    use Bound::{Lecture, Open, Video};
+    assert_eq!(
+        r("genai2024", Open, Lecture(2)),
+        ids(&["G0", "G1", "G2", "GX"]),
+        "the unnumbered video after lecture 2 is filed under it"
+    );
+    assert_eq!(
+        r("genai2024", Lecture(3), Lecture(5)),
+        ids(&["G3", "G4", "G5"])
+    );
+    assert_eq!(r("genai2024", Lecture(6), Open), ids(&["G8", "G12", "G20"]));
+    assert_eq!(r("genai2024", Lecture(6), Lecture(7)), ids(&[]), "a gap");
+    assert_eq!(r("genai2024", Open, Lecture(100)).len(), 10);
+    assert_eq!(r("genai2024", Open, Open).len(), 10);
+    assert_eq!(
+        r("genai2024", Video(id("G3")), Video(id("G5"))),
+        ids(&["G3", "G4", "G5"])
+    );
+    assert_eq!(
+        r("ml2021", Open, Video(id("M6"))),
+        ids(&["M1", "M2", "M3", "M4", "M5", "M6"])
+    );
+    assert_eq!(r("ml2021-en", Lecture(8), Lecture(8)), ids(&["E8a", "E8b"]));
+    // Nothing to give: reversed, not in the series, no numbers, no series.
+    assert!(r("genai2024", Lecture(5), Lecture(3)).is_empty());
+    assert!(r("genai2024", Open, Video(id("M6"))).is_empty());
+    assert!(r("ml2021", Open, Lecture(8)).is_empty());
+    assert!(r("nope", Open, Open).is_empty());
+}
+
+#[test]
+fn an_assignment_is_each_course_up_to_its_bound() {
+    let text = "\
+下一次上課前預習以下課程
+生成式AI導論 2024
+【生成式AI導論 2024】第0講：課程說明 (17:15 有茉莉蓮雷)
+Hung-yi Lee · 觀看次數：27萬次 · 11 個月前
+【生成式AI導論 2024】第1講：生成式AI是什麼？
+https://www.youtube.com/playlist?list=PLJV_el3uVTsPz6CTopeRp2L2t4aL_Kgil
+(至少看到第三講，能看完最好)
+機器學習 2021
+【機器學習2021】預測本頻道觀看人數 (上) - 機器學習基本概念簡介
+預測本頻道觀看人數
+(至少看到「Transformer (下)」，能看完最好)
+";
+    let a = assignment_playlist(&catalogue(), text);
+    assert_eq!(
+        a.videos,
+        ids(&["G0", "G1", "G2", "GX", "G3", "M1", "M2", "M3", "M4", "M5", "M6"])
+    );
+    assert_eq!(
+        a.unmatched,
+        vec![(1, "下一次上課前預習以下課程".to_string())]
+    );
+    assert_eq!(a.ambiguous, vec![(10, ids(&["M1", "M2"]))]);
+}
+
+#[test]
+fn listed_videos_outside_the_bound_follow_the_range() {
+    let text = "生成式AI導論 2024\n第八講\n第一講\n至少看到第二講\n第一講\n";
+    let a = assignment_playlist(&catalogue(), text);
+    assert_eq!(a.videos, ids(&["G0", "G1", "G2", "GX", "G8"]));
+    assert!(a.unmatched.is_empty() && a.ambiguous.is_empty());
+}
+
+#[test]
+fn without_a_heading_the_bound_is_in_the_last_videos_course() {
+    let text = "【生成式AI導論 2024】第1講：生成式AI是什麼？\n至少看到第二講\n";
+    let a = assignment_playlist(&catalogue(), text);
+    assert_eq!(a.videos, ids(&["G0", "G1", "G2", "GX"]));
+}
+
+#[test]
+fn a_bound_that_does_not_resolve_is_reported_and_listed_videos_stay() {
+    let text = "\
+機器學習 2021
+【機器學習2021】Transformer (上) – 編碼器
+至少看到第八講
+至少看到「自注意力機制」
+至少看到「第0講：課程說明」
+";
+    let a = assignment_playlist(&catalogue(), text);
+    assert_eq!(a.videos, ids(&["M5"]));
+    // ML 2021 numbers no lecture; lecture 0 is another course's title.
+    assert_eq!(
+        a.unmatched,
+        vec![
+            (3, "至少看到第八講".to_string()),
+            (5, "至少看到「第0講：課程說明」".to_string())
+        ]
+    );
+    assert_eq!(a.ambiguous, vec![(4, ids(&["M3", "M4"]))]);
+    // No course at all to bound.
+    let a = assignment_playlist(&catalogue(), "至少看到第八講");
+    assert_eq!(a.unmatched, vec![(1, "至少看到第八講".to_string())]);
+}
+
+#[test]
+fn coverage_counts_lecture_numbers_and_gaps() {
+    let c = catalogue();
+    assert_eq!(
+        coverage(&c, "genai2024"),
+        Coverage {
+            loaded: 9,
+            expected: Some(21), // 0..=20, as there is a lecture 0
+            missing_lectures: vec![6, 7, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19],
+            unnumbered: 1,
+        }
+    );
+    assert_eq!(
+        coverage(&c, "ml2021-en"),
+        Coverage {
+            loaded: 2, // lecture 8's two parts count once
+            expected: Some(8),
+            missing_lectures: vec![2, 3, 4, 5, 6, 7],
+            unnumbered: 0,
+        }
+    );
+    let nothing_numbered = Coverage {
+        loaded: 0,
+        expected: None,
+        missing_lectures: vec![],
+        unnumbered: 7,
+    };
+    assert_eq!(coverage(&c, "ml2021"), nothing_numbered);
+    assert_eq!(
+        coverage(&c, "nope"),
+        Coverage {
+            unnumbered: 0,
+            ..nothing_numbered
+        }
+    );
+}
