@@ -5,6 +5,7 @@
 //! the `import-catalogue` tool needs (page parser, series rules, Markdown
 //! conversion); the web app builds without it.
 
+pub mod assignment;
 pub mod catalogue;
 pub mod ids;
 pub mod locale;
