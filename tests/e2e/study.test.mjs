@@ -623,3 +623,65 @@ test('a course lists in lecture order by default, and adding picked lectures kee
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The assignment block of the ML 2025 first-lecture slides, as a student copies it.
+const SLIDE_ASSIGNMENT = `下一次上課前 (3/07) 預習以下課程
+生成式AI導論 2024
+【生成式AI導論 2024】第0講：課程說明 (17:15 有茉莉蓮雷)
+Hung-yi Lee · 觀看次數：27萬次 · 11 個月前
+【生成式AI導論 2024】第1講：生成式AI是什麼？
+Hung-yi Lee · 觀看次數：25萬次 · 11 個月前
+https://www.youtube.com/playlist?list=PLJV_el3uVTsPz6CTopeRp2L2t4aL_Kgil
+(至少看到第八講，能看完最好)
+機器學習 2021
+【機器學習2021】預測本頻道觀看人數 (上) - 機器學習基本概念簡介
+Hung-yi Lee · 觀看次數：53萬次 · 3 年前
+(至少看到「Transformer (下)」，能看完最好)`;
+
+const seriesInOrder = async (series) => {
+  const catalogue = JSON.parse(await readFile(new URL('../../catalogue/catalogue.json', import.meta.url), 'utf8'));
+  return catalogue.videos.filter((v) => v.series === series).sort((a, b) => a.order - b.order).map((v) => v.id);
+};
+
+test('a pasted assignment becomes a previewed playlist, with what could not be matched listed', async () => {
+  const { page, errors, context } = await open('playlists');
+  const genai = (await seriesInOrder('genai2024')).slice(0, 9); // 第0講 … 第8講
+  await page.getByLabel(/貼上作業或課程清單/).fill(SLIDE_ASSIGNMENT);
+  await page.getByRole('button', { name: '預覽' }).click();
+  const preview = page.locator('.assignment-preview');
+  await preview.waitFor();
+  assert.match(await preview.locator('.assignment-count').innerText(), /找到的影片：9 部/);
+  assert.deepEqual(await preview.locator('ol.assignment-videos > li').evaluateAll((li) => li.map((x) => x.dataset.videoId)), genai);
+  // This catalogue holds only the end of ML 2021: its lines are listed, not guessed.
+  const unmatched = await preview.locator('ul.assignment-unmatched').innerText();
+  assert.match(unmatched, /預測本頻道觀看人數/);
+  assert.match(unmatched, /Transformer \(下\)/);
+  await page.getByLabel('播放清單名稱').fill('3/07 預習');
+  await page.getByRole('button', { name: '建立播放清單' }).click();
+  await page.locator('.assignment-paste [role="status"]', { hasText: '已建立「3/07 預習」' }).waitFor();
+  await page.locator('a.open-created').click();
+  await page.waitForURL(/\/playlists\/pl-/);
+  assert.deepEqual(await entryIds(page), genai);
+  await reload(page);
+  assert.deepEqual(await entryIds(page), genai, 'kept after reload');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a course page saves lectures A to B as a playlist and says how complete the course is', async () => {
+  const { page, errors, context } = await open('series/genai2024');
+  const genai = await seriesInOrder('genai2024');
+  await page.locator('select.range-from').selectOption(genai[2]);
+  await page.locator('select.range-to').selectOption(genai[5]);
+  await page.getByRole('button', { name: '存成播放清單' }).click();
+  await page.waitForURL(/\/playlists\/pl-/);
+  assert.deepEqual(await entryIds(page), genai.slice(2, 6));
+  assert.match(await page.locator('h1#playlist-title').innerText(), /第 2 講 到 第 5 講/);
+  // GenAI 2024 is whole here; the English ML 2021 holds 9 of its 36 numbered lectures.
+  await visit(page, 'series/genai2024');
+  assert.equal(await page.locator('.coverage-note').count(), 0);
+  await visit(page, 'series/ml2021-en');
+  assert.match(await page.locator('.coverage-note').innerText(), /目前只有 9 \/ 36 講/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,8 +1,11 @@
-//! Study screens and widgets: progress, notes, playlists, sharing, backup.
+//! Study screens and widgets: progress, notes, playlists, assignments,
+//! sharing, backup.
 
 pub mod add_to_playlist;
+pub mod assignment_paste;
 pub mod backup_page;
 pub mod bulk_add;
+pub mod coverage_note;
 pub mod import_preview;
 pub mod note_editor;
 pub mod note_view;
@@ -14,6 +17,7 @@ pub mod playlist_row;
 pub mod playlist_tools;
 pub mod playlists_page;
 pub mod progress_page;
+pub mod range_picker;
 pub mod resume_field;
 pub mod shared_page;
 pub mod tally_bar;

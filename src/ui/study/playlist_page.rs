@@ -12,8 +12,10 @@ use crate::app::use_catalogue;
 use crate::i18n::t;
 use crate::study::use_study;
 use crate::ui::not_found::Missing;
+use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::playlist_entries::PlaylistEntries;
 use crate::ui::study::playlist_tools::{NextUnwatched, PlaylistTools};
+use crate::ui::study::range_picker::RangePicker;
 use crate::ui::study::tally_bar::TallyBar;
 use crate::ui::study::util::{catalogue_lang, new_playlist_id};
 use crate::web::base::href;
@@ -38,7 +40,7 @@ pub fn PlaylistPage() -> impl IntoView {
         }
     });
     let playlist = Memo::new(move |_| study.with(|s| s.playlist(&id.get()).cloned()));
-    playlist_screen(playlist, false)
+    playlist_screen(playlist, None)
 }
 
 #[component]
@@ -47,11 +49,15 @@ pub fn SeriesPage() -> impl IntoView {
     let catalogue = use_catalogue();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let playlist = Memo::new(move |_| series_playlist(catalogue, &id.get(), catalogue_lang()));
-    playlist_screen(playlist, true)
+    playlist_screen(playlist, Some(id))
 }
 
-/// The page for a list, or "not found" while there is none.
-fn playlist_screen(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl IntoView {
+/// The page for a list, or "not found" while there is none. A series'
+/// list (`series` given) is read-only, with a range picker and coverage.
+fn playlist_screen(
+    playlist: Memo<Option<Playlist>>,
+    series: Option<Memo<String>>,
+) -> impl IntoView {
     Effect::new(move |_| {
         let name = playlist.with(|p| p.as_ref().map(|p| p.name().to_string()));
         set_title(
@@ -67,12 +73,13 @@ fn playlist_screen(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl In
             view! { <Missing title=t().playlist_not_found body=t().playlist_not_found_body /> }
                 .into_any()
         }
-        true => view! { <PlaylistView playlist read_only /> }.into_any(),
+        true => view! { <PlaylistView playlist series /> }.into_any(),
     }
 }
 
 #[component]
-fn PlaylistView(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl IntoView {
+fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) -> impl IntoView {
+    let read_only = series.is_some();
     let study = use_study();
     let name = Memo::new(move |_| {
         playlist.with(|p| p.as_ref().map(|p| p.name().to_string()).unwrap_or_default())
@@ -90,9 +97,11 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, read_only: bool) -> impl IntoV
                 <A href=href("/playlists")>{move || t().all_playlists}</A>
             </p>
             <h1 id="playlist-title">{name}</h1>
-            {read_only.then(|| view! {
+            {series.map(|series_id| view! {
                 <p class="muted">{move || t().series_playlist_note}</p>
+                <CoverageNote series_id />
                 <SaveCopy playlist />
+                <RangePicker series_id />
             })}
             <TallyBar tally label=name />
             <NextUnwatched playlist />

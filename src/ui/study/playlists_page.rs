@@ -11,6 +11,7 @@ use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 use crate::app::use_catalogue;
 use crate::i18n::t;
 use crate::study::use_study;
+use crate::ui::study::assignment_paste::AssignmentPaste;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::playlist_row::PlaylistRow;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
@@ -152,6 +153,7 @@ pub fn PlaylistsPage() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            <AssignmentPaste />
             <h2>{move || t().series_playlists}</h2>
             <p class="muted">{move || t().series_playlists_hint}</p>
             <ul class="playlist-list series-playlists" role="list">

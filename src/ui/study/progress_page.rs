@@ -9,6 +9,7 @@ use shelf_core::study::{continue_series, overall_tally, resume_url};
 use crate::app::use_catalogue;
 use crate::i18n::t;
 use crate::study::use_study;
+use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
 use crate::ui::study::util::fill;
 use crate::web::base::href;
@@ -55,6 +56,7 @@ fn SeriesProgress(series: &'static Series) -> impl IntoView {
         <li class="series-row" data-series=id>
             <h3 class="series-name">{name}</h3>
             <TallyBar tally label=name />
+            <CoverageNote series_id=id.to_string() />
             <p class="series-actions">
                 {move || match next.get() {
                     Some((video, resume)) => {

@@ -1,0 +1,168 @@
+//! "From an assignment": any pasted text (a slide's "watch these before
+//! next class", YouTube links, ids, titles, 第8講) becomes a previewed
+//! playlist. Lines that matched nothing are listed; lines that could be
+//! several lectures offer a choice, and the pick takes the line's place.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shelf_core::assignment::{assignment_playlist, lines, Assignment};
+use shelf_core::ids::VideoId;
+use shelf_core::study::MAX_NAME_CHARS;
+
+use crate::app::use_catalogue;
+use crate::i18n::t;
+use crate::study::use_study;
+use crate::ui::study::playlist_picker::name_error_text;
+use crate::ui::study::util::{fill, new_playlist_id};
+use crate::web::base::href;
+
+/// The text with each picked line replaced by the chosen video's id, which
+/// the matcher reads back as that video, in the line's place.
+fn with_picks(text: &str, picks: &BTreeMap<usize, VideoId>) -> String {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| picks.get(&(i + 1)).map_or(line, |id| id.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[component]
+pub fn AssignmentPaste() -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let text = RwSignal::new(String::new());
+    let shown = RwSignal::new(false);
+    let picks = RwSignal::new(BTreeMap::<usize, VideoId>::new());
+    let name = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let created = RwSignal::new(None::<String>);
+    let result = Memo::new(move |_| {
+        shown.get().then(|| {
+            picks.with(|p| text.with(|t| assignment_playlist(catalogue, &with_picks(t, p))))
+        })
+    });
+    let title = move |id: &VideoId| {
+        catalogue
+            .video(id)
+            .map(|v| v.title.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let preview = move |_| {
+        picks.set(BTreeMap::new());
+        created.set(None);
+        message.set(String::new());
+        shown.set(true);
+    };
+    let create = move |_| {
+        let Some(Assignment { videos, .. }) = result.get_untracked() else {
+            return;
+        };
+        let typed = name.get_untracked();
+        let typed = if typed.trim().is_empty() {
+            t().assignment_default_name.to_string()
+        } else {
+            typed
+        };
+        let outcome = study.update(|s, now| {
+            let id = new_playlist_id(s, now);
+            s.create_playlist_with(id.clone(), &typed, &videos, now)
+                .map(|()| id)
+        });
+        match outcome {
+            Ok(id) => {
+                message.set(fill(t().playlist_created, &[("name", &typed)]));
+                created.set(Some(id.to_string()));
+            }
+            Err(shelf_core::study::PlaylistError::Name(e)) => message.set(name_error_text(e)),
+            Err(e) => message.set(e.to_string()),
+        }
+    };
+    view! {
+        <section class="assignment-paste" aria-labelledby="assignment-heading">
+            <h2 id="assignment-heading">{move || t().assignment_heading}</h2>
+            <label for="assignment-text">{move || t().assignment_label}</label>
+            <textarea
+                id="assignment-text"
+                rows="6"
+                maxlength="20000"
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    shown.set(false);
+                }
+            ></textarea>
+            <p>
+                <button type="button" class="button preview-assignment" on:click=preview>
+                    {move || t().assignment_preview}
+                </button>
+            </p>
+            {move || result.get().map(|found| {
+                let count = found.videos.len();
+                let videos = found.videos.iter().map(|id| view! { <li data-video-id=id.to_string()>{title(id)}</li> }).collect_view();
+                let unmatched = found.unmatched.iter().map(|(line, text)| view! {
+                    <li><span class="line-number">{line.to_string()}</span> " " {text.clone()}</li>
+                }).collect_view();
+                let ambiguous = found.ambiguous.iter().map(|(line, candidates)| {
+                    let line = *line;
+                    let source = text.with_untracked(|t| lines(t).find(|(n, _)| *n == line).map(|(_, l)| l.trim().to_string()).unwrap_or_default());
+                    let options = candidates.iter().map(|id| view! { <option value=id.to_string()>{title(id)}</option> }).collect_view();
+                    view! {
+                        <li>
+                            <label>
+                                <span class="line-number">{line.to_string()}</span> " " {source}
+                                <select on:change=move |ev| {
+                                    if let Some(id) = VideoId::parse(&event_target_value(&ev)) {
+                                        picks.update(|p| { p.insert(line, id); });
+                                    }
+                                }>
+                                    <option value="">{move || t().assignment_pick}</option>
+                                    {options}
+                                </select>
+                            </label>
+                        </li>
+                    }
+                }).collect_view();
+                let has_unmatched = !found.unmatched.is_empty();
+                let has_ambiguous = !found.ambiguous.is_empty();
+                view! {
+                    <div class="assignment-preview">
+                        <p class="assignment-count">{move || fill(t().assignment_found, &[("n", &count.to_string())])}</p>
+                        <ol class="assignment-videos">{videos}</ol>
+                        {has_ambiguous.then(|| view! {
+                            <p>{move || t().assignment_ambiguous}</p>
+                            <ul class="assignment-ambiguous">{ambiguous}</ul>
+                        })}
+                        {has_unmatched.then(|| view! {
+                            <p>{move || t().assignment_unmatched}</p>
+                            <ul class="assignment-unmatched">{unmatched}</ul>
+                        })}
+                        <p class="field-row">
+                            <label for="assignment-name">{move || t().assignment_name_label}</label>
+                            <input
+                                id="assignment-name"
+                                type="text"
+                                maxlength=MAX_NAME_CHARS.to_string()
+                                autocomplete="off"
+                                placeholder=move || t().assignment_default_name
+                                prop:value=move || name.get()
+                                on:input=move |ev| name.set(event_target_value(&ev))
+                            />
+                            <button type="button" class="button primary create-from-assignment" disabled=count == 0 on:click=create>
+                                {move || t().assignment_create}
+                            </button>
+                        </p>
+                    </div>
+                }
+            })}
+            <p class="status" role="status">
+                {move || message.get()}
+                " "
+                {move || created.get().map(|id| view! {
+                    <A href=href(&format!("/playlists/{id}")) attr:class="open-created">{move || t().open_playlist}</A>
+                })}
+            </p>
+        </section>
+    }
+}
