@@ -656,7 +656,7 @@ test('a pasted assignment becomes a previewed playlist, with what could not be m
   const unmatched = await preview.locator('ul.assignment-unmatched').innerText();
   assert.match(unmatched, /預測本頻道觀看人數/);
   assert.match(unmatched, /Transformer \(下\)/);
-  await page.getByLabel('播放清單名稱').fill('3/07 預習');
+  await page.getByLabel('這份作業清單的名稱').fill('3/07 預習');
   await page.getByRole('button', { name: '建立播放清單' }).click();
   await page.locator('.assignment-paste [role="status"]', { hasText: '已建立「3/07 預習」' }).waitFor();
   await page.locator('a.open-created').click();
