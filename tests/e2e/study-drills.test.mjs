@@ -98,8 +98,8 @@ function drill(name, body) {
     for (let run = 1; run <= RUNS; run += 1) {
       const contexts = [];
       const errors = [];
-      const profile = async (store) => {
-        const shelf = await openProfile(store);
+      const profile = async (store, options) => {
+        const shelf = await openProfile(store, options);
         contexts.push(shelf.context);
         const tab = async (path) => {
           const opened = await shelf.tab(path);
@@ -150,9 +150,16 @@ async function parts(named) {
 /**
  * A fresh English browser profile whose tabs share storage; `store` (raw
  * text) is put under the study key before any tab of the app opens.
+ * `locks: false` hides the Web Locks API, as older browsers lack it: the app
+ * must then converge through storage events and re-saves alone.
  */
-async function openProfile(store) {
+async function openProfile(store, { locks = true } = {}) {
   const shelf = await app.openBrowser({ locale: LOCALE });
+  if (!locks) {
+    await shelf.context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined }),
+    );
+  }
   // Outcomes are waited for with DEADLINE; nothing else should take long either.
   shelf.context.setDefaultTimeout(2 * DEADLINE);
   if (store !== undefined) {
@@ -195,9 +202,16 @@ function playlist(id, name, { videos = [], at = Date.now() - DAY, deletedAt } = 
  */
 const settled = (page) =>
   page.waitForFunction(async () => {
+    // Without locks a save runs at once; the tab's own flag says when it is done.
+    if (!navigator.locks) return document.documentElement.dataset.save !== 'saving';
     const { held, pending } = await navigator.locks.query();
     return held.length === 0 && pending.length === 0;
   });
+
+/** Fails unless the tab has (or, with `locks: false`, lacks) Web Locks. */
+async function locksAsAsked(page, { locks = true } = {}) {
+  assert.equal(await page.evaluate(() => 'locks' in navigator && navigator.locks !== undefined), locks, 'Web Locks as the drill asks');
+}
 
 const reload = async (page) => {
   await settled(page);
@@ -409,10 +423,11 @@ drill('1. concurrent adds to one playlist keep both videos', async ({ profile })
   const store = v2Json({ playlists: { [DRILL]: playlist(DRILL, 'Drill') } });
 
   /** Tab A on X's page, tab B on Y's page; `race` clicks both Add buttons; both must land everywhere. */
-  const addRace = (race) => async () => {
-    const shelf = await profile(store);
+  const addRace = (race, options) => async () => {
+    const shelf = await profile(store, options);
     const a = await shelf.tab(`video/${X}`);
     const b = await shelf.tab(`video/${Y}`);
+    await locksAsAsked(a.page, options);
     const addA = await addButtonFor(a.page, 'Drill');
     const addB = await addButtonFor(b.page, 'Drill');
     await race({ a: a.page, b: b.page, addA, addB });
@@ -435,6 +450,11 @@ drill('1. concurrent adds to one playlist keep both videos', async ({ profile })
       const clickA = await prepareClick(a, addA);
       await raceWithBlockedTab(a, () => addB.click(), clickA);
     }),
+    '(d) same moment, no Web Locks': addRace(({ addA, addB }) => Promise.all([addA.click(), addB.click()]), { locks: false }),
+    '(e) tab A blocked 1.5 s, no Web Locks': addRace(async ({ a, addA, addB }) => {
+      const clickA = await prepareClick(a, addA);
+      await raceWithBlockedTab(a, () => addB.click(), clickA);
+    }, { locks: false }),
   });
 });
 
@@ -444,10 +464,11 @@ drill('2. a watch mark in one tab and a note in another both survive', async ({ 
   const NOTE = 'Drill note, see 12:34';
 
   /** Tab A on the catalogue, tab B on Y's page with the note typed; `race` marks X and saves the note. */
-  const markAndNote = (race) => async () => {
-    const shelf = await profile(store);
+  const markAndNote = (race, options) => async () => {
+    const shelf = await profile(store, options);
     const a = await shelf.tab('');
     const b = await shelf.tab(`video/${Y}`);
+    await locksAsAsked(b.page, options);
     const toggle = a.page.locator(WATCH_TOGGLE(X));
     assert.equal(await toggle.getAttribute('aria-pressed'), 'mixed', 'the seeded store was read');
     await typeNote(b.page, NOTE);
@@ -478,6 +499,11 @@ drill('2. a watch mark in one tab and a note in another both survive', async ({ 
       const tabOut = await prepareKey(b, 'Tab', 9);
       await raceWithBlockedTab(b, () => toggle.click(), tabOut);
     }),
+    '(c) same moment, no Web Locks': markAndNote(async ({ a, b, toggle }) => {
+      const clickA = await prepareClick(a, toggle);
+      const tabOut = await prepareKey(b, 'Tab', 9);
+      await Promise.all([clickA(), tabOut()]);
+    }, { locks: false }),
   });
 });
 
