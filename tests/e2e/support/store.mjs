@@ -1,6 +1,6 @@
 // Readers for the stored study state (schema 3), so tests assert what is in
 // storage without repeating its shape: registers are `{value, at}`, playlist
-// entries are `{video, pos: {value}, removed?}` shown by position.
+// entries are `{video, pos, moved?, removed?}` shown by position.
 
 export const watchState = (store, id) => store.progress?.[id]?.state?.value ?? 'unwatched';
 export const resumeSecs = (store, id) => store.progress?.[id]?.resume?.value ?? undefined;
@@ -12,6 +12,6 @@ export const playlistDeleted = (store, id) => store.playlists?.[id]?.deleted?.va
 export function playlistVideos(store, id) {
   const entries = Object.entries(store.playlists?.[id]?.entries ?? {}).filter(([, e]) => !e.removed);
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-  entries.sort(([ka, a], [kb, b]) => cmp(a.pos.value, b.pos.value) || cmp(ka, kb));
+  entries.sort(([ka, a], [kb, b]) => cmp(a.pos, b.pos) || cmp(ka, kb));
   return entries.map(([, e]) => e.video);
 }

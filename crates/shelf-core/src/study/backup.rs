@@ -276,11 +276,10 @@ impl RestorePoint {
 /// point that undoes it.
 pub fn apply_import(local: &StudyState, incoming: &StudyState) -> (StudyState, RestorePoint) {
     let merged = local.merge(incoming);
-    let point = RestorePoint {
-        before: local.clone(),
-        after: merged.clone(),
-    };
-    (merged, point)
+    // Only what the import changed: undo needs nothing else, and a restore
+    // point of two whole states could take the room the state needs.
+    let (before, after) = local.changed_between(&merged);
+    (merged, RestorePoint { before, after })
 }
 
 /// One playlist as Markdown: a title and one link per entry, in order.

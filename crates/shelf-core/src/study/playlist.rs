@@ -160,13 +160,50 @@ pub struct Entry<'a> {
 #[serde(transparent)]
 pub struct EntryId(Stamp);
 
+/// One entry. Its position register starts at [`Stamp::ZERO`]: the add
+/// itself placed it, and any move beats that.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredItem", into = "StoredItem")]
 struct Item {
     video: VideoId,
     pos: Lww<Position>,
     /// When it was removed; removal is final (adding again makes a new entry).
+    removed: Option<Stamp>,
+}
+
+/// An entry as stored: `{"video","pos"}`, plus `moved` (the position's
+/// stamp) and `removed` only when they happened. Entries are most of a
+/// large state, so this keeps it compact.
+#[derive(Serialize, Deserialize)]
+struct StoredItem {
+    video: VideoId,
+    pos: Position,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    moved: Option<Stamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     removed: Option<Stamp>,
+}
+
+impl From<StoredItem> for Item {
+    fn from(s: StoredItem) -> Item {
+        Item {
+            video: s.video,
+            pos: Lww::new(s.pos, s.moved.unwrap_or(Stamp::ZERO)),
+            removed: s.removed,
+        }
+    }
+}
+
+impl From<Item> for StoredItem {
+    fn from(item: Item) -> StoredItem {
+        let moved = (item.pos.at() != Stamp::ZERO).then_some(item.pos.at());
+        StoredItem {
+            video: item.video,
+            pos: item.pos.value,
+            moved,
+            removed: item.removed,
+        }
+    }
 }
 
 impl Merge for Item {
@@ -319,12 +356,11 @@ impl Playlist {
         while self.entries.contains_key(&id) {
             id = EntryId(clock.tick(now_ms));
         }
-        let at = id.0;
         self.entries.insert(
             id,
             Item {
                 video,
-                pos: Lww::new(pos, at),
+                pos: Lww::new(pos, Stamp::ZERO),
                 removed: None,
             },
         );

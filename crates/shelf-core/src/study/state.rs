@@ -332,6 +332,32 @@ impl StudyState {
         &self.playlists
     }
 
+    /// The items that differ between this state and `other`: this side's
+    /// versions and `other`'s, each without the items they share. Settings
+    /// are kept whole (they are two registers).
+    pub(super) fn changed_between(&self, other: &StudyState) -> (StudyState, StudyState) {
+        fn split<K: Ord + Clone, V: PartialEq + Clone>(
+            a: &BTreeMap<K, V>,
+            b: &BTreeMap<K, V>,
+        ) -> (BTreeMap<K, V>, BTreeMap<K, V>) {
+            let differs = |k: &K| a.get(k) != b.get(k);
+            let keep = |m: &BTreeMap<K, V>| {
+                m.iter()
+                    .filter(|(k, _)| differs(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            };
+            (keep(a), keep(b))
+        }
+        let (progress_a, progress_b) = split(&self.progress, &other.progress);
+        let (notes_a, notes_b) = split(&self.notes, &other.notes);
+        let (lists_a, lists_b) = split(&self.playlists, &other.playlists);
+        (
+            StudyState::from_parts(progress_a, notes_a, lists_a, self.settings.clone()),
+            StudyState::from_parts(progress_b, notes_b, lists_b, other.settings.clone()),
+        )
+    }
+
     /// Writes `target`'s version of every item where this state still
     /// holds exactly `applied`'s version (what an import wrote and nobody
     /// has edited since), with fresh stamps. Returns how many items changed.

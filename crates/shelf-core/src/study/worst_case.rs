@@ -2,7 +2,8 @@
 //!
 //! Nothing here measures (no clock, no I/O): callers serialize the result
 //! with `schema::encode` and report its size against the localStorage
-//! quota, which browsers count in UTF-16 code units.
+//! quota, which browsers count in UTF-16 code units
+//! (`cargo run -p shelf-core --example store_size` prints both).
 
 use super::playlist::{Duplicates, MAX_NAME_CHARS};
 use super::stamp::DeviceId;
