@@ -356,6 +356,8 @@ pub struct Strings {
     pub range_name: &'static str,
     pub lecture_number: &'static str,
     pub coverage_partial: &'static str,
+    pub summary_ai_generated: &'static str,
+    pub playlist_name_taken: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -617,6 +619,8 @@ pub static ZH_TW: Strings = Strings {
     range_name: "{series}：{from} 到 {to}",
     lecture_number: "第 {n} 講",
     coverage_partial: "目前只有 {loaded} / {expected} 講（缺第 {missing} 講）",
+    summary_ai_generated: "這份摘要由 AI 自動產生，不是老師寫的，可能有錯；請以影片內容為準。",
+    playlist_name_taken: "已經有同名的播放清單了，請換一個名稱。",
 };
 
 pub static EN: Strings = Strings {
@@ -878,4 +882,6 @@ pub static EN: Strings = Strings {
     range_name: "{series}: {from} to {to}",
     lecture_number: "Lecture {n}",
     coverage_partial: "{loaded} of {expected} lectures loaded (missing: {missing})",
+    summary_ai_generated: "This summary was written by AI, not by the lecturer, and may contain mistakes; the video is the reference.",
+    playlist_name_taken: "Another playlist already has this name; pick another.",
 };

@@ -70,7 +70,12 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
             <section class="summary-section" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{move || t().summary_heading}</h2>
                 {match &video.summary {
-                    Some(summary) => view! { <SummaryView blocks=&summary.blocks /> }.into_any(),
+                    Some(summary) => view! {
+                        // The summaries come from a video-summary generator, not the lecturer.
+                        <p class="summary-origin">{move || t().summary_ai_generated}</p>
+                        <SummaryView blocks=&summary.blocks />
+                    }
+                    .into_any(),
                     None => view! { <p class="muted">{move || t().no_summary}</p> }.into_any(),
                 }}
             </section>

@@ -685,3 +685,21 @@ test('a course page saves lectures A to B as a playlist and says how complete th
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('states that tell the truth: a taken name is refused, an empty list is not "all watched", summaries say they are AI-written', async () => {
+  const { page, errors, context } = await open('');
+  const id = await createPlaylist(page, '重複的名字');
+  await page.getByLabel('新播放清單名稱').fill(' 重複的名字 ');
+  await page.getByLabel('新播放清單名稱').press('Enter');
+  await page.locator('.undo-toast', { hasText: '已經有同名的播放清單了' }).waitFor();
+  assert.equal(await page.locator('.playlist-list:not(.series-playlists) .playlist-row').count(), 1);
+  await visit(page, `playlists/${id}`);
+  await page.locator('.entries, .playlist-page p.muted').first().waitFor();
+  assert.equal(await page.locator('.next-unwatched').count(), 0, 'nothing to watch is not "all watched"');
+  await visit(page, `video/${LECTURE_7}`);
+  assert.match(await page.locator('.summary-section .summary-origin').innerText(), /由 AI 自動產生/);
+  await visit(page, 'video/8AKqH6V9kjE');
+  assert.equal(await page.locator('.summary-origin').count(), 0, 'no label without a summary');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -77,6 +77,7 @@ pub fn name_error_text(error: NameError) -> String {
             fill(t().playlist_name_too_long, &[("max", &max.to_string())])
         }
         NameError::DirectionControl => t().playlist_name_direction.to_string(),
+        NameError::Taken => t().playlist_name_taken.to_string(),
     }
 }
 

@@ -28,7 +28,10 @@ pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
             })
         })
     });
+    // An empty list is not "all watched": say nothing (the entries say it is empty).
+    let empty = Memo::new(move |_| playlist.with(|p| p.as_ref().is_none_or(Playlist::is_empty)));
     move || match next.get() {
+        _ if empty.get() => ().into_any(),
         Some((url, title, id)) => {
             let title = title.unwrap_or_else(|| format!("{} ({id})", t().unknown_video));
             view! {

@@ -46,6 +46,9 @@ pub enum NameError {
     /// Holds a bidirectional override or isolate (U+202A–U+202E,
     /// U+2066–U+2069), which would make the name display as other text.
     DirectionControl,
+    /// Another live playlist has this name (ignoring case): two lists
+    /// could not be told apart in menus.
+    Taken,
 }
 
 impl fmt::Display for NameError {
@@ -59,6 +62,7 @@ impl fmt::Display for NameError {
             NameError::DirectionControl => {
                 write!(f, "a playlist name cannot contain text-direction controls")
             }
+            NameError::Taken => write!(f, "another playlist already has this name"),
         }
     }
 }

@@ -6,12 +6,12 @@
 //! saves only real edits.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::lww::Merge;
 use super::notes::{Note, NoteMap, NoteTooLong};
-use super::playlist::{AddSummary, Added, Duplicates, NameError, Playlist};
+use super::playlist::{normalize_name, AddSummary, Added, Duplicates, NameError, Playlist};
 use super::progress::{watch_state, Progress, ProgressMap};
 use super::settings::Settings;
 use super::stamp::{Clock, DeviceId, Stamp};
@@ -212,14 +212,41 @@ impl StudyState {
     }
 
     /// Adds an empty playlist under a caller-chosen id.
+    /// Refuses a name another live playlist has ([`NameError::Taken`]).
     pub fn create_playlist(
         &mut self,
         id: PlaylistId,
         name: &str,
         now_ms: u64,
     ) -> Result<(), PlaylistError> {
-        let list = Playlist::new(id, name, &mut self.clock, now_ms)?;
+        let name = normalize_name(name)?;
+        if self.names_taken(None).contains(&name_key(&name)) {
+            return Err(NameError::Taken.into());
+        }
+        let list = Playlist::new(id, &name, &mut self.clock, now_ms)?;
         self.insert_new(list)
+    }
+
+    /// Live playlists' names (case-folded), except `except`'s own.
+    fn names_taken(&self, except: Option<&str>) -> BTreeSet<String> {
+        self.live_playlists()
+            .into_iter()
+            .filter(|p| Some(p.id().as_str()) != except)
+            .map(|p| name_key(p.name()))
+            .collect()
+    }
+
+    /// `name`, or `name (2)`, `name (3)`… when live playlists have it:
+    /// for lists the app names itself (copies, shared links, assignments).
+    fn unique_name(&self, name: &str) -> String {
+        let taken = self.names_taken(None);
+        (1..)
+            .map(|n| match n {
+                1 => name.to_string(),
+                n => format!("{name} ({n})"),
+            })
+            .find(|candidate| !taken.contains(&name_key(candidate)))
+            .expect("some suffix is free")
     }
 
     /// Adds a playlist holding `videos` in order (a shared link, a copy of
@@ -231,7 +258,8 @@ impl StudyState {
         videos: &[VideoId],
         now_ms: u64,
     ) -> Result<(), PlaylistError> {
-        let list = Playlist::with_videos(id, name, videos, &mut self.clock, now_ms)?;
+        let name = self.unique_name(&normalize_name(name)?);
+        let list = Playlist::with_videos(id, &name, videos, &mut self.clock, now_ms)?;
         self.insert_new(list)
     }
 
@@ -245,9 +273,11 @@ impl StudyState {
 
     /// A live playlist, to edit; every edit is stamped `now_ms`.
     pub fn playlist_mut(&mut self, id: &str, now_ms: u64) -> Option<PlaylistEditor<'_>> {
+        let taken = self.names_taken(Some(id));
         let list = self.playlists.get_mut(id).filter(|p| !p.is_deleted())?;
         Some(PlaylistEditor {
             list,
+            taken,
             clock: &mut self.clock,
             progress: &self.progress,
             now_ms,
@@ -409,6 +439,11 @@ impl StudyState {
     }
 }
 
+/// How names compare for "taken": as stored, ignoring case.
+fn name_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
 /// Edits a copy so a no-op leaves no empty entry behind.
 fn edit_entry<T: Default + Clone>(
     map: &mut BTreeMap<VideoId, T>,
@@ -426,6 +461,8 @@ fn edit_entry<T: Default + Clone>(
 /// One live playlist being edited, with the clock that stamps its edits.
 pub struct PlaylistEditor<'a> {
     list: &'a mut Playlist,
+    /// Other live lists' names (case-folded): a rename may not take one.
+    taken: BTreeSet<String>,
     clock: &'a mut Clock,
     progress: &'a ProgressMap,
     now_ms: u64,
@@ -437,6 +474,9 @@ impl PlaylistEditor<'_> {
     }
 
     pub fn rename(&mut self, name: &str) -> Result<bool, NameError> {
+        if self.taken.contains(&name_key(&normalize_name(name)?)) {
+            return Err(NameError::Taken);
+        }
         self.list.rename(name, self.clock, self.now_ms)
     }
 
@@ -537,6 +577,36 @@ mod tests {
         assert!(s.restore_playlist("a", NOW));
         assert_eq!(s.playlist("a").map(Playlist::name), Some("First"));
         assert!(!s.delete_playlist("nope", NOW));
+    }
+
+    #[test]
+    fn names_are_unique_among_live_playlists() {
+        let mut s = tab(1);
+        s.create_playlist(pid("a"), "Week 1", NOW).unwrap();
+        assert_eq!(
+            s.create_playlist(pid("b"), " week 1 ", NOW),
+            Err(PlaylistError::Name(NameError::Taken)),
+            "a typed duplicate is refused, ignoring case and spaces"
+        );
+        s.create_playlist(pid("b"), "Week 2", NOW).unwrap();
+        assert_eq!(
+            s.playlist_mut("b", NOW).unwrap().rename("WEEK 1"),
+            Err(NameError::Taken)
+        );
+        assert_eq!(
+            s.playlist_mut("a", NOW).unwrap().rename("week 1"),
+            Ok(true),
+            "a list may change its own case"
+        );
+        s.create_playlist_with(pid("c"), "week 1", &[], NOW)
+            .unwrap();
+        assert_eq!(
+            s.playlist("c").map(Playlist::name),
+            Some("week 1 (2)"),
+            "copies are told apart"
+        );
+        s.delete_playlist("a", NOW);
+        s.create_playlist(pid("d"), "Week 1", NOW).unwrap();
     }
 
     #[test]
