@@ -168,11 +168,11 @@ impl Study {
     pub fn import(&self, incoming: &StudyState) {
         let point = self.state.try_maybe_update(|local| {
             let (merged, point) = apply_import(local, incoming);
-            let changed = merged != *local;
             *local = merged;
-            (changed, point)
+            (point.is_some(), point)
         });
-        if let Some(point) = point {
+        // An import that changed nothing keeps the last one's restore point.
+        if let Some(point) = point.flatten() {
             self.restore_point.set(Some(point));
             self.restore_point_unstored.set_value(true);
         }
@@ -320,10 +320,16 @@ impl Study {
     /// without a lock), so the tabs and storage converge.
     fn absorb(&self, raw: Option<String>) {
         match raw.as_deref().map(|raw| decode(raw, now_ms())) {
-            Some(Decoded::Ok { state: theirs, .. }) => {
+            Some(Decoded::Ok {
+                state: theirs,
+                clamped,
+                ..
+            }) => {
                 let mine = self.state.get_untracked();
                 self.adopt(mine.merge(&theirs));
-                if !mine.is_covered_by(&theirs) {
+                // Clamped: storage must hold the clamped stamps this tab's next
+                // edits are ordered after (see `Decoded::Ok`).
+                if clamped || !mine.is_covered_by(&theirs) {
                     self.save();
                 }
             }

@@ -11,7 +11,9 @@ fn main() {
         json.encode_utf16().count()
     );
     let (_, point) = apply_import(&StudyState::default(), &state);
-    let point = point.encode();
+    let point = point
+        .expect("importing into an empty state changes it")
+        .encode();
     println!(
         "restore point of importing it: {} B UTF-8, {} UTF-16 units",
         point.len(),

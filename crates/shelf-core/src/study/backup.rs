@@ -24,6 +24,7 @@ use super::progress::watch_url;
 use super::schema::{decode_value, envelope, Decoded, Dropped, CURRENT_SCHEMA};
 use super::state::StudyState;
 use crate::catalogue::Catalogue;
+use crate::ids::VideoId;
 use crate::watch::WatchState;
 
 /// The `kind` label that tells a backup from other JSON files.
@@ -140,41 +141,43 @@ impl KindDiff {
         !(self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty())
     }
 
-    fn record<T: PartialEq>(
+    /// Sorts one incoming item by what the student sees of it (`view`:
+    /// `None` when nothing shows), never by stamps: the same mark made on
+    /// two devices is no change.
+    fn record<V: PartialEq>(
         &mut self,
         key: String,
-        local: Option<&T>,
-        incoming: &T,
-        merged: &T,
-        shown: impl Fn(&T) -> bool,
+        local: Option<V>,
+        incoming: Option<V>,
+        merged: Option<V>,
     ) {
-        let bucket = match local {
-            _ if local == Some(merged) => {
-                if local == Some(incoming) {
-                    &mut self.unchanged
-                } else {
-                    &mut self.kept_local
-                }
-            }
-            Some(ours) if shown(ours) && !shown(merged) => &mut self.removed,
-            Some(ours) if shown(ours) => &mut self.updated,
-            _ if shown(merged) => &mut self.added,
-            _ => &mut self.unchanged,
+        let bucket = match (&local, &merged) {
+            _ if local == merged && local == incoming => &mut self.unchanged,
+            _ if local == merged => &mut self.kept_local,
+            (Some(_), None) => &mut self.removed,
+            (Some(_), Some(_)) => &mut self.updated,
+            (None, Some(_)) => &mut self.added,
+            (None, None) => &mut self.unchanged,
         };
         bucket.push(key);
     }
 }
 
-fn diff_map<K: Ord + ToString, T: Merge + PartialEq>(
+fn diff_map<K: Ord + ToString, T: Merge, V: PartialEq>(
     local: &BTreeMap<K, T>,
     incoming: &BTreeMap<K, T>,
-    shown: impl Fn(&T) -> bool + Copy,
+    view: impl Fn(&T) -> Option<V> + Copy,
 ) -> KindDiff {
     let mut diff = KindDiff::default();
     for (key, theirs) in incoming {
         let ours = local.get(key);
         let merged = ours.map_or_else(|| theirs.clone(), |o| o.merge(theirs));
-        diff.record(key.to_string(), ours, theirs, &merged, shown);
+        diff.record(
+            key.to_string(),
+            ours.and_then(view),
+            view(theirs),
+            view(&merged),
+        );
     }
     diff
 }
@@ -206,13 +209,19 @@ pub fn preview_import(local: &StudyState, incoming: &StudyState) -> ImportPrevie
     }
     ImportPreview {
         progress: diff_map(local.progress(), incoming.progress(), |p| {
-            p.state() != WatchState::Unwatched || p.resume_secs().is_some()
+            let shown = p.state() != WatchState::Unwatched || p.resume_secs().is_some();
+            shown.then(|| (p.state(), p.resume_secs()))
         }),
-        notes: diff_map(local.notes_map(), incoming.notes_map(), |n| !n.is_empty()),
+        notes: diff_map(local.notes_map(), incoming.notes_map(), |n| {
+            (!n.is_empty()).then(|| n.text().to_string())
+        }),
         playlists: diff_map(
             local.playlists_map(),
             incoming.playlists_map(),
-            |p: &Playlist| !p.is_deleted(),
+            |p: &Playlist| {
+                let videos: Vec<VideoId> = p.videos().into_iter().cloned().collect();
+                (!p.is_deleted()).then(|| (p.name().to_string(), videos))
+            },
         ),
         settings,
     }
@@ -273,13 +282,20 @@ impl RestorePoint {
 }
 
 /// The state after importing (the same merge as saving), and the restore
-/// point that undoes it.
-pub fn apply_import(local: &StudyState, incoming: &StudyState) -> (StudyState, RestorePoint) {
+/// point that undoes it — `None` when the import changed nothing, so the
+/// caller keeps the restore point of the import that did.
+pub fn apply_import(
+    local: &StudyState,
+    incoming: &StudyState,
+) -> (StudyState, Option<RestorePoint>) {
     let merged = local.merge(incoming);
+    if merged == *local {
+        return (merged, None);
+    }
     // Only what the import changed: undo needs nothing else, and a restore
     // point of two whole states could take the room the state needs.
     let (before, after) = local.changed_between(&merged);
-    (merged, RestorePoint { before, after })
+    (merged, Some(RestorePoint { before, after }))
 }
 
 /// One playlist as Markdown: a title and one link per entry, in order.
@@ -409,6 +425,7 @@ mod tests {
     fn an_import_can_be_undone_and_the_undo_wins_merges() {
         let (local, incoming) = local_and_incoming();
         let (mut merged, point) = apply_import(&local, &incoming);
+        let point = point.expect("the import changed things");
         let other_tab = merged.clone();
         // An edit made after the import is not undone.
         merged

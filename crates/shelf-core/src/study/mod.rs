@@ -29,6 +29,8 @@ pub mod timecode;
 pub mod worst_case;
 
 #[cfg(test)]
+mod regressions;
+#[cfg(test)]
 mod tests;
 
 pub use backup::{

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::lww::{Lww, Merge};
-use super::position::Position;
+use super::position::{Position, REBALANCE_DIGITS};
 use super::progress::{watch_state, ProgressMap, Tally};
 use super::stamp::{Clock, Stamp};
 use crate::catalogue::{Catalogue, Lang, Video};
@@ -355,7 +355,29 @@ impl Playlist {
         Added::Added
     }
 
+    /// Forgets the oldest removal marks once entries (shown and removed)
+    /// pass [`MAX_STORED_ENTRIES`], so a list used for years stays bounded.
+    /// A copy that still shows such an entry could bring it back on merge;
+    /// that is the price of bounded storage, paid only by long-removed
+    /// entries.
+    fn prune_removed(&mut self) {
+        let excess = self.entries.len().saturating_sub(MAX_STORED_ENTRIES);
+        if excess == 0 {
+            return;
+        }
+        let mut removed: Vec<(Stamp, EntryId)> = self
+            .entries
+            .iter()
+            .filter_map(|(id, item)| item.removed.map(|at| (at, *id)))
+            .collect();
+        removed.sort();
+        for (_, id) in removed.into_iter().take(excess) {
+            self.entries.remove(&id);
+        }
+    }
+
     fn insert(&mut self, video: VideoId, pos: Position, clock: &mut Clock, now_ms: u64) {
+        self.prune_removed();
         let mut id = EntryId(clock.tick(now_ms));
         while self.entries.contains_key(&id) {
             id = EntryId(clock.tick(now_ms));
@@ -444,13 +466,38 @@ impl Playlist {
             .collect();
         let before = to.checked_sub(1).map(|i| others[i]);
         let after = others.get(to).copied();
-        // Tied neighbours (two adds that raced to the same spot) leave no
-        // room between them: go just after the earlier one.
-        let pos = Position::between(before, after).unwrap_or_else(|| Position::after(before));
-        let Some(item) = self.entries.get_mut(&moved) else {
-            return false;
-        };
-        item.pos.set(pos, clock, now_ms)
+        match Position::between(before, after) {
+            Some(pos) if pos.len() <= REBALANCE_DIGITS => {
+                let Some(item) = self.entries.get_mut(&moved) else {
+                    return false;
+                };
+                item.pos.set(pos, clock, now_ms)
+            }
+            // Tied neighbours (two adds that raced to one spot) leave no
+            // room between them, and many inserts at one spot make long
+            // positions: renumber the whole list in its new order.
+            _ => {
+                let mut order: Vec<EntryId> = rows
+                    .iter()
+                    .map(|(id, _)| *id)
+                    .filter(|id| *id != moved)
+                    .collect();
+                order.insert(to, moved);
+                self.renumber(&order, clock, now_ms)
+            }
+        }
+    }
+
+    /// Gives the entries `order` evenly spread positions (fresh stamps
+    /// only where a position changes). Returns whether any did.
+    fn renumber(&mut self, order: &[EntryId], clock: &mut Clock, now_ms: u64) -> bool {
+        let mut changed = false;
+        for (id, pos) in order.iter().zip(Position::sequence(order.len())) {
+            if let Some(item) = self.entries.get_mut(id) {
+                changed |= item.pos.set(pos, clock, now_ms);
+            }
+        }
+        changed
     }
 
     /// Keeps the first entry of each video; returns how many were removed.
@@ -557,9 +604,11 @@ impl Playlist {
         changed
     }
 
-    /// A list migrated from a schema without entry ids. Ids and positions
-    /// are derived from the list alone, so two tabs migrating the same
-    /// store write the same entries.
+    /// A list migrated from a schema without entry ids. An entry's id is
+    /// its video and which occurrence of it this is, and its position is
+    /// stamped with the list's own time: two tabs migrating one store write
+    /// the same entries, and two versions of one list (one reordered on
+    /// another device) merge as the newer order, not as a mix of both.
     pub(super) fn legacy(
         id: PlaylistId,
         name: &str,
@@ -572,17 +621,18 @@ impl Playlist {
         let entries = videos
             .into_iter()
             .zip(positions)
-            .enumerate()
-            .map(|(i, (video, pos))| {
-                let id = EntryId(Stamp::legacy(0, i as u32));
-                (
+            .scan(BTreeMap::<VideoId, u32>::new(), |seen, (video, pos)| {
+                let occurrence = seen.entry(video.clone()).or_insert(0);
+                let id = legacy_entry_id(&video, *occurrence);
+                *occurrence += 1;
+                Some((
                     id,
                     Item {
                         video,
-                        pos: Lww::new(pos, Stamp::ZERO),
+                        pos: Lww::new(pos, at),
                         removed: None,
                     },
-                )
+                ))
             })
             .collect();
         Playlist {
@@ -613,15 +663,16 @@ impl Playlist {
     }
 
     /// Brings a list read from storage or a file within the rules without
-    /// dropping it: the id follows its map key, the name is repaired. Not
-    /// an edit, so no stamp changes. `Err` when it cannot be kept whole.
+    /// dropping it: the id follows its map key, the name is repaired, the
+    /// oldest removal marks go past [`MAX_STORED_ENTRIES`]. Not an edit, so
+    /// no stamp changes. `Err` only for more shown entries than any app
+    /// version writes.
     pub(super) fn check(&mut self, key: &PlaylistId) -> Result<bool, String> {
-        if self.entries.len() > MAX_STORED_ENTRIES {
-            return Err(format!(
-                "{} entries, at most {MAX_STORED_ENTRIES} are kept",
-                self.entries.len()
-            ));
+        let shown = self.len();
+        if shown > MAX_VIDEOS {
+            return Err(format!("{shown} entries, at most {MAX_VIDEOS} are kept"));
         }
+        self.prune_removed();
         let name = repair_name(self.name.get());
         let changed = self.id != *key || *self.name.get() != name;
         self.id = key.clone();
@@ -631,14 +682,19 @@ impl Playlist {
 }
 
 impl Merge for Playlist {
+    /// A join while a list stays under [`MAX_STORED_ENTRIES`]; past it, the
+    /// oldest removal marks are forgotten here too, so a tab's copy and the
+    /// stored one (pruned when read) agree and saving settles.
     fn merge(&self, other: &Self) -> Self {
-        Playlist {
+        let mut merged = Playlist {
             id: self.id.clone().min(other.id.clone()),
             created: self.created.min(other.created),
             name: self.name.merge(&other.name),
             deleted: self.deleted.merge(&other.deleted),
             entries: self.entries.merge(&other.entries),
-        }
+        };
+        merged.prune_removed();
+        merged
     }
 
     fn clamp_stamps(&mut self, now_ms: u64) {
@@ -659,6 +715,27 @@ impl Merge for Playlist {
         .max()
         .unwrap_or(Stamp::ZERO)
     }
+}
+
+/// A migrated entry's id: the video's 11 characters (6 bits each) and the
+/// occurrence, packed without loss into a legacy stamp, so no two entries
+/// of one list can share it.
+fn legacy_entry_id(video: &VideoId, occurrence: u32) -> EntryId {
+    let code = |b: u8| -> u64 {
+        match b {
+            b'A'..=b'Z' => u64::from(b - b'A'),
+            b'a'..=b'z' => u64::from(b - b'a') + 26,
+            b'0'..=b'9' => u64::from(b - b'0') + 52,
+            b'-' => 62,
+            _ => 63,
+        }
+    };
+    let bytes = video.as_bytes();
+    let millis = bytes[..10]
+        .iter()
+        .fold(0u64, |acc, &b| (acc << 6) | code(b));
+    let counter = occurrence.saturating_mul(64) | code(bytes[10]) as u32;
+    EntryId(Stamp::legacy(millis, counter))
 }
 
 /// A whole series as a ready-made, read-only list in lecture order.

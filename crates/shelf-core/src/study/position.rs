@@ -11,8 +11,13 @@
 
 use std::fmt;
 
-/// Longest position read from storage; real lists stay far below.
-const MAX_DIGITS: usize = 512;
+/// Longest position read from storage: far above anything edits make
+/// (playlists rebalance past [`REBALANCE_DIGITS`]); only a guard against
+/// forged data.
+const MAX_DIGITS: usize = 4096;
+/// A position this long (from many inserts at one spot) makes the list
+/// renumber its entries evenly.
+pub const REBALANCE_DIGITS: usize = 24;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Position(Vec<u8>);
@@ -37,19 +42,53 @@ impl Position {
         Some(Position(midpoint(low, after.map(|p| p.0.as_slice()))))
     }
 
-    /// The position after `last` (or the first one).
+    /// The position after `last` (or the first one): the first digit that
+    /// can grow grows, so appending adds a digit only every 255 entries.
     pub fn after(last: Option<&Position>) -> Position {
-        Position(midpoint(last.map_or(&[], |p| &p.0), None))
+        let Some(last) = last else {
+            return Position::default();
+        };
+        match last.0.iter().position(|&d| d < u8::MAX) {
+            Some(i) => {
+                let mut digits = last.0[..=i].to_vec();
+                digits[i] += 1;
+                Position(digits)
+            }
+            // All digits full: one more, started low, so the next 254
+            // appends fit in it.
+            None => Position([last.0.as_slice(), &[0x01]].concat()),
+        }
     }
 
-    /// `count` increasing positions, for lists migrated or copied whole.
+    /// `count` increasing positions spread evenly (as few digits as the
+    /// count needs), for lists migrated, copied or renumbered whole.
     pub fn sequence(count: usize) -> Vec<Position> {
-        let mut out: Vec<Position> = Vec::with_capacity(count);
-        for _ in 0..count {
-            let next = Position::after(out.last());
-            out.push(next);
+        let mut width = 1u32;
+        while 256u128.pow(width) <= count as u128 + 1 {
+            width += 1;
         }
-        out
+        let span = 256u128.pow(width);
+        let step = span / (count as u128 + 1);
+        (1..=count as u128)
+            .map(|i| {
+                let value = i * step;
+                let mut digits: Vec<u8> =
+                    (0..width).rev().map(|k| (value >> (8 * k)) as u8).collect();
+                while digits.last() == Some(&0) {
+                    digits.pop();
+                }
+                Position(digits)
+            })
+            .collect()
+    }
+
+    /// How many digits it has (see [`REBALANCE_DIGITS`]).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     fn is_valid(digits: &[u8]) -> bool {
@@ -138,13 +177,27 @@ mod tests {
         assert_eq!(Position::between(Some(&p("ff")), None), Some(p("ff80")));
         assert_eq!(Position::between(Some(&p("80")), Some(&p("80"))), None);
         assert_eq!(Position::between(Some(&p("81")), Some(&p("80"))), None);
-        let seq = Position::sequence(5);
-        assert!(seq.windows(2).all(|w| w[0] < w[1]));
+        for n in [0, 1, 5, 254, 255, 256, 1000, 70_000] {
+            let seq = Position::sequence(n);
+            assert_eq!(seq.len(), n);
+            assert!(seq.windows(2).all(|w| w[0] < w[1]), "{n}");
+            assert!(
+                seq.iter().all(|p| Position::is_valid(&p.0) && p.len() <= 3),
+                "{n}"
+            );
+        }
+        let mut last = Position::default();
+        for _ in 0..1000 {
+            let next = Position::after(Some(&last));
+            assert!(next > last);
+            last = next;
+        }
+        assert!(last.len() <= 5, "appends stay short: {} digits", last.len());
     }
 
     #[test]
     fn junk_is_refused() {
-        for bad in ["", "0", "8g", "8000", "00", &"11".repeat(513)] {
+        for bad in ["", "0", "8g", "8000", "00", &"11".repeat(4097)] {
             assert!(bad.parse::<Position>().is_err(), "{bad:?}");
         }
         assert_eq!(p("7f80").to_string(), "7f80");

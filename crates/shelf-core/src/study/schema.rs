@@ -505,7 +505,13 @@ fn v1_to_v2(object: &mut Map<String, Value>, dropped: &mut Vec<Dropped>) -> Map<
             for (position, list) in lists.into_iter().enumerate() {
                 let key = list.get("id").and_then(Value::as_str).unwrap_or_default();
                 let key = if key.is_empty() || playlists.contains_key(key) {
-                    format!("v1-{position}")
+                    (0usize..)
+                        .map(|n| match n {
+                            0 => format!("v1-{position}"),
+                            n => format!("v1-{position}-{n}"),
+                        })
+                        .find(|k| !playlists.contains_key(k))
+                        .expect("some suffix is free")
                 } else {
                     key.to_string()
                 };

@@ -49,11 +49,22 @@ impl Settings {
         names
     }
 
-    /// Writes `target`'s values over these, with fresh stamps (undo).
-    pub(super) fn revert_to(&mut self, target: &Settings, clock: &mut Clock, now_ms: u64) -> bool {
-        let a = self.locale.set(target.locale(), clock, now_ms);
-        let b = self.theme.set(target.theme(), clock, now_ms);
-        a || b
+    /// Undo, setting by setting: each one still as `applied` left it goes
+    /// back to `target`'s value, with a fresh stamp. Returns how many did.
+    pub(super) fn revert_changed(
+        &mut self,
+        target: &Settings,
+        applied: &Settings,
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> usize {
+        let locale = self.locale == applied.locale
+            && applied.locale != target.locale
+            && self.locale.set(target.locale(), clock, now_ms);
+        let theme = self.theme == applied.theme
+            && applied.theme != target.theme
+            && self.theme.set(target.theme(), clock, now_ms);
+        usize::from(locale) + usize::from(theme)
     }
 
     pub(super) fn legacy(locale: Option<Locale>, theme: Option<Theme>, at: [Stamp; 2]) -> Settings {

@@ -25,6 +25,8 @@ pub const CEILING_MS: u64 = 4_102_444_800_000;
 /// clocks differ by minutes, not days.
 pub const MAX_AHEAD_MS: u64 = 24 * 60 * 60 * 1000;
 
+const HOUR_MS: u64 = 60 * 60 * 1000;
+
 /// Which device (browser tab) made an edit. [`DeviceId::LEGACY`] marks
 /// items migrated from schemas without devices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -77,7 +79,9 @@ impl Stamp {
     /// (itself clamped to the sane window). Order among stamps that need
     /// no clamping is kept.
     pub fn clamped(self, now_ms: u64) -> Stamp {
-        let limit = physical(now_ms).saturating_add(MAX_AHEAD_MS);
+        // Whole hours, so two reads a moment apart clamp a stamp to the same
+        // value: an edit ordered after the first read stays after the second.
+        let limit = physical(now_ms).saturating_add(MAX_AHEAD_MS) / HOUR_MS * HOUR_MS;
         if self.millis <= limit {
             self
         } else {
@@ -208,12 +212,18 @@ mod tests {
             device: DeviceId(u32::MAX),
         };
         let read = frozen.clamped(NOW);
-        assert_eq!(read.millis(), NOW + MAX_AHEAD_MS);
+        let limit = (NOW + MAX_AHEAD_MS) / HOUR_MS * HOUR_MS;
+        assert_eq!(read.millis(), limit, "a day ahead, in whole hours");
+        assert_eq!(
+            frozen.clamped(NOW + 60_000),
+            read,
+            "a read a minute later agrees"
+        );
         let mut clock = Clock::new(DeviceId::from_random(7));
         clock.observe(read);
         assert!(clock.tick(NOW) > read, "the next edit wins");
         let year_9999 = Stamp::legacy(253_402_300_799_999, 0).clamped(NOW);
-        assert_eq!(year_9999.millis(), NOW + MAX_AHEAD_MS);
+        assert_eq!(year_9999.millis(), limit);
         let fine = Stamp::legacy(NOW + 5_000, 3);
         assert_eq!(fine.clamped(NOW), fine, "small skews are kept");
     }

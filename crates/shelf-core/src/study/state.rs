@@ -335,6 +335,8 @@ impl StudyState {
         self.notes.clamp_stamps(now_ms);
         self.playlists.clamp_stamps(now_ms);
         self.settings.clamp_stamps(now_ms);
+        // The clock saw the unclamped stamps: start it again from what is kept.
+        self.clock = Clock::new(self.clock.device());
         let latest = self.latest();
         self.clock.observe(latest);
         true
@@ -428,13 +430,12 @@ impl StudyState {
                 changed += 1;
             }
         }
-        if self.settings == applied.settings
-            && self
-                .settings
-                .revert_to(&target.settings, &mut self.clock, now_ms)
-        {
-            changed += 1;
-        }
+        changed += self.settings.revert_changed(
+            &target.settings,
+            &applied.settings,
+            &mut self.clock,
+            now_ms,
+        );
         changed
     }
 }
