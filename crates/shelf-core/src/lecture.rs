@@ -7,20 +7,6 @@ use regex::Regex;
 
 use crate::catalogue::Part;
 
-/// Chinese numerals as they appear in titles; 十 forms are handled in code.
-const CHINESE_DIGITS: [(char, u32); 10] = [
-    ('零', 0),
-    ('一', 1),
-    ('二', 2),
-    ('三', 3),
-    ('四', 4),
-    ('五', 5),
-    ('六', 6),
-    ('七', 7),
-    ('八', 8),
-    ('九', 9),
-];
-
 /// 上/中/下 ("first/middle/last part") as ordinals.
 const POSITION_WORDS: [(&str, u32); 3] = [("上", 1), ("中", 2), ("下", 3)];
 
@@ -113,21 +99,7 @@ fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let digit = |c: char| {
-        CHINESE_DIGITS
-            .iter()
-            .find(|(d, _)| *d == c)
-            .map(|(_, n)| *n)
-    };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', ones] => Some(10 + digit(*ones)?),
-        [tens, '十'] => Some(digit(*tens)? * 10),
-        [tens, '十', ones] => Some(digit(*tens)? * 10 + digit(*ones)?),
-        _ => None,
-    }
+    crate::numerals::chinese_number(s).filter(|&n| n < 100)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod ids;
 pub mod locale;
 pub mod neighbours;
+mod numerals;
 pub mod problem;
 pub mod search;
 pub mod study;
