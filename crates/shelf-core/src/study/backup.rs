@@ -338,23 +338,15 @@ fn escape_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::{PlaylistId, VideoId};
     use crate::study::playlist::Duplicates;
     use crate::study::progress::tests::catalogue;
     use crate::study::stamp::{Clock, DeviceId};
+    use crate::study::test_support::{pid, v};
 
     const A: &str = "AAAAAAAAAAA";
     const B: &str = "BBBBBBBBBBB";
     const C: &str = "CCCCCCCCCCC";
     const NOW: u64 = 1_800_000_000_000;
-
-    fn v(id: &str) -> VideoId {
-        VideoId::parse(id).unwrap()
-    }
-
-    fn pid(id: &str) -> PlaylistId {
-        PlaylistId::parse(id).unwrap()
-    }
 
     /// Two devices that share a starting point, then edit apart.
     fn local_and_incoming() -> (StudyState, StudyState) {

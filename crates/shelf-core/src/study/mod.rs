@@ -31,6 +31,8 @@ pub mod worst_case;
 #[cfg(test)]
 mod regressions;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 
 pub use backup::{

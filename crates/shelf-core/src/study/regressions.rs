@@ -11,8 +11,8 @@
 use super::playlist::{Duplicates, Playlist, MAX_STORED_ENTRIES};
 use super::stamp::{Clock, DeviceId};
 use super::*;
-use crate::ids::{PlaylistId, VideoId};
 use crate::locale::{Locale, Theme};
+use crate::study::test_support::{pid, tab, v};
 use crate::watch::WatchState;
 
 const A: &str = "AAAAAAAAAAA";
@@ -23,15 +23,6 @@ const X: &str = "XXXXXXXXXXX";
 const NOW: u64 = 1_800_000_000_000;
 const DAY: u64 = 24 * 60 * 60 * 1000;
 
-fn v(id: &str) -> VideoId {
-    VideoId::parse(id).unwrap()
-}
-fn pid(id: &str) -> PlaylistId {
-    PlaylistId::parse(id).unwrap()
-}
-fn tab(n: u32) -> StudyState {
-    StudyState::default().for_device(DeviceId::from_random(n))
-}
 fn ok(raw: &str, now: u64) -> (StudyState, Vec<Dropped>, bool) {
     match decode(raw, now) {
         Decoded::Ok {

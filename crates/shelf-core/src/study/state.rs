@@ -527,20 +527,9 @@ impl PlaylistEditor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::study::test_support::{pid, tab, v};
 
     const NOW: u64 = 1_800_000_000_000;
-
-    fn v(id: &str) -> VideoId {
-        VideoId::parse(id).unwrap()
-    }
-
-    fn pid(id: &str) -> PlaylistId {
-        PlaylistId::parse(id).unwrap()
-    }
-
-    fn tab(n: u32) -> StudyState {
-        StudyState::default().for_device(DeviceId::from_random(n))
-    }
 
     #[test]
     fn setters_skip_no_ops() {

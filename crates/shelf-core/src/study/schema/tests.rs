@@ -1,13 +1,10 @@
 use super::*;
 use crate::study::stamp::{DeviceId, MAX_AHEAD_MS};
+use crate::study::test_support::v;
 
 const A: &str = "AAAAAAAAAAA";
 const B: &str = "BBBBBBBBBBB";
 const NOW: u64 = 1_800_000_000_000;
-
-fn v(id: &str) -> VideoId {
-    VideoId::parse(id).unwrap()
-}
 
 fn ok(raw: &str) -> (StudyState, Vec<Dropped>) {
     match decode(raw, NOW) {
