@@ -325,11 +325,14 @@ impl Study {
                 clamped,
                 ..
             }) => {
-                let mine = self.state.get_untracked();
-                self.adopt(mine.merge(&theirs));
+                let merged = self.state.with_untracked(|mine| mine.merge(&theirs));
+                // Merging is commutative: storage covers this tab exactly when
+                // merging changed nothing of theirs.
+                let covered = merged == theirs;
+                self.adopt(merged);
                 // Clamped: storage must hold the clamped stamps this tab's next
                 // edits are ordered after (see `Decoded::Ok`).
-                if clamped || !mine.is_covered_by(&theirs) {
+                if clamped || !covered {
                     self.save();
                 }
             }
