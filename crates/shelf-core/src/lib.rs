@@ -13,6 +13,7 @@ pub mod neighbours;
 mod numerals;
 pub mod problem;
 pub mod search;
+pub mod sources;
 pub mod study;
 pub mod summary;
 mod text_form;
