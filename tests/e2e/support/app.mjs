@@ -13,13 +13,14 @@ export function distDir(name = 'DIST') {
 /**
  * Registers before/after hooks and returns a handle whose `open(path)` gives
  * a fresh page (own context: fresh storage) already navigated and with the
- * app mounted.
+ * app mounted. `fixtures` is passed to serve(): `app.server.fixturesUrl`
+ * then points at that folder on the same host.
  */
-export function useApp({ dist = distDir(), base = '/' } = {}) {
+export function useApp({ dist = distDir(), base = '/', fixtures = null } = {}) {
   const app = { url: null, browser: null };
   let server;
   before(async () => {
-    server = await serve(dist, { base });
+    server = await serve(dist, { base, fixtures });
     app.server = server;
     app.url = server.url;
     app.browser = await launch();

@@ -1,9 +1,11 @@
 // A static file server for a built dist/, on 127.0.0.1 only, behaving like a
 // static host: existing files are served, anything else gets 404.html (the
 // GitHub Pages convention) or, failing that, index.html with status 200.
+// Optionally also serves a folder of test fixtures under its own prefix, as
+// another site on the same host would (plain 404 for anything missing there).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +18,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 async function fileAt(root, urlPath) {
@@ -34,14 +37,33 @@ async function fileAt(root, urlPath) {
 
 /**
  * Serves `root` under `base` (e.g. '/' or '/lecture-shelf/'); resolves to
- * { url, close, rewrite }. Setting `rewrite(path, body)` lets a test change
- * what is served from then on (a new sw.js, say, to simulate a deploy).
+ * { url, close, rewrite, fixturesUrl }. Setting `rewrite(path, body)` lets a
+ * test change what is served from then on (a new sw.js, say, to simulate a
+ * deploy). With `fixtures: { dir, prefix }` (prefix defaults to
+ * '/__fixtures/'), the files of `dir` are served under `prefix`, outside
+ * `base`; `fixturesUrl` is then their absolute URL.
  */
-export async function serve(root, { base = '/', port = 0 } = {}) {
+export async function serve(root, { base = '/', port = 0, fixtures = null } = {}) {
   root = normalize(root);
+  // resolve() also drops a trailing slash, which fileAt's containment check needs.
+  const fixtureDir = fixtures && resolve(fixtures.dir);
+  const fixturePrefix = fixtures?.prefix ?? '/__fixtures/';
   const handle = { rewrite: null };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (fixtureDir && url.pathname.startsWith(fixturePrefix)) {
+      const path = await fileAt(fixtureDir, '/' + url.pathname.slice(fixturePrefix.length));
+      if (!path) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('no such fixture');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'text/plain; charset=utf-8',
+        'cache-control': 'no-cache',
+      });
+      res.end(await readFile(path));
+      return;
+    }
     if (!url.pathname.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the public URL');
       return;
@@ -69,6 +91,7 @@ export async function serve(root, { base = '/', port = 0 } = {}) {
   const listening = server.address().port;
   return Object.assign(handle, {
     url: `http://127.0.0.1:${listening}${base}`,
+    fixturesUrl: fixtureDir ? `http://127.0.0.1:${listening}${fixturePrefix}` : null,
     close: () => new Promise((resolve) => server.close(resolve)),
   });
 }
