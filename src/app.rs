@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use shelf_core::catalogue::Catalogue;
 
-use crate::embedded;
+use crate::loader::Loader;
 use crate::preferences;
+use crate::shelf::Shelf;
 use crate::study::Study;
 use crate::ui::load_error::LoadError;
+use crate::ui::sources::sources_page::SourcesPage;
 use crate::ui::study::backup_page::BackupPage;
 use crate::ui::study::notice::StoreNoticeBanner;
 use crate::ui::study::playlist_page::{PlaylistPage, SeriesPage};
@@ -22,16 +23,10 @@ use crate::ui::{
 use crate::web::base::base_path;
 use crate::web::service_worker::{self, UpdateReady};
 
-/// The decoded catalogue, shared by every page.
-#[derive(Clone, Copy)]
-pub struct Shelf(pub &'static Catalogue);
-
-pub fn use_catalogue() -> &'static Catalogue {
-    expect_context::<Shelf>().0
-}
-
+/// `shelf` is the catalogue read at start (see `Shelf::restore`), or why
+/// the embedded one could not be read.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
     let study = Study::load();
     provide_context(study);
     preferences::provide(study);
@@ -39,14 +34,20 @@ pub fn App() -> impl IntoView {
     provide_context(update);
     service_worker::register(update);
 
-    match embedded::catalogue() {
-        Ok(catalogue) => {
-            provide_context(Shelf(catalogue));
+    match shelf {
+        Ok(shelf) => {
+            provide_context(shelf);
+            provide_context(Loader::start(shelf));
             view! {
                 <Router base=base_path()>
                     <SiteHeader />
                     <StoreNoticeBanner />
                     <main id="main" tabindex="-1">
+                        // Every page reads the catalogue once, when created: a
+                        // load that swaps it renders the routes anew.
+                        {move || {
+                            shelf.generation();
+                            view! {
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=CataloguePage />
                             <Route path=path!("/video/:id") view=VideoPage />
@@ -57,7 +58,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/series/:id") view=SeriesPage />
                             <Route path=path!("/shared") view=SharedPage />
                             <Route path=path!("/backup") view=BackupPage />
+                            <Route path=path!("/sources") view=SourcesPage />
                         </Routes>
+                            }
+                        }}
                     </main>
                     <UpdatePrompt />
                 </Router>

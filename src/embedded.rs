@@ -6,8 +6,7 @@ use shelf_core::catalogue::Catalogue;
 
 const CATALOGUE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
-/// The embedded catalogue, or why it could not be read. Decoding happens
-/// once; the result lives for the page's lifetime.
+/// The embedded catalogue, or why it could not be read.
 pub fn catalogue() -> Result<&'static Catalogue, &'static str> {
     static DECODED: OnceLock<Result<Catalogue, String>> = OnceLock::new();
     DECODED
@@ -16,8 +15,7 @@ pub fn catalogue() -> Result<&'static Catalogue, &'static str> {
         .map_err(String::as_str)
 }
 
-/// The search index over the embedded catalogue, built on first use.
-pub fn search_index(catalogue: &'static Catalogue) -> &'static shelf_core::search::SearchIndex {
-    static INDEX: OnceLock<shelf_core::search::SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| shelf_core::search::SearchIndex::new(catalogue))
+/// The JSON itself, to fingerprint what a stored catalogue was built over.
+pub fn json() -> &'static str {
+    CATALOGUE_JSON
 }

@@ -3,12 +3,20 @@
 mod app;
 mod embedded;
 mod i18n;
+mod loader;
 mod preferences;
+mod shelf;
 mod study;
 mod ui;
 mod web;
 
 fn main() {
     console_error_panic_hook::set_once();
-    web::shell::mount(app::App);
+    // The stored catalogue is read before mounting (IndexedDB answers in a
+    // few ms), so a loaded catalogue never flashes the embedded one first.
+    // Leptos sets up its executor when mounting, so this one is wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        let shelf = shelf::Shelf::restore().await;
+        web::shell::mount(move || app::App(app::AppProps { shelf }));
+    });
 }

@@ -7,9 +7,9 @@ use shelf_core::catalogue::VideoId;
 use shelf_core::search::search;
 use shelf_core::study::progress::watch_state;
 
-use crate::app::use_catalogue;
-use crate::embedded::search_index;
 use crate::i18n::{t, use_locale, LocaleText};
+use crate::shelf::use_catalogue;
+use crate::shelf::use_search_index;
 use crate::study::use_study;
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::keyboard::install_shortcuts;
@@ -17,6 +17,7 @@ use crate::ui::search::no_results::NoResults;
 use crate::ui::search::result_list::{ResultList, PAGE};
 use crate::ui::search::search_box::SearchBox;
 use crate::ui::search::sort_select::SortSelect;
+use crate::ui::sources::holdings::Holdings;
 use crate::ui::study::bulk_add::BulkAdd;
 use crate::web::document::set_title;
 use crate::web::location::use_url_query;
@@ -24,7 +25,7 @@ use crate::web::location::use_url_query;
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let catalogue = use_catalogue();
-    let index = search_index(catalogue);
+    let index = use_search_index();
     let study = use_study();
     let query = use_url_query();
     // Only progress affects results: notes and playlists edits do not re-run the search.
@@ -73,6 +74,7 @@ pub fn CataloguePage() -> impl IntoView {
                     }}
                 </p>
             </div>
+            <Holdings with_link=true />
             <SearchBox query />
             <div class="catalogue-layout">
                 <FacetPanel query results />

@@ -7,6 +7,7 @@ pub mod load_error;
 pub mod not_found;
 pub mod search;
 pub mod series_nav;
+pub mod sources;
 pub mod study;
 pub mod summary_view;
 pub mod thumbnail;

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use shelf_core::catalogue::{Video, VideoId};
 use shelf_core::search::Snippet;
 
-use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale, LocaleText};
+use crate::shelf::use_catalogue;
 use crate::ui::search::highlight::highlighted;
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::Thumbnail;

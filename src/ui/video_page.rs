@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use shelf_core::catalogue::Video;
+use shelf_core::ids::VideoId;
 
-use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale, LocaleText};
+use crate::shelf::use_catalogue;
+use crate::study::use_study;
 use crate::ui::not_found::Missing;
 use crate::ui::search::facet_panel::lang_label;
 use crate::ui::series_nav::SeriesNav;
@@ -29,10 +31,42 @@ pub fn VideoPage() -> impl IntoView {
         let title = video.get().map(|i| catalogue.videos[i].title.as_str());
         set_title(t().app_name, Some(title.unwrap_or(t().unknown_video_title)));
     });
-    move || match video.get() {
-        Some(i) => view! { <VideoDetails video=&catalogue.videos[i] /> }.into_any(),
-        None => view! { <Missing title=t().unknown_video_title body=t().unknown_video_body /> }
-            .into_any(),
+    let study = use_study();
+    // A video the student has studied keeps its page after it left the
+    // catalogue (a removed source, a renamed upload): progress, notes and
+    // playlist places stay reachable.
+    let studied = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        VideoId::parse(&id).filter(|id| study.with(|s| s.mentions(id)))
+    });
+    move || match (video.get(), studied.get()) {
+        (Some(i), _) => view! { <VideoDetails video=&catalogue.videos[i] /> }.into_any(),
+        (None, Some(id)) => view! { <NotInCatalogue id /> }.into_any(),
+        (None, None) => {
+            view! { <Missing title=t().unknown_video_title body=t().unknown_video_body /> }
+                .into_any()
+        }
+    }
+}
+
+#[component]
+fn NotInCatalogue(id: VideoId) -> impl IntoView {
+    // The study panel takes ids for the page's lifetime; one small leak per
+    // visit to such a page.
+    let id: &'static VideoId = Box::leak(Box::new(id));
+    let youtube = format!("https://www.youtube.com/watch?v={id}");
+    view! {
+        <article class="page video-page not-in-catalogue" aria-labelledby="video-title">
+            <p class="breadcrumb">
+                <A href=href("/")>{move || t().back_to_catalogue}</A>
+            </p>
+            <h1 id="video-title">{move || t().unknown_video} " " <code>{id.to_string()}</code></h1>
+            <p>{move || t().not_in_catalogue_body}</p>
+            <a class="button primary" href=youtube target="_blank" rel="noopener noreferrer">
+                {move || t().watch_on_youtube}
+            </a>
+            <StudyPanel video_id=id />
+        </article>
     }
 }
 

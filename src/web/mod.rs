@@ -1,12 +1,17 @@
 //! Thin adapters over browser APIs; the UI reaches the browser only through here.
 
 pub mod base;
+pub mod broadcast;
+pub mod catalogue_worker;
 pub mod clipboard;
 pub mod document;
 pub mod download;
+pub mod fetch;
 pub mod file;
+pub mod idb;
 pub mod location;
 pub mod locks;
+pub mod online;
 pub mod service_worker;
 pub mod shell;
 pub mod storage;

@@ -7,6 +7,7 @@
 
 pub mod assignment;
 pub mod catalogue;
+pub mod catalogue_build;
 pub mod ids;
 pub mod locale;
 pub mod neighbours;

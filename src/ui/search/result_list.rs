@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use shelf_core::catalogue::VideoId;
 use shelf_core::search::{Results, Snippet};
 
-use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale, LocaleText};
+use crate::shelf::use_catalogue;
 use crate::ui::video_card::VideoCard;
 
 /// Rows rendered at first and added per "show more": more than a screenful,

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use shelf_core::study::{ImportPreview, KindDiff, StudyState};
 
-use crate::app::use_catalogue;
 use crate::i18n::t;
+use crate::shelf::use_catalogue;
 use crate::study::use_study;
 
 #[component]

@@ -8,8 +8,8 @@ use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
 
-use crate::app::use_catalogue;
 use crate::i18n::t;
+use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::study::util::{fill, focus_first_later};
 use crate::ui::study::watch_toggle::WatchToggle;
@@ -139,14 +139,18 @@ fn EntryRow(
             <WatchToggle video=v />
         }
         .into_any(),
-        None => view! {
-            <span class="entry-title unknown">
-                {move || t().unknown_video}
-                " "
-                <code>{id.to_string()}</code>
-            </span>
+        None => {
+            // Its study data is kept: the video's page still shows it.
+            let (link, shown) = (href(&format!("/video/{id}")), id.to_string());
+            view! {
+                <A href=link attr:class="entry-title unknown">
+                    {move || t().unknown_video}
+                    " "
+                    <code>{shown}</code>
+                </A>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     let is_last = move || index + 1 >= len.get();
     let controls = (!read_only).then(|| {

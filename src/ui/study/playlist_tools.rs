@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shelf_core::study::{playlist_markdown, resume_url, share_playlist, Playlist};
 
-use crate::app::use_catalogue;
 use crate::i18n::t;
+use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::study::util::fill;
 use crate::web::base::href;

@@ -6,8 +6,8 @@ use leptos_router::components::A;
 use shelf_core::catalogue::Series;
 use shelf_core::study::{continue_series, overall_tally, resume_url};
 
-use crate::app::use_catalogue;
 use crate::i18n::t;
+use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};

@@ -7,8 +7,8 @@ use shelf_core::assignment::{range, Bound};
 use shelf_core::catalogue::Video;
 use shelf_core::ids::VideoId;
 
-use crate::app::use_catalogue;
 use crate::i18n::{t, use_locale, LocaleText};
+use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::study::util::{fill, new_playlist_id};
 use crate::web::base::href;

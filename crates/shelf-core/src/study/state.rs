@@ -139,6 +139,19 @@ impl StudyState {
             .map(|(id, n)| (id, n.text()))
     }
 
+    /// True when the student has anything on this video: a watch state,
+    /// a resume time, a note or a place in a live playlist. Such a video
+    /// keeps a page of its own even when the catalogue no longer has it.
+    pub fn mentions(&self, video: &str) -> bool {
+        self.watch_state(video) != WatchState::Unwatched
+            || self.resume_secs(video).is_some()
+            || self.note(video).is_some()
+            || self
+                .live_playlists()
+                .iter()
+                .any(|p| p.videos().iter().any(|v| v.as_str() == video))
+    }
+
     /// A playlist that is not deleted.
     pub fn playlist(&self, id: &str) -> Option<&Playlist> {
         self.playlists.get(id).filter(|p| !p.is_deleted())
@@ -530,6 +543,31 @@ mod tests {
     use crate::study::test_support::{pid, tab, v};
 
     const NOW: u64 = 1_800_000_000_000;
+
+    #[test]
+    fn mentions_any_trace_of_study() {
+        let [a, b, c, d, e] = [
+            "AAAAAAAAAAA",
+            "BBBBBBBBBBB",
+            "CCCCCCCCCCC",
+            "DDDDDDDDDDD",
+            "EEEEEEEEEEE",
+        ]
+        .map(v);
+        let mut s = tab(1);
+        assert!(!s.mentions(&a));
+        s.set_watch_state(&a, WatchState::Watched, NOW);
+        s.set_resume(&b, Some(60), NOW);
+        s.set_note(&c, "why", NOW).unwrap();
+        s.create_playlist(pid("p"), "List", NOW).unwrap();
+        s.playlist_mut("p", NOW)
+            .unwrap()
+            .add(&d, crate::study::Duplicates::Skip);
+        assert!([&a, &b, &c, &d].iter().all(|id| s.mentions(id)));
+        assert!(!s.mentions(&e));
+        s.delete_playlist("p", NOW + 1);
+        assert!(!s.mentions(&d), "a deleted playlist is no place");
+    }
 
     #[test]
     fn setters_skip_no_ops() {

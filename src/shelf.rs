@@ -1,0 +1,121 @@
+//! The catalogue every page reads: the embedded one, or the one grown from
+//! loaded pages and kept in IndexedDB (`loader`). Pages take it once, when
+//! they are created (`use_catalogue`); when a load swaps it, the routes are
+//! rendered anew around the new one (see `App`), so no page ever mixes two.
+
+use leptos::prelude::*;
+use shelf_core::catalogue::Catalogue;
+use shelf_core::search::SearchIndex;
+use shelf_core::sources::CatalogueRecord;
+
+use crate::embedded;
+use crate::web::idb;
+
+/// A catalogue and its search index, built once and kept for the page's
+/// lifetime (a swap leaks the old one: swaps are rare and explicit).
+pub struct Holding {
+    pub catalogue: &'static Catalogue,
+    pub index: SearchIndex,
+}
+
+impl Holding {
+    fn leak(catalogue: &'static Catalogue) -> &'static Holding {
+        let index = SearchIndex::new(catalogue);
+        Box::leak(Box::new(Holding { catalogue, index }))
+    }
+}
+
+/// Where the catalogue came from at start, for the notice when the stored
+/// one could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    /// Nothing stored: the embedded catalogue.
+    Nothing,
+    Stored,
+    /// The stored catalogue was built over another app version's seed:
+    /// shown as stored; the loader rebuilds it over this version's seed.
+    Outdated,
+    /// Stored but unreadable (or IndexedDB refused): the embedded catalogue.
+    Unreadable(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Shelf {
+    current: RwSignal<&'static Holding>,
+    /// What IndexedDB holds (sources, their pages, settings); `None` until
+    /// something was loaded.
+    record: RwSignal<Option<CatalogueRecord>>,
+    pub restored: RwSignal<Restored>,
+}
+
+pub const RECORD_KEY: &str = "record";
+
+pub fn use_shelf() -> Shelf {
+    expect_context::<Shelf>()
+}
+
+/// The catalogue as it was when the calling page was created.
+pub fn use_catalogue() -> &'static Catalogue {
+    use_shelf().current.get_untracked().catalogue
+}
+
+pub fn use_search_index() -> &'static SearchIndex {
+    &use_shelf().current.get_untracked().index
+}
+
+impl Shelf {
+    /// The embedded catalogue and what IndexedDB holds, read before the app
+    /// mounts so a student with a loaded catalogue never sees the small
+    /// one flash first. Errors only when the embedded catalogue itself is
+    /// unreadable.
+    pub async fn restore() -> Result<Shelf, &'static str> {
+        let embedded = embedded::catalogue()?;
+        let (catalogue, record, restored) = match idb::get(RECORD_KEY).await {
+            Ok(None) => (embedded, None, Restored::Nothing),
+            Err(e) => (embedded, None, Restored::Unreadable(e)),
+            Ok(Some(text)) => match CatalogueRecord::from_json(&text) {
+                Err(e) => (embedded, None, Restored::Unreadable(e.to_string())),
+                Ok(record) => match record.catalogue() {
+                    Err(e) => (embedded, Some(record), Restored::Unreadable(e.to_string())),
+                    Ok(stored) => {
+                        let restored = if record.built_on(embedded::json()) {
+                            Restored::Stored
+                        } else {
+                            Restored::Outdated
+                        };
+                        (&*Box::leak(Box::new(stored)), Some(record), restored)
+                    }
+                },
+            },
+        };
+        Ok(Shelf {
+            current: RwSignal::new(Holding::leak(catalogue)),
+            record: RwSignal::new(record),
+            restored: RwSignal::new(restored),
+        })
+    }
+
+    /// Tracked: changes when a load swaps the catalogue.
+    pub fn generation(&self) -> usize {
+        self.current.get() as *const Holding as usize
+    }
+
+    pub fn with_catalogue<R>(&self, read: impl FnOnce(&Catalogue) -> R) -> R {
+        self.current.with(|h| read(h.catalogue))
+    }
+
+    pub fn catalogue_untracked(&self) -> &'static Catalogue {
+        self.current.get_untracked().catalogue
+    }
+
+    pub fn record(&self) -> RwSignal<Option<CatalogueRecord>> {
+        self.record
+    }
+
+    /// Makes `catalogue` the one every page reads, re-rendering the routes.
+    pub fn swap(&self, catalogue: Catalogue) {
+        self.current
+            .set(Holding::leak(Box::leak(Box::new(catalogue))));
+        self.restored.set(Restored::Stored);
+    }
+}
