@@ -1,12 +1,23 @@
-// Lecture Shelf service worker. scripts/service-worker.mjs fills in VERSION
-// and ASSETS after each Trunk build, so the precache list always names the
-// build's hashed files and each build gets a cache of its own.
+// Lecture Shelf service worker. scripts/service-worker.mjs fills in VERSION,
+// ASSETS and ON_DEMAND after each Trunk build, so the precache list always
+// names the build's hashed files and each build gets a cache of its own.
 const VERSION = '__VERSION__';
 const ASSETS = __ASSETS__;
+// The catalogue worker's files (path in scope -> sha256 hex of this build's
+// copy): big and seldom used, so not precached but put in this version's
+// cache the first time they load whole, and only if they are this build's
+// bytes (their names are not hashed, so the host may already have another
+// build's). VERSION covers them too.
+const ON_DEMAND = __ON_DEMAND__;
 const CACHE = `lecture-shelf-${VERSION}`;
 const PREFIX = 'lecture-shelf-';
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
+const onDemandDigest = (url) => {
+  for (const [path, digest] of Object.entries(ON_DEMAND)) if (scoped(path) === url) return digest;
+  return null;
+};
+const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS.map(scoped))));
@@ -38,7 +49,36 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  const digest = onDemandDigest(request.url);
+  if (digest) {
+    event.respondWith(caches.open(CACHE).then((cache) => cachedOnDemand(event, cache, digest)));
+    return;
+  }
   event.respondWith(
     caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))),
   );
 });
+
+/** An ON_DEMAND file from this version's cache, or else from the host, kept once it is this build's copy. */
+async function cachedOnDemand(event, cache, digest) {
+  const url = event.request.url;
+  const hit = await cache.match(url);
+  if (hit) return hit;
+  // 'no-cache': revalidate with the host rather than take an HTTP-cached copy
+  // of an unhashed name, which may be another build's.
+  const response = await fetch(new Request(event.request, { cache: 'no-cache' }));
+  if (response.ok && response.type === 'basic') {
+    const check = response.clone();
+    const keep = response.clone();
+    event.waitUntil(
+      check
+        .arrayBuffer()
+        .then((body) => crypto.subtle.digest('SHA-256', body))
+        .then((found) => {
+          if (hex(found) === digest) return cache.put(url, keep);
+          console.warn(`sw.js ${VERSION}: not caching ${url}: not this build's copy`);
+        }),
+    );
+  }
+  return response;
+}

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 // directive here (and to tests/e2e/csp.test.mjs, which checks the directives):
 //   YouTube IFrame API   script-src https://www.youtube.com   frame-src https://www.youtube-nocookie.com
 //                        (and drop 'none' from frame-src)
-//   live catalogue       connect-src https://raw.githubusercontent.com
+// (Catalogue pages are already allowed: connect-src https:, see below.)
 // 'inline' below stands for the sha256 hashes of the inline <script> (Trunk's
 // module loader) and <style> elements of the built page, computed per build.
 export const POLICY = [
@@ -18,7 +18,18 @@ export const POLICY = [
   ['style-src', ["'self'", 'inline']],
   // Thumbnails: Catalogue::thumbnail_url in crates/shelf-core/src/catalogue.rs.
   ['img-src', ["'self'", 'https://i.ytimg.com']],
-  ['connect-src', ["'self'"]],
+  // Catalogue pages: the app fetches them (on the main thread, with CORS) from
+  // raw.githubusercontent.com by default and from any https URL a student
+  // pastes, so no one host would do: https: rather than a list. Plain http:
+  // stays blocked. Narrowing it would break pasted URLs for little gain:
+  // connect-src only limits where script that already runs can send data,
+  // and script-src (no 'unsafe-inline', no foreign hosts) keeps injected
+  // script from running at all.
+  ['connect-src', ["'self'", 'https:']],
+  // The catalogue parser runs in a Web Worker from this origin
+  // (catalogue-worker_loader.js, scripts/catalogue-worker-files.mjs). A
+  // worker takes no policy from this <meta>: a host that sends a CSP header
+  // must send 'wasm-unsafe-eval' on the worker's responses too.
   ['worker-src', ["'self'"]],
   ['manifest-src', ["'self'"]],
   ['object-src', ["'none'"]],

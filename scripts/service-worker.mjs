@@ -2,10 +2,17 @@
 // index.html (scripts/csp.mjs), then writes 404.html (a copy of it) so static
 // hosts answer deep links with the app, and sw.js with this build's file list
 // and a version derived from the files' final contents.
+//
+// The catalogue worker's files (scripts/catalogue-worker-files.mjs, ~350 KB
+// brotli, used only by students who load catalogue pages) are not precached:
+// sw.js caches them on first use instead (ON_DEMAND, with their sha256 so it
+// caches only this build's copy). The version still hashes them, so a new
+// worker is a new sw.js and a new cache.
 import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { withCsp } from './csp.mjs';
+import { isWorkerFile } from './catalogue-worker-files.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -36,14 +43,27 @@ const paths = (await files(staging))
   .filter((p) => !skip.has(p))
   .sort();
 const hash = createHash('sha256');
+const onDemand = {};
 for (const p of paths) {
+  const body = await readFile(join(staging, p));
   hash.update(p);
-  hash.update(await readFile(join(staging, p)));
+  hash.update(body);
+  if (isWorkerFile(p)) onDemand[p] = createHash('sha256').update(body).digest('hex');
 }
 const version = hash.digest('hex').slice(0, 16);
 // 'index.html' is requested as the scope root's shell; './' is the same page.
-const assets = ['./', ...paths];
+const assets = ['./', ...paths.filter((p) => !isWorkerFile(p))];
 const template = await readFile(join(source, 'pwa', 'service-worker.js'), 'utf8');
-const sw = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__ASSETS__', JSON.stringify(assets));
+const fill = (text, placeholder, value) => {
+  if (!text.includes(placeholder)) throw new Error(`pwa/service-worker.js has no ${placeholder}`);
+  return text.replace(placeholder, () => value);
+};
+let sw = fill(template, "'__VERSION__'", JSON.stringify(version));
+sw = fill(sw, '__ASSETS__', JSON.stringify(assets));
+sw = fill(sw, '__ON_DEMAND__', JSON.stringify(onDemand));
 await writeFile(join(staging, 'sw.js'), sw);
-console.log(`service-worker.mjs: sw.js precaches ${assets.length} files as version ${version}`);
+const later = Object.keys(onDemand).length;
+console.log(
+  `service-worker.mjs: sw.js precaches ${assets.length} files as version ${version}` +
+    (later ? `, caches ${later} catalogue-worker files on first use` : ''),
+);

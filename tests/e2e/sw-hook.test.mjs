@@ -1,0 +1,79 @@
+// The post-build hook (scripts/service-worker.mjs) on a small staging dir of
+// its own, no browser: the catalogue worker's files are left out of the
+// precache but listed for caching on first use, with this build's sha256,
+// and the version still changes when only the worker changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { WORKER_FILES } from '../../scripts/catalogue-worker-files.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+const PAGE = `<!DOCTYPE html>
+<html lang="zh-Hant">
+<head>
+  <meta charset="utf-8">
+  <title>t</title>
+  <script type="module">import init from '/app-0123.js'; init();</script>
+</head>
+<body></body>
+</html>
+`;
+
+/** Runs the hook on `dir`; returns sw.js's VERSION, ASSETS and ON_DEMAND. */
+async function hook(dir) {
+  await run('node', [join(root, 'scripts/service-worker.mjs')], {
+    cwd: root,
+    env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_SOURCE_DIR: root },
+  });
+  const sw = await readFile(join(dir, 'sw.js'), 'utf8');
+  const value = (name) => JSON.parse(sw.match(new RegExp(`^const ${name} = (.*);$`, 'm'))[1]);
+  assert.doesNotMatch(sw, /__[A-Z_]+__/, 'every placeholder is filled in');
+  return { version: value('VERSION'), assets: value('ASSETS'), onDemand: value('ON_DEMAND') };
+}
+
+async function staging(files) {
+  const dir = await mkdtemp(join(tmpdir(), 'sw-hook-'));
+  for (const [name, body] of Object.entries(files)) await writeFile(join(dir, name), body);
+  return dir;
+}
+
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+
+test('the catalogue worker is cached on first use, not precached, and versioned with the build', async () => {
+  const worker = { 'catalogue-worker.js': 'glue 1', 'catalogue-worker_bg.wasm': 'wasm 1', 'catalogue-worker_loader.js': 'loader' };
+  const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm', ...worker });
+  try {
+    const first = await hook(dir);
+    assert.deepEqual(first.assets, ['./', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
+    assert.deepEqual(first.onDemand, Object.fromEntries(WORKER_FILES.map((name) => [name, sha256(worker[name])])));
+    assert.equal((await hook(dir)).version, first.version, 'the same files give the same version');
+
+    // A new worker alone (same names) is a new version, with the new digest.
+    await writeFile(join(dir, 'catalogue-worker_bg.wasm'), 'wasm 2');
+    const second = await hook(dir);
+    assert.notEqual(second.version, first.version);
+    assert.deepEqual(second.assets, first.assets);
+    assert.equal(second.onDemand['catalogue-worker_bg.wasm'], sha256('wasm 2'));
+  } finally {
+    await rm(dir, { recursive: true });
+  }
+});
+
+test('a build without the catalogue worker lists nothing to cache on first use', async () => {
+  const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm' });
+  try {
+    const { assets, onDemand } = await hook(dir);
+    assert.deepEqual(assets, ['./', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
+    assert.deepEqual(onDemand, {});
+  } finally {
+    await rm(dir, { recursive: true });
+  }
+});
