@@ -6,6 +6,7 @@
 //! as it was and lists the problems; a refresh that would lose lectures
 //! the app holds is refused the same way.
 
+use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shelf_core::catalogue::Catalogue;
@@ -16,9 +17,7 @@ use shelf_core::sources::{
 };
 
 use crate::embedded;
-use crate::i18n::t;
 use crate::shelf::{Shelf, RECORD_KEY};
-use crate::ui::study::util::fill;
 use crate::web::fetch::{self, FetchError};
 use crate::web::{broadcast, catalogue_worker, file, idb, online};
 
@@ -30,11 +29,35 @@ pub enum Job {
     Applied(Applied),
     /// Everything downloaded and parsed, and it changed nothing.
     Unchanged,
-    /// Nothing applied: `FILE:LINE: message` lines.
-    Refused(Vec<String>),
-    /// Nothing applied, for a reason that is not the pages' (the parser
-    /// could not start).
-    Failed(String),
+    /// Nothing applied, for these reasons (each shown as `FILE:LINE: message`).
+    Refused(Vec<Trouble>),
+    /// Nothing applied: the parser could not start (offline before its
+    /// files were ever cached).
+    Failed,
+}
+
+/// Why a job applied nothing: data, so the message is worded in the
+/// language shown when it is read, not when it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Trouble {
+    /// A problem the core found in a page (`FILE:LINE: message`, English:
+    /// the importer's own words).
+    Page(String),
+    Download {
+        name: String,
+        error: FetchError,
+    },
+    IndexWithoutPages {
+        name: String,
+    },
+    UnreadableFile {
+        name: String,
+    },
+    /// The result would drop lectures the catalogue holds.
+    WouldLose {
+        count: usize,
+        first: String,
+    },
 }
 
 impl Job {
@@ -45,7 +68,7 @@ impl Job {
             Job::Applied(_) => "applied",
             Job::Unchanged => "unchanged",
             Job::Refused(_) => "refused",
-            Job::Failed(_) => "failed",
+            Job::Failed => "failed",
         }
     }
 }
@@ -62,8 +85,8 @@ pub struct Applied {
     pub before: usize,
     pub after: usize,
     pub pages: usize,
-    pub parse_ms: f64,
-    pub store_ms: f64,
+    pub parse_ms: u32,
+    pub store_ms: u32,
     /// Characters of the stored record (UTF-16 code units as IndexedDB
     /// keeps strings), `None` when storing failed: the catalogue then lives
     /// in this tab only.
@@ -92,24 +115,14 @@ pub fn use_loader() -> Loader {
     expect_context::<Loader>()
 }
 
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
 fn performance_now() -> f64 {
     leptos::prelude::window()
         .performance()
         .map_or(0.0, |p| p.now())
-}
-
-fn fetch_problem(name: &str, error: &FetchError) -> String {
-    let message = match error {
-        FetchError::Unreachable => t().source_unreachable.to_string(),
-        FetchError::TimedOut => t().source_timed_out.to_string(),
-        FetchError::Status(status) => fill(t().source_status, &[("status", &status.to_string())]),
-        FetchError::TooLarge(len) => {
-            return check_byte_len(name, *len)
-                .err()
-                .map_or_else(String::new, |p| p.to_string())
-        }
-    };
-    format!("{name}:0: {message}")
 }
 
 impl Loader {
@@ -127,7 +140,7 @@ impl Loader {
             if !record.built_on(embedded::json()) {
                 // A new app version embeds a new seed: merge the stored pages over it.
                 loader.run(|_| async move { Ok(Plan::Rebuild(record)) });
-            } else if due_for_refresh(&record, js_sys::Date::now()) && online::is_online() {
+            } else if due_for_refresh(&record, now_ms()) && online::is_online() {
                 loader.refresh();
             }
         }
@@ -160,16 +173,16 @@ impl Loader {
             let mut record = loader.record_or_new();
             let text = fetch::text(url.as_str(), MAX_PAGE_BYTES as u64)
                 .await
-                .map_err(|e| vec![fetch_problem(&url.display_name(), &e)])?;
+                .map_err(|error| {
+                    vec![Trouble::Download {
+                        name: url.display_name(),
+                        error,
+                    }]
+                })?;
             let source = Source::for_fetched(url.clone(), &text);
             let pages = match &source {
                 Source::Index(_) => download(&loader, std::slice::from_ref(&source)).await?,
-                _ => vec![StoredPage::fetched(
-                    &source,
-                    &url,
-                    text,
-                    js_sys::Date::now(),
-                )],
+                _ => vec![StoredPage::fetched(&source, &url, text, now_ms())],
             };
             record.add_source(source.clone());
             record.replace_pages_of(&source, pages);
@@ -206,19 +219,19 @@ impl Loader {
             for picked in files {
                 let name = picked.name();
                 if let Err(p) = check_byte_len(&name, picked.size() as u64) {
-                    problems.push(p.to_string());
+                    problems.push(Trouble::Page(p.to_string()));
                     continue;
                 }
                 match file::read_text(&picked).await {
                     Ok(text) => read.push((name, text)),
-                    Err(_) => problems.push(format!("{name}:0: {}", t().source_unreadable_file)),
+                    Err(_) => problems.push(Trouble::UnreadableFile { name }),
                 }
             }
             if !problems.is_empty() {
                 return Err(problems);
             }
             for (name, text) in read {
-                record.put_file(&name, text, js_sys::Date::now());
+                record.put_file(&name, text, now_ms());
             }
             Ok(Plan::Grow(record))
         });
@@ -249,7 +262,7 @@ impl Loader {
     fn run<F, Fut>(&self, prepare: F)
     where
         F: FnOnce(Loader) -> Fut + 'static,
-        Fut: std::future::Future<Output = Result<Plan, Vec<String>>> + 'static,
+        Fut: std::future::Future<Output = Result<Plan, Vec<Trouble>>> + 'static,
     {
         if self.busy() {
             return;
@@ -301,20 +314,18 @@ impl Loader {
             .ok()
             .and_then(|r| serde_json::from_str::<BuildReply>(&r).ok())
         else {
-            return Job::Failed(t().parser_unavailable.to_string());
+            return Job::Failed;
         };
         let Some(json) = reply.catalogue else {
-            return Job::Refused(reply.problems);
+            return Job::Refused(reply.problems.into_iter().map(Trouble::Page).collect());
         };
         let next = match Catalogue::from_json(&json) {
             Ok(next) => next,
-            Err(e) => return Job::Refused(vec![format!("catalogue:0: {e}")]),
+            Err(e) => return Job::Refused(vec![Trouble::Page(format!("catalogue:0: {e}"))]),
         };
         let current = self.shelf.catalogue_untracked();
         let lost = match fresh {
-            Some(fresh) => record
-                .apply_refresh(fresh, &next, js_sys::Date::now())
-                .err(),
+            Some(fresh) => record.apply_refresh(fresh, &next, now_ms()).err(),
             None if may_lose => None,
             None => Some(losses(current, &next)).filter(|l| !l.is_empty()),
         };
@@ -322,13 +333,10 @@ impl Loader {
             let first = current
                 .video(lost[0].as_str())
                 .map_or(lost[0].to_string(), |v| v.title.clone());
-            return Job::Refused(vec![format!(
-                "catalogue:0: {}",
-                fill(
-                    t().refresh_would_lose,
-                    &[("count", &lost.len().to_string()), ("first", &first)]
-                )
-            )]);
+            return Job::Refused(vec![Trouble::WouldLose {
+                count: lost.len(),
+                first,
+            }]);
         }
         record.set_catalogue(embedded::json(), &next);
         let unchanged = *current == next;
@@ -336,7 +344,7 @@ impl Loader {
         let text = record.to_json();
         let started = performance_now();
         let stored = idb::put(RECORD_KEY, &text).await;
-        let store_ms = performance_now() - started;
+        let store_ms = (performance_now() - started).max(0.0) as u32;
         if stored.is_ok() {
             broadcast::catalogue_stored();
         }
@@ -377,8 +385,9 @@ impl Loader {
     }
 }
 
-/// Every page of `sources`, or the problems of every one that failed.
-async fn download(loader: &Loader, sources: &[Source]) -> Result<Vec<StoredPage>, Vec<String>> {
+/// Every page of `sources`, or the troubles of every one that failed.
+/// Pages download at once (a phone's round trips add up otherwise).
+async fn download(loader: &Loader, sources: &[Source]) -> Result<Vec<StoredPage>, Vec<Trouble>> {
     let max = MAX_PAGE_BYTES as u64;
     let mut problems = Vec::new();
     let mut wanted: Vec<(Source, SourceUrl)> = Vec::new();
@@ -389,34 +398,45 @@ async fn download(loader: &Loader, sources: &[Source]) -> Result<Vec<StoredPage>
                 Ok(text) => {
                     let links = index_page_links(url, &text);
                     if links.is_empty() {
-                        problems.push(format!(
-                            "{}:0: {}",
-                            url.display_name(),
-                            t().index_without_pages
-                        ));
+                        problems.push(Trouble::IndexWithoutPages {
+                            name: url.display_name(),
+                        });
                     }
                     wanted.extend(links.into_iter().map(|link| (source.clone(), link)));
                 }
-                Err(e) => problems.push(fetch_problem(&url.display_name(), &e)),
+                Err(error) => problems.push(Trouble::Download {
+                    name: url.display_name(),
+                    error,
+                }),
             },
             Source::File { .. } => {}
         }
     }
     let total = wanted.len();
+    let done = std::rc::Rc::new(std::cell::Cell::new(0));
+    let job = loader.job;
+    job.set(Job::Working(Step::Downloading { done: 0, total }));
+    let results = join_all(wanted.into_iter().map(|(source, url)| {
+        let done = done.clone();
+        async move {
+            let result = fetch::text(url.as_str(), max).await;
+            done.set(done.get() + 1);
+            job.set(Job::Working(Step::Downloading {
+                done: done.get(),
+                total,
+            }));
+            (source, url, result)
+        }
+    }))
+    .await;
     let mut pages = Vec::new();
-    for (done, (source, url)) in wanted.into_iter().enumerate() {
-        loader
-            .job
-            .set(Job::Working(Step::Downloading { done, total }));
-        let name = url.display_name();
-        match fetch::text(url.as_str(), max).await {
-            Ok(text) => pages.push(StoredPage::fetched(
-                &source,
-                &url,
-                text,
-                js_sys::Date::now(),
-            )),
-            Err(e) => problems.push(fetch_problem(&name, &e)),
+    for (source, url, result) in results {
+        match result {
+            Ok(text) => pages.push(StoredPage::fetched(&source, &url, text, now_ms())),
+            Err(error) => problems.push(Trouble::Download {
+                name: url.display_name(),
+                error,
+            }),
         }
     }
     if problems.is_empty() {

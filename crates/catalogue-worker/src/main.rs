@@ -17,7 +17,7 @@ fn answer(request: &str, now: &dyn Fn() -> f64) -> BuildReply {
             catalogue: None,
             problems: vec![format!("request:0: unreadable request: {e}")],
             videos: 0,
-            parse_ms: 0.0,
+            parse_ms: 0,
         },
     }
 }

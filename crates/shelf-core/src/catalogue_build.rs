@@ -28,8 +28,9 @@ pub struct BuildReply {
     pub problems: Vec<String>,
     /// Videos in the merged catalogue (also when it is refused).
     pub videos: usize,
-    /// Time spent checking, parsing and merging, in milliseconds.
-    pub parse_ms: f64,
+    /// Time spent checking, parsing and merging, in whole milliseconds
+    /// (no floats: their formatting and parsing would cost the app's wasm).
+    pub parse_ms: u32,
 }
 
 #[cfg(feature = "import")]
@@ -59,7 +60,7 @@ mod build {
                     catalogue: None,
                     problems: found.iter().map(ToString::to_string).collect(),
                     videos: 0,
-                    parse_ms: now() - start,
+                    parse_ms: (now() - start).max(0.0) as u32,
                 }
             }
         };
@@ -90,7 +91,7 @@ mod build {
             catalogue: problems.is_empty().then(|| result.catalogue.to_json()),
             problems,
             videos,
-            parse_ms: now() - start,
+            parse_ms: (now() - start).max(0.0) as u32,
         }
     }
 }

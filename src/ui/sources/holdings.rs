@@ -40,6 +40,14 @@ pub fn Holdings(#[prop(optional)] with_link: bool) -> impl IntoView {
                 &[("count", &use_locale().format_count(h.videos))],
             );
             text += &fill(t().holdings_numbers, &[("held", &spans(&h.held))]);
+            let loaded = shelf
+                .record()
+                .with(|r| r.as_ref().map_or(0, |r| r.pages().len()));
+            text += &if loaded == 0 {
+                t().holdings_builtin.to_string()
+            } else {
+                fill(t().holdings_pages, &[("n", &loaded.to_string())])
+            };
             text += &if h.missing.is_empty() {
                 t().holdings_complete.to_string()
             } else {

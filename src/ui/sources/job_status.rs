@@ -3,16 +3,19 @@
 use leptos::prelude::*;
 
 use crate::i18n::t;
-use crate::loader::{use_loader, Applied, Job, Step};
+use crate::loader::{use_loader, Applied, Job, Step, Trouble};
 use crate::ui::study::util::fill;
+use crate::web::fetch::FetchError;
 
+/// In whole integers: float formatting would cost the wasm ~10 KB.
 fn size(chars: usize) -> String {
     // IndexedDB keeps strings as UTF-16: two bytes a code unit.
-    let bytes = chars as f64 * 2.0;
-    if bytes >= 1_048_576.0 {
-        format!("{:.1} MB", bytes / 1_048_576.0)
+    let kb = chars * 2 / 1024;
+    if kb >= 1024 {
+        let tenths = kb * 10 / 1024;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
-        format!("{:.0} KB", bytes / 1024.0)
+        format!("{kb} KB")
     }
 }
 
@@ -40,8 +43,8 @@ fn describe(job: &Job) -> String {
                     text += &fill(
                         t().job_applied_detail,
                         &[
-                            ("parse", &format!("{:.0}", a.parse_ms)),
-                            ("store", &format!("{:.0}", a.store_ms)),
+                            ("parse", &a.parse_ms.to_string()),
+                            ("store", &a.store_ms.to_string()),
                             ("size", &size(chars)),
                         ],
                     )
@@ -52,7 +55,35 @@ fn describe(job: &Job) -> String {
         }
         Job::Unchanged => t().job_unchanged.to_string(),
         Job::Refused(problems) => fill(t().job_refused, &[("n", &problems.len().to_string())]),
-        Job::Failed(message) => message.clone(),
+        Job::Failed => t().parser_unavailable.to_string(),
+    }
+}
+
+/// `FILE:LINE: message`, in the language shown now.
+fn trouble_line(trouble: &Trouble) -> String {
+    let line = |name: &str, message: &str| format!("{name}:0: {message}");
+    match trouble {
+        Trouble::Page(problem) => problem.clone(),
+        Trouble::Download { name, error } => match error {
+            FetchError::Unreachable => line(name, t().source_unreachable),
+            FetchError::TimedOut => line(name, t().source_timed_out),
+            FetchError::Status(status) => line(
+                name,
+                &fill(t().source_status, &[("status", &status.to_string())]),
+            ),
+            FetchError::TooLarge(len) => shelf_core::sources::check_byte_len(name, *len)
+                .err()
+                .map_or_else(|| line(name, t().source_unreachable), |p| p.to_string()),
+        },
+        Trouble::IndexWithoutPages { name } => line(name, t().index_without_pages),
+        Trouble::UnreadableFile { name } => line(name, t().source_unreadable_file),
+        Trouble::WouldLose { count, first } => line(
+            "catalogue",
+            &fill(
+                t().refresh_would_lose,
+                &[("count", &count.to_string()), ("first", first)],
+            ),
+        ),
     }
 }
 
@@ -71,7 +102,10 @@ pub fn JobStatus() -> impl IntoView {
             <details class="catalogue-problems" open=true>
                 <summary>{move || t().problems_summary}</summary>
                 <ul>
-                    {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
+                    {problems
+                        .into_iter()
+                        .map(|p| view! { <li><code>{move || trouble_line(&p)}</code></li> })
+                        .collect_view()}
                 </ul>
             </details>
         }),
@@ -83,8 +117,8 @@ pub fn JobStatus() -> impl IntoView {
             class="catalogue-job"
             role="status"
             data-state=move || job.with(Job::code)
-            data-parse-ms=move || applied(|a| format!("{:.1}", a.parse_ms))
-            data-store-ms=move || applied(|a| format!("{:.1}", a.store_ms))
+            data-parse-ms=move || applied(|a| a.parse_ms.to_string())
+            data-store-ms=move || applied(|a| a.store_ms.to_string())
             data-stored-bytes=move || applied(|a| a.stored_chars.map(|c| (c * 2).to_string()).unwrap_or_default())
         >
             {move || job.with(describe)}

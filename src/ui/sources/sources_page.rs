@@ -50,16 +50,14 @@ fn SourceList() -> impl IntoView {
                         })
                         .collect::<Vec<_>>()
                 })
-                .unwrap_or_default()
+                // Nothing loaded yet: the default source, as a fresh record has it.
+                .unwrap_or_else(|| vec![(Source::default_index(), 0)])
         })
     };
     let has_urls = move || {
         record.with(|r| {
-            r.as_ref().is_some_and(|r| {
-                r.sources()
-                    .iter()
-                    .any(|s| !matches!(s, Source::File { .. }))
-            })
+            r.as_ref()
+                .is_none_or(|r| r.sources().iter().any(|s| s.url().is_some()))
         })
     };
     let auto = move || record.with(|r| r.as_ref().is_some_and(|r| r.auto_refresh()));

@@ -14,7 +14,7 @@ use crate::catalogue::{Catalogue, VideoId};
 pub const RECORD_FORMAT: u32 = 1;
 
 /// How often an automatic refresh runs: once a day.
-pub const REFRESH_INTERVAL_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+pub const REFRESH_INTERVAL_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// Where catalogue pages come from. JSON: `{"index":"https://…"}`,
 /// `{"page":"https://…"}`, `{"file":{"name":"…"}}`.
@@ -78,7 +78,7 @@ pub struct StoredPage {
     pub name: String,
     pub text: String,
     /// When it was loaded (ms since the epoch, the browser's `Date.now()`).
-    pub loaded_at_ms: f64,
+    pub loaded_at_ms: u64,
 }
 
 impl StoredPage {
@@ -87,7 +87,7 @@ impl StoredPage {
         source: &Source,
         url: &SourceUrl,
         text: String,
-        loaded_at_ms: f64,
+        loaded_at_ms: u64,
     ) -> StoredPage {
         StoredPage {
             source: source.clone(),
@@ -111,7 +111,7 @@ pub struct CatalogueRecord {
     /// `Catalogue::to_json` of the merged catalogue.
     catalogue: String,
     auto_refresh: bool,
-    last_refresh_ms: Option<f64>,
+    last_refresh_ms: Option<u64>,
 }
 
 /// Why a stored record cannot be used.
@@ -244,13 +244,13 @@ impl CatalogueRecord {
         self.auto_refresh = on;
     }
 
-    pub fn last_refresh_ms(&self) -> Option<f64> {
+    pub fn last_refresh_ms(&self) -> Option<u64> {
         self.last_refresh_ms
     }
 
     /// Notes a refresh attempt, so a failing one is not retried at every start.
-    pub fn set_last_refresh_ms(&mut self, at_ms: f64) {
-        self.last_refresh_ms = Some(finite(at_ms));
+    pub fn set_last_refresh_ms(&mut self, at_ms: u64) {
+        self.last_refresh_ms = Some(at_ms);
     }
 
     /// Adds a source (without pages yet); false when it, or a source
@@ -282,7 +282,6 @@ impl CatalogueRecord {
         self.pages.retain(|p| p.source != *source);
         self.pages.extend(pages.into_iter().map(|mut p| {
             p.source = source.clone();
-            p.loaded_at_ms = finite(p.loaded_at_ms);
             p
         }));
         true
@@ -290,7 +289,7 @@ impl CatalogueRecord {
 
     /// Stores a page opened from disk as its own source; a file of the same
     /// name replaces the earlier one. Returns that source.
-    pub fn put_file(&mut self, name: &str, text: String, loaded_at_ms: f64) -> Source {
+    pub fn put_file(&mut self, name: &str, text: String, loaded_at_ms: u64) -> Source {
         let source = Source::File {
             name: name.to_string(),
         };
@@ -322,7 +321,7 @@ impl CatalogueRecord {
         &mut self,
         pages: Vec<StoredPage>,
         next: &Catalogue,
-        now_ms: f64,
+        now_ms: u64,
     ) -> Result<(), Vec<VideoId>> {
         if let Ok(current) = self.catalogue() {
             let lost = losses(&current, next);
@@ -335,25 +334,11 @@ impl CatalogueRecord {
         self.pages.extend(
             pages
                 .into_iter()
-                .filter(|p| p.source.url().is_some() && held.contains(&p.source))
-                .map(|mut p| {
-                    p.loaded_at_ms = finite(p.loaded_at_ms);
-                    p
-                }),
+                .filter(|p| p.source.url().is_some() && held.contains(&p.source)),
         );
         self.catalogue = next.to_json();
-        self.last_refresh_ms = Some(finite(now_ms));
+        self.last_refresh_ms = Some(now_ms);
         Ok(())
-    }
-}
-
-/// JSON has no NaN or infinity (serde_json writes `null`, which would not
-/// read back), so a broken clock reading is stored as the epoch.
-fn finite(ms: f64) -> f64 {
-    if ms.is_finite() {
-        ms
-    } else {
-        0.0
     }
 }
 
@@ -370,17 +355,14 @@ pub fn seed_fingerprint(json: &str) -> String {
 
 /// True when automatic refresh is on and the last refresh is a day old or
 /// more, or never happened, or lies more than a day in the future (the
-/// clock went back: waiting for it to catch up could take years). An
-/// unusable `now_ms` (NaN, infinite) is never due.
-pub fn due_for_refresh(record: &CatalogueRecord, now_ms: f64) -> bool {
-    if !record.auto_refresh || !now_ms.is_finite() {
+/// clock went back: waiting for it to catch up could take years).
+pub fn due_for_refresh(record: &CatalogueRecord, now_ms: u64) -> bool {
+    if !record.auto_refresh {
         return false;
     }
     match record.last_refresh_ms {
-        Some(last) if last.is_finite() => {
-            // Not due only within a day of the last refresh, either way.
-            !(-REFRESH_INTERVAL_MS..REFRESH_INTERVAL_MS).contains(&(now_ms - last))
-        }
-        _ => true,
+        // Not due only within a day of the last refresh, either way.
+        Some(last) => now_ms.abs_diff(last) >= REFRESH_INTERVAL_MS,
+        None => true,
     }
 }
