@@ -541,11 +541,15 @@ try {
 
     console.log(`\n== catalogue load, ${results.length} runs (fresh profile each; ${basename(DIST)} at ${DIST})`);
     table(results);
-    console.log('\n== dist sizes (wasm + JS, sw.js excluded, as scripts/size-budget.mjs counts)');
-    sizeTable(await sizes(DIST));
+  }
+  console.log('\n== dist sizes (wasm + JS, sw.js excluded, as scripts/size-budget.mjs counts)');
+  sizeTable(await sizes(DIST));
+  if (last) {
     console.log('\n== verdicts');
     for (const v of verdicts) console.log(v);
     if (verdicts.some((v) => v.startsWith('FAIL'))) exitCode = 1;
+  } else {
+    console.log('\nno verdicts: no run reached "applied" (see above)');
   }
 } finally {
   await browser.close();
