@@ -313,6 +313,7 @@ async function checkCourse(page, base) {
   const labels = await rangeLabels(page);
   console.log(`\n(a) /series/ml2021: ${list.length} entries`);
   list.forEach((e, i) => {
+    // The range picker's label: "第 N 講" when the title numbers the lecture, else the course order.
     const label = labels[e.id]?.split(' · ')[0] ?? '?';
     console.log(`  ${String(i + 1).padStart(2)}. ${label.padEnd(8)} ${short(e.title)}`);
   });
@@ -347,11 +348,15 @@ async function checkAssignment(page, base, ml2021) {
     li.map((x) => ({ id: x.dataset.videoId, title: x.textContent.trim() })),
   );
   const ambiguous = await preview.locator('ul.assignment-ambiguous > li').count();
+  const ambiguousLines = await preview.locator('ul.assignment-ambiguous > li label').evaluateAll((l) =>
+    l.map((x) => x.childNodes.length && [...x.childNodes].filter((n) => n.nodeName !== 'SELECT').map((n) => n.textContent).join('').trim()),
+  );
   const unmatched = await preview.locator('ul.assignment-unmatched > li').count();
   console.log(
     `\n(b) assignment paste (${text.length} characters of slide text): preview found ${found.length} videos, ` +
       `${ambiguous} ambiguous lines, ${unmatched} unmatched lines`,
   );
+  for (const line of ambiguousLines) console.log(`  ambiguous (left unpicked): ${line.slice(0, 80)}`);
   await paste.locator('#assignment-name').fill('ML 2025 第1講 預習');
   await paste.locator('button.create-from-assignment').click();
   clicks++;
@@ -362,8 +367,11 @@ async function checkAssignment(page, base, ml2021) {
   await page.locator('ol.entries > li').first().waitFor({ timeout: 10_000 }).catch(() => {});
   const url = page.url();
   const got = await entries(page);
+  // '+': not in the expected list; '✗': expected, but out of place.
+  const wantAt = new Map(want.map((e, i) => [e.id, i]));
+  const expectedOnly = got.filter((e) => wantAt.has(e.id));
   got.forEach((e, i) => {
-    const mark = want[i]?.id === e.id ? ' ' : '✗';
+    const mark = !wantAt.has(e.id) ? '+' : expectedOnly.indexOf(e) === wantAt.get(e.id) ? ' ' : '✗';
     console.log(`  ${mark} ${String(i + 1).padStart(2)}. ${e.title}`);
   });
   const same = got.length === want.length && got.every((e, i) => e.id === want[i].id);
@@ -371,7 +379,7 @@ async function checkAssignment(page, base, ml2021) {
     const gotIds = new Set(got.map((e) => e.id));
     const wantIds = new Set(want.map((e) => e.id));
     for (const e of want.filter((e) => !gotIds.has(e.id))) console.log(`  missing: ${e.title}`);
-    for (const e of got.filter((e) => !wantIds.has(e.id))) console.log(`  extra:   ${e.title}`);
+    console.log(`  extra (+): ${got.filter((e) => !wantIds.has(e.id)).length}; expected entries in expected order: ${expectedOnly.every((e, i) => wantAt.get(e.id) === i) ? 'yes' : 'no'}`);
     if (upTo < 0) console.log('  (no "Transformer (下)" in the ML 2021 course: cannot say where ML 2021 should end)');
   }
   console.log(`  clicks: ${clicks} (preview, create playlist, open it), plus pasting the text`);
