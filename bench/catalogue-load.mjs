@@ -335,7 +335,14 @@ async function checkAssignment(page, base, ml2021) {
   const upTo = ml2021.findIndex((e) => /Transformer\s*\(下\)/.test(e.title));
   const want = [...genai, ...(upTo >= 0 ? ml2021.slice(0, upTo + 1) : [])];
 
-  const text = await readFile(SLIDES, 'utf8');
+  // The "watch these before next class" block, as a student would copy it:
+  // from its heading to the last "at least up to" line (the rest of the deck
+  // is the lecture itself, whose titles and links are not the assignment).
+  const deck = (await readFile(SLIDES, 'utf8')).split('\n');
+  const first = deck.findIndex((l) => l.includes('預習以下課程'));
+  const last = deck.findIndex((l) => l.includes('至少看到「Transformer (下)」'));
+  if (first < 0 || last < first) throw new Error(`${SLIDES}: the assignment block was not found`);
+  const text = deck.slice(first, last + 1).join('\n');
   await visit(page, base, 'playlists');
   const paste = page.locator('section.assignment-paste');
   let clicks = 0;
