@@ -12,6 +12,7 @@ pub mod ids;
 pub mod locale;
 pub mod neighbours;
 mod numerals;
+pub mod playback;
 pub mod problem;
 pub mod search;
 pub mod sources;
