@@ -402,6 +402,15 @@ pub struct Strings {
     pub problems_summary: &'static str,
     pub restored_unreadable: &'static str,
     pub not_in_catalogue_body: &'static str,
+    pub player_label: &'static str,
+    pub player_offline: &'static str,
+    pub player_load_failed: &'static str,
+    pub player_unavailable: &'static str,
+    pub note_at_time: &'static str,
+    pub player_keys: &'static str,
+    pub next_up: &'static str,
+    pub next_now: &'static str,
+    pub next_cancel: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -709,6 +718,15 @@ pub static ZH_TW: Strings = Strings {
     problems_summary: "問題清單（檔案:行: 說明）",
     restored_unreadable: "存放的目錄無法讀取，先使用內建目錄：{reason}",
     not_in_catalogue_body: "目前的目錄沒有這部影片（可能被移除，或它的目錄頁尚未載入）。你的進度、筆記和播放清單位置都還在。",
+    player_label: "影片播放器",
+    player_offline: "離線中：無法播放影片。摘要、筆記和進度照常可用，連線後可在 YouTube 觀看。",
+    player_load_failed: "YouTube 播放器無法載入：摘要、筆記和進度照常可用，也可以到 YouTube 觀看。",
+    player_unavailable: "這部影片無法在這裡播放（已移除或不允許嵌入）：請到 YouTube 觀看。",
+    note_at_time: "在目前時間記筆記",
+    player_keys: "播放器快捷鍵（焦點在播放器區時）：k 或空白鍵 播放／暫停、j／l 倒退／快轉 10 秒、n 在目前時間記筆記",
+    next_up: "接下來：「{title}」，{secs} 秒後播放",
+    next_now: "立即播放",
+    next_cancel: "取消",
 };
 
 pub static EN: Strings = Strings {
@@ -1016,4 +1034,13 @@ pub static EN: Strings = Strings {
     problems_summary: "Problems (FILE:LINE: message)",
     restored_unreadable: "The stored catalogue could not be read, so the built-in one is shown: {reason}",
     not_in_catalogue_body: "The current catalogue has no such video (it was removed, or its page is not loaded). Your progress, notes and playlist places are kept.",
+    player_label: "Video player",
+    player_offline: "Offline: the video cannot play. The summary, notes and progress still work; watch on YouTube when back online.",
+    player_load_failed: "The YouTube player could not load: the summary, notes and progress still work, or watch on YouTube.",
+    player_unavailable: "This video cannot play here (removed, or embedding is not allowed): watch it on YouTube.",
+    note_at_time: "Note at current time",
+    player_keys: "Player keys (with focus in the player area): k or space play/pause, j / l back / forward 10 s, n note at the current time",
+    next_up: "Up next: “{title}” in {secs} s",
+    next_now: "Play now",
+    next_cancel: "Cancel",
 };

@@ -124,6 +124,14 @@ impl Study {
         study
     }
 
+    /// Runs a save still waiting for the lock now, without it: for a tab
+    /// that is going away.
+    pub fn flush_now(&self) {
+        if self.status.get_untracked() == SaveStatus::Saving {
+            self.save_now();
+        }
+    }
+
     /// Reads the state, tracked: the caller re-runs when it changes.
     /// Wrap in a `Memo` whatever is read in more than one place or is
     /// costly to render, so that unrelated edits do not re-render it.

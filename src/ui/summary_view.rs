@@ -5,6 +5,12 @@
 use leptos::prelude::*;
 use shelf_core::summary::{is_safe_href, Block, Inline};
 
+use crate::ui::study::note_view::time_text;
+
+/// The video whose summary is shown, for its time-code links.
+#[derive(Clone, Copy)]
+pub struct CurrentVideo(pub &'static str);
+
 #[component]
 pub fn SummaryView(blocks: &'static [Block]) -> impl IntoView {
     view! { <div class="summary">{blocks_view(blocks)}</div> }
@@ -60,7 +66,11 @@ fn inlines_view(inlines: &'static [Inline]) -> AnyView {
 
 fn inline_view(inline: &'static Inline) -> AnyView {
     match inline {
-        Inline::Text(text) => text.clone().into_any(),
+        // Time codes in a summary seek the player, as in notes.
+        Inline::Text(text) => match use_context::<CurrentVideo>() {
+            Some(CurrentVideo(id)) => time_text(id, text),
+            None => text.clone().into_any(),
+        },
         Inline::Strong(c) => view! { <strong>{inlines_view(c)}</strong> }.into_any(),
         Inline::Emphasis(c) => view! { <em>{inlines_view(c)}</em> }.into_any(),
         Inline::Strike(c) => view! { <s>{inlines_view(c)}</s> }.into_any(),

@@ -3,19 +3,21 @@
 use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use shelf_core::catalogue::Video;
-use shelf_core::ids::VideoId;
+use shelf_core::ids::{PlaylistId, VideoId};
 
 use crate::i18n::{t, use_locale, LocaleText};
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::not_found::Missing;
+use crate::ui::player::control::PlayerControl;
+use crate::ui::player::next_up::NextUp;
+use crate::ui::player::player_area::PlayerArea;
 use crate::ui::search::facet_panel::lang_label;
 use crate::ui::series_nav::SeriesNav;
 use crate::ui::study::video_panel::StudyPanel;
-use crate::ui::summary_view::SummaryView;
-use crate::ui::thumbnail::Thumbnail;
+use crate::ui::summary_view::{CurrentVideo, SummaryView};
 use crate::ui::video_meta::{lecture_label, When};
 use crate::web::document::set_title;
 
@@ -34,19 +36,33 @@ pub fn VideoPage() -> impl IntoView {
     let study = use_study();
     // A video the student has studied keeps its page after it left the
     // catalogue (a removed source, a renamed upload): progress, notes and
-    // playlist places stay reachable.
-    let studied = Memo::new(move |_| {
-        let id = params.read().get("id").unwrap_or_default();
-        VideoId::parse(&id).filter(|id| study.with(|s| s.mentions(id)))
+    // playlist places stay reachable. A memo, so a study edit (the player
+    // marking progress) never re-renders the page it is on.
+    let shown = Memo::new(move |_| match video.get() {
+        Some(i) => Shown::Video(i),
+        None => {
+            let id = params.read().get("id").unwrap_or_default();
+            match VideoId::parse(&id).filter(|id| study.with(|s| s.mentions(id))) {
+                Some(id) => Shown::Studied(id),
+                None => Shown::Missing,
+            }
+        }
     });
-    move || match (video.get(), studied.get()) {
-        (Some(i), _) => view! { <VideoDetails video=&catalogue.videos[i] /> }.into_any(),
-        (None, Some(id)) => view! { <NotInCatalogue id /> }.into_any(),
-        (None, None) => {
+    move || match shown.get() {
+        Shown::Video(i) => view! { <VideoDetails video=&catalogue.videos[i] /> }.into_any(),
+        Shown::Studied(id) => view! { <NotInCatalogue id /> }.into_any(),
+        Shown::Missing => {
             view! { <Missing title=t().unknown_video_title body=t().unknown_video_body /> }
                 .into_any()
         }
     }
+}
+
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Video(usize),
+    Studied(VideoId),
+    Missing,
 }
 
 #[component]
@@ -75,6 +91,16 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
     let catalogue = use_catalogue();
     let series = catalogue.series(&video.series);
     let lang = move || lang_label(t(), video.lang);
+    let control = PlayerControl::provide();
+    provide_context(CurrentVideo(video.id.as_str()));
+    // Opened from a playlist: "next" follows it. Reached by a countdown: play.
+    let query = use_query_map();
+    let (list, autoplay) = query.with_untracked(|q| {
+        (
+            q.get("list").and_then(|l| PlaylistId::parse(&l)),
+            q.get("play").as_deref() == Some("1"),
+        )
+    });
     view! {
         <article class="page video-page" aria-labelledby="video-title">
             <p class="breadcrumb">
@@ -82,9 +108,7 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
             </p>
             <h1 id="video-title">{video.title.clone()}</h1>
             <div class="video-hero">
-                <a class="hero-thumb" href=video.youtube_url() target="_blank" rel="noopener noreferrer" aria-label=move || t().watch_on_youtube>
-                    <Thumbnail src=video.thumbnail_url() eager=true />
-                </a>
+                <PlayerArea video control autoplay />
                 <dl class="facts">
                     {series.map(|s| view! {
                         <dt>{move || t().series_label}</dt>
@@ -99,6 +123,7 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
                     {move || t().watch_on_youtube}
                 </a>
             </div>
+            <NextUp video list control />
             <SeriesNav video />
             <StudyPanel video_id=&video.id />
             <section class="summary-section" aria-labelledby="summary-heading">

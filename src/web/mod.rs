@@ -15,3 +15,4 @@ pub mod online;
 pub mod service_worker;
 pub mod shell;
 pub mod storage;
+pub mod youtube;

@@ -3,12 +3,15 @@
 
 use std::time::Duration;
 
+use leptos::html::Textarea;
 use leptos::prelude::*;
 use shelf_core::ids::VideoId;
+use shelf_core::playback::insert_time;
 use shelf_core::study::MAX_NOTE_CHARS;
 
 use crate::i18n::t;
 use crate::study::use_study;
+use crate::ui::player::control::use_player_control;
 use crate::ui::study::note_view::NoteText;
 use crate::ui::study::util::fill;
 
@@ -58,6 +61,28 @@ pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
     };
     // Leaving the page mid-edit still keeps the note.
     on_cleanup(save);
+    // "Note at current time": the time code goes in at the cursor, and the
+    // note is saved as if typed.
+    let field: NodeRef<Textarea> = NodeRef::new();
+    if let Some(control) = use_player_control() {
+        control.set_note_inserter(move |secs| {
+            let Some(area) = field.get_untracked() else {
+                return;
+            };
+            let cursor = area.selection_start().ok().flatten().unwrap_or(u32::MAX) as usize;
+            let text = draft.get_untracked();
+            let (next, at) = insert_time(&text, cursor, secs);
+            if next == text {
+                return;
+            }
+            draft.set(next.clone());
+            area.set_value(&next);
+            dirty.set(true);
+            save();
+            let _ = area.focus();
+            let _ = area.set_selection_range(at as u32, at as u32);
+        });
+    }
     let count = move || {
         draft.with(|d| {
             fill(
@@ -74,6 +99,7 @@ pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
             <label for="note-text">{move || t().note_label}</label>
             <textarea
                 id="note-text"
+                node_ref=field
                 rows="6"
                 maxlength=MAX_NOTE_CHARS.to_string()
                 aria-describedby="note-hint note-count"

@@ -11,6 +11,7 @@ use shelf_core::study::Playlist;
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
+use crate::ui::player::next_up::video_path;
 use crate::ui::study::util::{fill, focus_first_later};
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::web::base::href;
@@ -135,7 +136,9 @@ fn EntryRow(
     };
     let title = match video {
         Some(v) => view! {
-            <A href=href(&format!("/video/{}", v.id)) attr:class="entry-title">{v.title.clone()}</A>
+            // Played from here, "next" follows this list (a stored one: a
+            // course's list is the course order anyway).
+            <A href=href(&video_path(v.id.as_str(), playlist.with_untracked(|p| p.as_ref().map(|p| p.id().clone())).filter(|_| !read_only).as_ref())) attr:class="entry-title">{v.title.clone()}</A>
             <WatchToggle video=v />
         }
         .into_any(),

@@ -3,18 +3,21 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shelf_core::study::{playlist_markdown, resume_url, share_playlist, Playlist};
+use leptos_router::components::A;
+use shelf_core::study::{playlist_markdown, share_playlist, Playlist};
 
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
+use crate::ui::player::next_up::video_path;
 use crate::ui::study::util::fill;
 use crate::web::base::href;
 use crate::web::clipboard::copy_text;
 use crate::web::download::{safe_file_stem, save_text};
 
-/// "Play next unwatched": opens YouTube at the first entry not yet watched
-/// (at its resume position, if any).
+/// "Play next unwatched": the first entry not yet watched, in the app's
+/// player (which starts at its resume position), with "next" following
+/// this list.
 #[component]
 pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
     let catalogue = use_catalogue();
@@ -22,9 +25,14 @@ pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
     let next = Memo::new(move |_| {
         playlist.with(|p| {
             study.with(|s| {
-                let (_, id) = p.as_ref()?.next_unwatched(s.progress())?;
+                let p = p.as_ref()?;
+                let (_, id) = p.next_unwatched(s.progress())?;
                 let title = catalogue.video(id).map(|v| v.title.clone());
-                Some((resume_url(s.progress(), id), title, id.to_string()))
+                Some((
+                    href(&video_path(id.as_str(), Some(p.id()))),
+                    title,
+                    id.to_string(),
+                ))
             })
         })
     });
@@ -36,9 +44,9 @@ pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
             let title = title.unwrap_or_else(|| format!("{} ({id})", t().unknown_video));
             view! {
                 <p class="next-unwatched">
-                    <a class="button primary play-next" href=url target="_blank" rel="noopener noreferrer">
+                    <A href=url attr:class="button primary play-next">
                         {move || fill(t().play_next, &[("title", &title)])}
-                    </a>
+                    </A>
                 </p>
             }
             .into_any()

@@ -1,0 +1,115 @@
+//! At the end of a lecture: the next one (next unwatched in the playlist
+//! being played, else the next in the course), after a visible countdown
+//! that can be cancelled. Nothing plays without it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use shelf_core::catalogue::Video;
+use shelf_core::ids::PlaylistId;
+use shelf_core::playback::next_lecture;
+
+use crate::i18n::t;
+use crate::shelf::use_catalogue;
+use crate::study::use_study;
+use crate::ui::player::control::{PlayerControl, Status};
+use crate::ui::study::util::fill;
+use crate::web::base::href;
+
+const COUNTDOWN_SECS: u32 = 10;
+
+/// The video page's address for `video`, keeping the playlist being played.
+pub fn video_path(video: &str, list: Option<&PlaylistId>) -> String {
+    match list {
+        Some(list) => format!("/video/{video}?list={list}"),
+        None => format!("/video/{video}"),
+    }
+}
+
+#[component]
+pub fn NextUp(
+    video: &'static Video,
+    list: Option<PlaylistId>,
+    control: PlayerControl,
+) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let list = StoredValue::new(list);
+    let next = Memo::new(move |_| {
+        if control.status.get() != Status::Ended {
+            return None;
+        }
+        let progress = study.progress();
+        list.with_value(|list| {
+            study.with_untracked(|s| {
+                let playlist = list.as_ref().and_then(|id| s.playlist(id.as_str()));
+                progress.with_untracked(|p| {
+                    next_lecture(catalogue, video.id.as_str(), playlist, p).map(|n| n.video)
+                })
+            })
+        })
+    });
+    let left = RwSignal::new(COUNTDOWN_SECS);
+    let cancelled = RwSignal::new(false);
+    let navigate = use_navigate();
+    let go = StoredValue::new(move |to: &'static Video| {
+        let path = href(&video_path(to.id.as_str(), list.get_value().as_ref()));
+        // Reached by the countdown the student let run: the next one plays.
+        let sep = if path.contains('?') { '&' } else { '?' };
+        navigate(&format!("{path}{sep}play=1"), Default::default());
+    });
+    let ticker = StoredValue::new(None::<IntervalHandle>);
+    let stop = move || {
+        if let Some(h) = ticker.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    };
+    Effect::new(move |_| {
+        stop();
+        if next.get().is_none() {
+            return;
+        }
+        left.set(COUNTDOWN_SECS);
+        cancelled.set(false);
+        let handle = set_interval_with_handle(
+            move || {
+                let remaining = left.get_untracked().saturating_sub(1);
+                left.set(remaining);
+                if remaining == 0 {
+                    stop();
+                    if let Some(to) = next.get_untracked() {
+                        go.with_value(|go| go(to));
+                    }
+                }
+            },
+            std::time::Duration::from_secs(1),
+        )
+        .ok();
+        ticker.set_value(handle);
+    });
+    on_cleanup(stop);
+    move || {
+        let to = next.get()?;
+        (!cancelled.get()).then(|| {
+            view! {
+                <div class="next-up" role="status">
+                    <p>
+                        {move || fill(t().next_up, &[("title", &to.title), ("secs", &left.get().to_string())])}
+                    </p>
+                    <button type="button" class="button primary next-now" on:click=move |_| {
+                        stop();
+                        go.with_value(|go| go(to));
+                    }>
+                        {move || t().next_now}
+                    </button>
+                    " "
+                    <button type="button" class="button next-cancel" on:click=move |_| {
+                        stop();
+                        cancelled.set(true);
+                    }>
+                        {move || t().next_cancel}
+                    </button>
+                </div>
+            }
+        })
+    }
+}

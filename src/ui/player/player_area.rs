@@ -1,0 +1,272 @@
+//! The player itself: loads the IFrame API (online only), starts where the
+//! student stopped, feeds the core's playback session (which decides what
+//! to save and mark), and answers a few keys when focus is in its area.
+
+use leptos::ev;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shelf_core::catalogue::Video;
+use shelf_core::playback::{
+    restart_near_end, start_at, Event as Playback, ResumeWrite, Session, Writes,
+};
+use wasm_bindgen::JsCast;
+
+use crate::i18n::t;
+use crate::study::{now_ms, use_study, Study};
+use crate::ui::player::control::{PlayerControl, Reason, Status};
+use crate::ui::thumbnail::Thumbnail;
+use crate::web::online;
+use crate::web::youtube::{self, Event, Player, State};
+
+/// How often the position is read while playing; the session decides
+/// how rarely that becomes a write.
+const POLL_MS: u64 = 1_000;
+/// `j` / `l` step.
+const STEP_SECS: u32 = 10;
+
+fn apply(study: Study, video: &'static Video, writes: Writes) {
+    if writes.state.is_none() && writes.resume.is_none() {
+        return;
+    }
+    study.update(|s, now| {
+        let mut changed = false;
+        if let Some(state) = writes.state {
+            changed |= s.set_watch_state(&video.id, state, now);
+        }
+        match writes.resume {
+            Some(ResumeWrite::Set(secs)) => changed |= s.set_resume(&video.id, Some(secs), now),
+            Some(ResumeWrite::Clear) => changed |= s.set_resume(&video.id, None, now),
+            None => {}
+        }
+        changed
+    });
+}
+
+#[component]
+pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool) -> impl IntoView {
+    let study = use_study();
+    let mount: NodeRef<Div> = NodeRef::new();
+    let session = StoredValue::new(Session::new(now_ms()));
+    let status = control.status;
+    let feed = move |event: Playback| {
+        let current = study.with_untracked(|s| s.watch_state(&video.id));
+        if control.take_manual_choice() {
+            session.update_value(|s| {
+                s.on(Playback::ManualChange, current);
+            });
+        }
+        let writes = session
+            .try_update_value(|s| s.on(event, current))
+            .unwrap_or_default();
+        apply(study, video, writes);
+    };
+    let position = move || {
+        control
+            .with_player(|p| (p.current_time().unwrap_or(0), p.duration().unwrap_or(0)))
+            .unwrap_or((0, 0))
+    };
+    let poll = StoredValue::new(None::<IntervalHandle>);
+    let near_end_checked = StoredValue::new(false);
+    let stop_polling = move || {
+        if let Some(handle) = poll.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    let on_event = move |event: Event| match event {
+        Event::Ready => {
+            if status.get_untracked() == Status::Loading {
+                status.set(Status::Ready);
+            }
+        }
+        Event::State(State::Playing) => {
+            status.set(Status::Playing);
+            if poll.with_value(Option::is_none) {
+                let handle = set_interval_with_handle(
+                    move || {
+                        let (pos, duration) = position();
+                        // The duration is known only once playing: a saved
+                        // place in the last seconds starts over instead.
+                        if duration > 0 && !near_end_checked.get_value() {
+                            near_end_checked.set_value(true);
+                            if restart_near_end(pos, duration) {
+                                control.with_player(|p| p.seek(0));
+                                return;
+                            }
+                        }
+                        feed(Playback::Playing {
+                            pos,
+                            duration,
+                            now_ms: now_ms(),
+                        });
+                    },
+                    std::time::Duration::from_millis(POLL_MS),
+                )
+                .ok();
+                poll.set_value(handle);
+            }
+        }
+        Event::State(State::Paused) => {
+            stop_polling();
+            status.set(Status::Paused);
+            let (pos, duration) = position();
+            feed(Playback::Paused { pos, duration });
+        }
+        Event::State(State::Ended) => {
+            stop_polling();
+            status.set(Status::Ended);
+            let (_, duration) = position();
+            feed(Playback::Ended { duration });
+        }
+        Event::State(_) => {}
+        Event::Error(_) => {
+            stop_polling();
+            status.set(Status::Failed(Reason::Unavailable));
+        }
+    };
+    // Leaving (navigation, tab closed) saves where the student is.
+    let leave = move || {
+        if status
+            .try_get_untracked()
+            .is_some_and(|s| s == Status::Playing || s == Status::Paused)
+        {
+            let (pos, duration) = position();
+            feed(Playback::Leaving { pos, duration });
+        }
+    };
+    let hide = window_event_listener(ev::pagehide, move |_| {
+        leave();
+        // The tab is going: write now, not after waiting for the lock.
+        study.flush_now();
+    });
+    on_cleanup(move || {
+        leave();
+        stop_polling();
+        hide.remove();
+        control.set_player(None);
+    });
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let Some(element) = mount.get() else {
+            return false;
+        };
+        if !online::is_online() {
+            status.set(Status::Failed(Reason::Offline));
+            return true;
+        }
+        let start =
+            study.with_untracked(|s| start_at(s.watch_state(&video.id), s.resume_secs(&video.id)));
+        let element: web_sys::Element = element.unchecked_into();
+        spawn_local(async move {
+            if youtube::load().await.is_err() {
+                status.try_set(Status::Failed(Reason::LoadFailed));
+                return;
+            }
+            // The page may have been left while the API loaded.
+            if status.try_get_untracked().is_none() {
+                return;
+            }
+            match Player::create(&element, video.id.as_str(), start, autoplay, on_event) {
+                Ok(player) => control.set_player(Some(player)),
+                Err(()) => {
+                    status.set(Status::Failed(Reason::LoadFailed));
+                }
+            }
+        });
+        true
+    });
+    let keys = move |ev: ev::KeyboardEvent| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| {
+                matches!(
+                    el.tag_name().as_str(),
+                    "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+                )
+            });
+        if typing
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || !status.get_untracked().usable()
+        {
+            return;
+        }
+        let handled = match ev.key().as_str() {
+            "k" | " " => {
+                control.with_player(|p| {
+                    if p.state() == Some(State::Playing) {
+                        p.pause()
+                    } else {
+                        p.play()
+                    }
+                });
+                true
+            }
+            "j" | "l" => {
+                let (pos, _) = position();
+                let to = if ev.key() == "j" {
+                    pos.saturating_sub(STEP_SECS)
+                } else {
+                    pos + STEP_SECS
+                };
+                control.with_player(|p| p.seek(to));
+                true
+            }
+            "n" => control.note_at_current_time(),
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+    let message = move || match status.get() {
+        Status::Failed(reason) => Some(view! {
+            <p class="player-message" role="status" data-reason=reason.code()>
+                {move || match reason {
+                    Reason::Offline => t().player_offline,
+                    Reason::LoadFailed => t().player_load_failed,
+                    Reason::Unavailable => t().player_unavailable,
+                }}
+            </p>
+        }),
+        _ => None,
+    };
+    let failed = move || matches!(status.get(), Status::Failed(_));
+    view! {
+        <div class="player-area" on:keydown=keys>
+            <div
+                class="player"
+                tabindex="0"
+                role="region"
+                aria-label=move || t().player_label
+                data-player=move || status.get().code()
+                class:failed=failed
+            >
+                <div node_ref=mount class="player-mount"></div>
+                <Show when=failed>
+                    <a class="hero-thumb" href=video.youtube_url() target="_blank" rel="noopener noreferrer" aria-label=move || t().watch_on_youtube>
+                        <Thumbnail src=video.thumbnail_url() eager=true />
+                    </a>
+                </Show>
+            </div>
+            {message}
+            <p class="player-tools">
+                <button
+                    type="button"
+                    class="button note-at-time"
+                    disabled=move || !status.get().usable()
+                    on:click=move |_| {
+                        control.note_at_current_time();
+                    }
+                >
+                    {move || t().note_at_time}
+                </button>
+            </p>
+            <p class="player-keys hint">{move || t().player_keys}</p>
+        </div>
+    }
+}
