@@ -5,3 +5,4 @@
 pub mod control;
 pub mod next_up;
 pub mod player_area;
+pub mod ticker;

@@ -12,6 +12,7 @@ use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::player::control::{PlayerControl, Status};
+use crate::ui::player::ticker::Ticker;
 use crate::ui::study::util::fill;
 use crate::web::base::href;
 
@@ -57,36 +58,46 @@ pub fn NextUp(
         let sep = if path.contains('?') { '&' } else { '?' };
         navigate(&format!("{path}{sep}play=1"), Default::default());
     });
-    let ticker = StoredValue::new(None::<IntervalHandle>);
-    let stop = move || {
-        if let Some(h) = ticker.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
+    // Outside the reactive graph, so the page's cleanup can always stop it
+    // (its signals may already be gone by then).
+    let ticker = Ticker::default();
+    let stop = {
+        let ticker = ticker.clone();
+        move || ticker.stop()
     };
-    Effect::new(move |_| {
-        stop();
-        if next.get().is_none() {
-            return;
-        }
-        left.set(COUNTDOWN_SECS);
-        cancelled.set(false);
-        let handle = set_interval_with_handle(
-            move || {
-                let remaining = left.get_untracked().saturating_sub(1);
-                left.set(remaining);
-                if remaining == 0 {
-                    stop();
-                    if let Some(to) = next.get_untracked() {
-                        go.with_value(|go| go(to));
+    {
+        let ticker = ticker.clone();
+        // Starts once, when the lecture ends and there is a next one.
+        Effect::new(move |running: Option<bool>| {
+            let has_next = next.get().is_some();
+            if has_next && running != Some(true) {
+                left.set(COUNTDOWN_SECS);
+                cancelled.set(false);
+                let inner = ticker.clone();
+                ticker.start(move || {
+                    let Some(remaining) = left.try_get_untracked() else {
+                        inner.stop();
+                        return;
+                    };
+                    let remaining = remaining.saturating_sub(1);
+                    left.set(remaining);
+                    if remaining == 0 {
+                        inner.stop();
+                        if let Some(Some(to)) = next.try_get_untracked() {
+                            go.with_value(|go| go(to));
+                        }
                     }
-                }
-            },
-            std::time::Duration::from_secs(1),
-        )
-        .ok();
-        ticker.set_value(handle);
-    });
-    on_cleanup(stop);
+                });
+            } else if !has_next {
+                ticker.stop();
+            }
+            has_next
+        });
+    }
+    {
+        let ticker = ticker.clone();
+        on_cleanup(move || ticker.stop());
+    }
     move || {
         let to = next.get()?;
         (!cancelled.get()).then(|| {
@@ -95,17 +106,21 @@ pub fn NextUp(
                     <p>
                         {move || fill(t().next_up, &[("title", &to.title), ("secs", &left.get().to_string())])}
                     </p>
-                    <button type="button" class="button primary next-now" on:click=move |_| {
+                    <button type="button" class="button primary next-now" on:click={
+                        let stop = stop.clone();
+                        move |_| {
                         stop();
                         go.with_value(|go| go(to));
-                    }>
+                    }}>
                         {move || t().next_now}
                     </button>
                     " "
-                    <button type="button" class="button next-cancel" on:click=move |_| {
+                    <button type="button" class="button next-cancel" on:click={
+                        let stop = stop.clone();
+                        move |_| {
                         stop();
                         cancelled.set(true);
-                    }>
+                    }}>
                         {move || t().next_cancel}
                     </button>
                 </div>

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::t;
 use crate::study::{now_ms, use_study, Study};
 use crate::ui::player::control::{PlayerControl, Reason, Status};
+use crate::ui::player::ticker::Ticker;
 use crate::ui::thumbnail::Thumbnail;
 use crate::web::online;
 use crate::web::youtube::{self, Event, Player, State};
@@ -66,24 +67,30 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
             .with_player(|p| (p.current_time().unwrap_or(0), p.duration().unwrap_or(0)))
             .unwrap_or((0, 0))
     };
-    let poll = StoredValue::new(None::<IntervalHandle>);
+    let poll = Ticker::default();
     let near_end_checked = StoredValue::new(false);
-    let stop_polling = move || {
-        if let Some(handle) = poll.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+    let stop_polling = {
+        let poll = poll.clone();
+        move || poll.stop()
     };
-    let on_event = move |event: Event| match event {
-        Event::Ready => {
-            if status.get_untracked() == Status::Loading {
-                status.set(Status::Ready);
+    let on_event = {
+        let stop_polling = stop_polling.clone();
+        move |event: Event| match event {
+            Event::Ready => {
+                if status.get_untracked() == Status::Loading {
+                    status.set(Status::Ready);
+                }
             }
-        }
-        Event::State(State::Playing) => {
-            status.set(Status::Playing);
-            if poll.with_value(Option::is_none) {
-                let handle = set_interval_with_handle(
-                    move || {
+            Event::State(State::Playing) => {
+                status.set(Status::Playing);
+                if !poll.running() {
+                    let inner = poll.clone();
+                    poll.start_every(POLL_MS, move || {
+                        // The page is gone: stop.
+                        if status.try_get_untracked().is_none() {
+                            inner.stop();
+                            return;
+                        }
                         let (pos, duration) = position();
                         // The duration is known only once playing: a saved
                         // place in the last seconds starts over instead.
@@ -99,29 +106,26 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
                             duration,
                             now_ms: now_ms(),
                         });
-                    },
-                    std::time::Duration::from_millis(POLL_MS),
-                )
-                .ok();
-                poll.set_value(handle);
+                    });
+                }
             }
-        }
-        Event::State(State::Paused) => {
-            stop_polling();
-            status.set(Status::Paused);
-            let (pos, duration) = position();
-            feed(Playback::Paused { pos, duration });
-        }
-        Event::State(State::Ended) => {
-            stop_polling();
-            status.set(Status::Ended);
-            let (_, duration) = position();
-            feed(Playback::Ended { duration });
-        }
-        Event::State(_) => {}
-        Event::Error(_) => {
-            stop_polling();
-            status.set(Status::Failed(Reason::Unavailable));
+            Event::State(State::Paused) => {
+                stop_polling();
+                status.set(Status::Paused);
+                let (pos, duration) = position();
+                feed(Playback::Paused { pos, duration });
+            }
+            Event::State(State::Ended) => {
+                stop_polling();
+                status.set(Status::Ended);
+                let (_, duration) = position();
+                feed(Playback::Ended { duration });
+            }
+            Event::State(_) => {}
+            Event::Error(_) => {
+                stop_polling();
+                status.set(Status::Failed(Reason::Unavailable));
+            }
         }
     };
     // Leaving (navigation, tab closed) saves where the student is.
@@ -159,6 +163,7 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
         let start =
             study.with_untracked(|s| start_at(s.watch_state(&video.id), s.resume_secs(&video.id)));
         let element: web_sys::Element = element.unchecked_into();
+        let on_event = on_event.clone();
         spawn_local(async move {
             if youtube::load().await.is_err() {
                 status.try_set(Status::Failed(Reason::LoadFailed));
