@@ -141,7 +141,16 @@ impl Loader {
                 // A new app version embeds a new seed: merge the stored pages over it.
                 loader.run(|_| async move { Ok(Plan::Rebuild(record)) });
             } else if due_for_refresh(&record, now_ms()) && online::is_online() {
-                loader.refresh();
+                // The attempt counts, so a source that is down is tried
+                // again tomorrow, not at every start.
+                let mut record = record;
+                record.set_last_refresh_ms(now_ms());
+                shelf.record().set(Some(record.clone()));
+                let text = record.to_json();
+                spawn_local(async move {
+                    let _ = idb::put(RECORD_KEY, &text).await;
+                });
+                loader.refresh_record(record);
             }
         }
         loader

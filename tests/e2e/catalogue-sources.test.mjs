@@ -423,3 +423,20 @@ test('after loading, the ML 2021 course page lists the downloaded lectures in le
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('another tab shows a catalogue loaded in this one, without a reload', async () => {
+  const { context, page, errors } = await start('');
+  const other = await context.newPage();
+  const otherErrors = [];
+  other.on('pageerror', (e) => otherErrors.push(e.message));
+  await other.goto(app.url);
+  await mounted(other);
+  await countReaches(other, EMBEDDED);
+  assert.equal(await pickFiles(page, 'extra-page.md'), 'applied');
+  // Told over a BroadcastChannel; it re-reads IndexedDB and re-renders.
+  await countReaches(other, WITH_EXTRA);
+  await holdingsShow(other, WITH_EXTRA);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(otherErrors, []);
+  await context.close();
+});
