@@ -411,6 +411,8 @@ pub struct Strings {
     pub next_up: &'static str,
     pub next_now: &'static str,
     pub next_cancel: &'static str,
+    /// Above a partial result: no lecture has every word of the search.
+    pub search_partial: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -727,6 +729,7 @@ pub static ZH_TW: Strings = Strings {
     next_up: "接下來：「{title}」，{secs} 秒後播放",
     next_now: "立即播放",
     next_cancel: "取消",
+    search_partial: "沒有影片同時符合所有字詞，以下是符合部分字詞的影片。",
 };
 
 pub static EN: Strings = Strings {
@@ -1043,4 +1046,5 @@ pub static EN: Strings = Strings {
     next_up: "Up next: “{title}” in {secs} s",
     next_now: "Play now",
     next_cancel: "Cancel",
+    search_partial: "No lecture has all the words; showing lectures with some of them.",
 };

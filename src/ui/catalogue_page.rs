@@ -84,6 +84,9 @@ pub fn CataloguePage() -> impl IntoView {
                         <BulkAdd selected=selected_ids all_results />
                     </div>
                     <Show when=move || results.with(|r| r.total > 0) fallback=move || view! { <NoResults query /> }>
+                        <Show when=move || results.with(|r| r.partial)>
+                            <p class="search-partial" role="status">{move || t().search_partial}</p>
+                        </Show>
                         <ResultList results limit selected />
                     </Show>
                 </div>

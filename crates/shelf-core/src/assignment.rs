@@ -27,9 +27,9 @@
 //! `assignment/names.rs`, numerals and lecture references in
 //! `assignment/numbers.rs`, links in `assignment/links.rs`.
 
-mod links;
-mod names;
-mod numbers;
+pub(crate) mod links;
+pub(crate) mod names;
+pub(crate) mod numbers;
 mod titles;
 
 use std::collections::{BTreeSet, HashSet};

@@ -45,6 +45,7 @@ pub(crate) fn squash(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SeriesNames {
     /// `(squashed name, series id)`, the catalogue's own names first so they
     /// win over an alias that collides with them.

@@ -1,6 +1,7 @@
 //! The search index: what search needs from the catalogue, folded, slotted
 //! and ranked once, so a keystroke only folds the query.
 
+use crate::assignment::names::SeriesNames;
 use crate::catalogue::Catalogue;
 
 use super::facets::{Domain, Slots};
@@ -14,6 +15,8 @@ pub struct SearchIndex {
     pub(super) entries: Vec<Entry>,
     pub(super) domain: Domain,
     pub(super) ranks: Ranks,
+    /// Course names as students type them.
+    pub(super) names: SeriesNames,
 }
 
 /// One video's precomputed search data, at the video's catalogue index.
@@ -23,6 +26,9 @@ pub(super) struct Entry {
     pub summary: Option<Folded>,
     /// Its facet values, all but the watch state.
     pub slots: Slots,
+    /// Index of its series in the catalogue's `series` (`usize::MAX`: none).
+    pub series: usize,
+    pub lecture: Option<u32>,
 }
 
 impl SearchIndex {
@@ -35,6 +41,12 @@ impl SearchIndex {
                 title: Folded::new(&video.title),
                 summary: video.summary.as_ref().map(|s| Folded::new(&s.text)),
                 slots: domain.slots(video),
+                series: catalogue
+                    .series
+                    .iter()
+                    .position(|s| s.id == video.series)
+                    .unwrap_or(usize::MAX),
+                lecture: video.lecture,
             })
             .collect();
         let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
@@ -43,6 +55,7 @@ impl SearchIndex {
             entries,
             domain,
             ranks,
+            names: SeriesNames::new(catalogue),
         }
     }
 

@@ -5,28 +5,106 @@ use std::ops::Range;
 
 use super::fold::Folded;
 use super::terms::Terms;
+use super::understand::Understood;
 
-/// How a video's text met the terms: all of them occur in the title or the
-/// summary, and `title_terms` of them in the title.
+/// Where a video met one term of an understood query. A title match ranks
+/// above a course or lecture match, which ranks above a summary match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TextMatch {
-    pub title_terms: usize,
+enum Level {
+    Title,
+    /// The video's series or lecture number.
+    Meta,
+    Summary,
 }
 
-/// `None` when some term occurs in neither the title nor the summary.
-///
-/// The title is checked first for every term (it is short and decides the
-/// ranking); the long summary only for terms the title lacks.
-pub fn match_text(title: &str, summary: Option<&str>, terms: &Terms) -> Option<TextMatch> {
-    let mut title_terms = 0;
-    for term in terms.iter() {
-        if title.contains(term) {
-            title_terms += 1;
-        } else if !summary.is_some_and(|s| s.contains(term)) {
+/// How a video met an understood query: `matched` of its terms (plain
+/// words, courses, lectures), `title_terms` of them in the title and
+/// `meta_terms` by its series or lecture number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EntryMatch {
+    pub matched: usize,
+    pub title_terms: usize,
+    pub meta_terms: usize,
+}
+
+impl EntryMatch {
+    /// Counts one term; false when the match is over (`all` and unmet).
+    fn add(&mut self, level: Option<Level>, all: bool) -> bool {
+        match level {
+            Some(level) => {
+                self.matched += 1;
+                match level {
+                    Level::Title => self.title_terms += 1,
+                    Level::Meta => self.meta_terms += 1,
+                    Level::Summary => {}
+                }
+                true
+            }
+            None => !all,
+        }
+    }
+}
+
+/// One video against an understood query. With `all`, `None` unless every
+/// term is met (stopping at the first that is not); without, `None` only
+/// when no term is. Course and lecture terms go first: an integer compare
+/// settles most videos before any text is read.
+pub fn match_entry(
+    title: &str,
+    summary: Option<&str>,
+    series: usize,
+    lecture: Option<u32>,
+    query: &Understood,
+    all: bool,
+) -> Option<EntryMatch> {
+    let mut m = EntryMatch::default();
+    for term in &query.series {
+        let level = if term.series == series {
+            Some(Level::Meta)
+        } else {
+            text_level(title, summary, term.words.iter())
+        };
+        if !m.add(level, all) {
             return None;
         }
     }
-    Some(TextMatch { title_terms })
+    for term in &query.lectures {
+        let level = if lecture == Some(term.number) {
+            Some(Level::Meta)
+        } else {
+            text_level(title, summary, [term.text.as_str()].into_iter())
+        };
+        if !m.add(level, all) {
+            return None;
+        }
+    }
+    for term in query.terms.iter() {
+        if !m.add(text_level(title, summary, [term].into_iter()), all) {
+            return None;
+        }
+    }
+    (m.matched > 0 || query.len() == 0).then_some(m)
+}
+
+/// Title when every word is in the title; summary when each is in one of
+/// the two; `None` when some word is in neither.
+fn text_level<'a>(
+    title: &str,
+    summary: Option<&str>,
+    words: impl Iterator<Item = &'a str>,
+) -> Option<Level> {
+    let mut level = Level::Title;
+    for word in words {
+        if title.contains(word) {
+            continue;
+        }
+        if summary.is_some_and(|s| s.contains(word)) {
+            level = Level::Summary;
+        } else {
+            return None;
+        }
+    }
+    Some(level)
 }
 
 /// Every occurrence of every term in `folded`, as sorted, merged ranges of
@@ -76,10 +154,17 @@ mod tests {
     fn m(title: &str, summary: Option<&str>, q: &str) -> Option<usize> {
         let title = Folded::new(title);
         let summary = summary.map(Folded::new);
-        match_text(
+        let query = Understood {
+            terms: Terms::parse(q),
+            ..Understood::default()
+        };
+        match_entry(
             title.as_str(),
             summary.as_ref().map(Folded::as_str),
-            &Terms::parse(q),
+            usize::MAX,
+            None,
+            &query,
+            true,
         )
         .map(|m| m.title_terms)
     }

@@ -8,6 +8,8 @@
 //! - [`fold()`] and [`Folded`]: case, width and Traditional/Simplified
 //!   folding, with a map back to the original text for highlights.
 //! - [`Terms`]: the search text split into ANDed substring terms.
+//! - `understand`: what else the text says — a YouTube link or id, a course
+//!   name ("GenAI 2024", "ML2021"), a lecture number (第八講, L8).
 //! - [`Query`]: the whole search state and its canonical URL form.
 //! - [`Facets`]: disjunctive facet counts.
 //! - [`Sort`]: relevance, number, date or title order.
@@ -23,6 +25,7 @@ mod snippet;
 mod terms;
 #[cfg(test)]
 mod tests;
+mod understand;
 
 use std::ops::Range;
 
@@ -38,8 +41,9 @@ pub use terms::{Terms, MAX_QUERY_CHARS, MAX_TERMS};
 
 use facets::{with_watch, Counter, Failing, Selection};
 use index::Entry;
-use matcher::{highlights, match_text};
+use matcher::{highlights, match_entry};
 use rank::Candidate;
+use understand::Understood;
 
 /// What a search found: every hit in order (`total` of them) and the facet
 /// counts for the filter panel.
@@ -48,6 +52,8 @@ pub struct Results {
     pub hits: Vec<Hit>,
     pub total: usize,
     pub facets: Facets,
+    /// No video met every term: these met some of them, most first.
+    pub partial: bool,
 }
 
 /// One found video and what to highlight in it.
@@ -64,53 +70,119 @@ pub struct Hit {
 
 /// Runs `query` over the catalogue the index was built from; `watch` gives a
 /// video's watch state by video id.
+///
+/// The text is understood first (see `understand`): a link or id finds its
+/// one video; a course name matches the course's videos; a lecture
+/// reference matches that lecture number. Every term must be met; when no
+/// video meets all of them, the videos meeting the most come instead and
+/// `partial` says so.
 pub fn search(
     index: &SearchIndex,
     catalogue: &Catalogue,
     query: &Query,
     watch: &dyn Fn(&str) -> WatchState,
 ) -> Results {
-    let terms = Terms::parse(&query.text);
+    let understood = Understood::parse(&query.text, index, catalogue);
     let selection = Selection::new(&index.domain, query);
-    let mut counter = Counter::new(&index.domain);
-    let mut found = Vec::new();
-
-    for (i, (entry, video)) in index.entries.iter().zip(&catalogue.videos).enumerate() {
-        let state = watch(&video.id);
-        if query.hide_watched && state == WatchState::Watched {
-            continue;
-        }
-        let slots = with_watch(entry.slots, state);
-        let failing = selection.failing(&slots);
-        if failing == Failing::Many {
-            continue; // counts in no facet: skip the text match
-        }
-        let summary = entry.summary.as_ref().map(Folded::as_str);
-        let Some(matched) = match_text(entry.title.as_str(), summary, &terms) else {
-            continue;
-        };
-        counter.add(&slots, failing);
-        if failing == Failing::None {
-            found.push(Candidate {
-                video: i,
-                title_terms: matched.title_terms,
-            });
-        }
+    let mut pass = Pass::run(
+        index,
+        catalogue,
+        query,
+        &selection,
+        &understood,
+        watch,
+        true,
+    );
+    let partial = pass.found.is_empty() && understood.len() > 1;
+    if partial {
+        pass = Pass::run(
+            index,
+            catalogue,
+            query,
+            &selection,
+            &understood,
+            watch,
+            false,
+        );
     }
+    let partial = partial && !pass.found.is_empty();
 
-    rank::sort(&mut found, query.effective_sort(), &index.ranks);
-    let hits: Vec<Hit> = found
+    let sort = match query.effective_sort() {
+        Sort::Relevance if query.sort == Sort::Auto && understood.only_series() => Sort::Lecture,
+        sort => sort,
+    };
+    rank::sort(&mut pass.found, sort, &index.ranks);
+    let hits: Vec<Hit> = pass
+        .found
         .iter()
         .filter_map(|c| {
             let entry = index.entries.get(c.video)?;
             let video = catalogue.videos.get(c.video)?;
-            Some(hit(c.video, entry, video, &terms))
+            Some(hit(c.video, entry, video, &understood.highlight))
         })
         .collect();
     Results {
         total: hits.len(),
         hits,
-        facets: counter.into_facets(&index.domain, &selection),
+        facets: pass.counter.into_facets(&index.domain, &selection),
+        partial,
+    }
+}
+
+/// One pass over the index: the candidates and the facet counts.
+struct Pass {
+    found: Vec<Candidate>,
+    counter: Counter,
+}
+
+impl Pass {
+    /// `all`: a video must meet every term; else any one.
+    fn run(
+        index: &SearchIndex,
+        catalogue: &Catalogue,
+        query: &Query,
+        selection: &Selection,
+        understood: &Understood,
+        watch: &dyn Fn(&str) -> WatchState,
+        all: bool,
+    ) -> Pass {
+        let mut counter = Counter::new(&index.domain);
+        let mut found = Vec::new();
+        for (i, (entry, video)) in index.entries.iter().zip(&catalogue.videos).enumerate() {
+            if understood.video.is_some_and(|only| only != Some(i)) {
+                continue;
+            }
+            let state = watch(&video.id);
+            if query.hide_watched && state == WatchState::Watched {
+                continue;
+            }
+            let slots = with_watch(entry.slots, state);
+            let failing = selection.failing(&slots);
+            if failing == Failing::Many {
+                continue; // counts in no facet: skip the text match
+            }
+            let summary = entry.summary.as_ref().map(Folded::as_str);
+            let Some(matched) = match_entry(
+                entry.title.as_str(),
+                summary,
+                entry.series,
+                entry.lecture,
+                understood,
+                all,
+            ) else {
+                continue;
+            };
+            counter.add(&slots, failing);
+            if failing == Failing::None {
+                found.push(Candidate {
+                    video: i,
+                    matched: matched.matched,
+                    title_terms: matched.title_terms,
+                    meta_terms: matched.meta_terms,
+                });
+            }
+        }
+        Pass { found, counter }
     }
 }
 

@@ -26,8 +26,14 @@ pub struct Ranks {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
     pub video: usize,
+    /// How many of the query's terms it met (fewer than all only in a
+    /// partial result).
+    pub matched: usize,
     /// How many terms its title holds (relevance).
     pub title_terms: usize,
+    /// How many terms its series or lecture number met (relevance, after
+    /// the title).
+    pub meta_terms: usize,
 }
 
 impl Ranks {
@@ -54,8 +60,11 @@ impl Ranks {
     }
 }
 
-/// Sorts candidates for `sort`. Relevance puts videos with more terms in
-/// the title first, then newest (highest number) first.
+/// Sorts candidates for `sort`. Relevance puts videos that met more terms
+/// first, then those with more terms in the title, then more met by their
+/// course or lecture number, then newest (highest number) first. In any
+/// other order, videos that met more terms still come first (a partial
+/// result), each group in the chosen order.
 pub fn sort(found: &mut [Candidate], sort: Sort, ranks: &Ranks) {
     let rank = |ranks: &[usize], c: &Candidate| ranks.get(c.video).copied().unwrap_or(usize::MAX);
     let by = |found: &mut [Candidate], ranks: &[usize], dir: Direction| match dir {
@@ -65,11 +74,22 @@ pub fn sort(found: &mut [Candidate], sort: Sort, ranks: &Ranks) {
     match sort {
         Sort::Lecture => by(found, &ranks.lecture, Direction::Asc),
         // Callers resolve `Auto` (`Query::effective_sort`); relevance if not.
-        Sort::Auto | Sort::Relevance => found
-            .sort_unstable_by_key(|c| (Reverse(c.title_terms), Reverse(rank(&ranks.number, c)))),
+        Sort::Auto | Sort::Relevance => found.sort_unstable_by_key(|c| {
+            (
+                Reverse(c.matched),
+                Reverse(c.title_terms),
+                Reverse(c.meta_terms),
+                Reverse(rank(&ranks.number, c)),
+            )
+        }),
         Sort::Number(dir) => by(found, &ranks.number, dir),
         Sort::Date(dir) => by(found, &ranks.date, dir),
         Sort::Title(dir) => by(found, &ranks.title, dir),
+    }
+    if !matches!(sort, Sort::Auto | Sort::Relevance)
+        && found.windows(2).any(|w| w[0].matched != w[1].matched)
+    {
+        found.sort_by_key(|c| Reverse(c.matched)); // stable: keeps the order within a group
     }
 }
 
@@ -135,7 +155,9 @@ mod tests {
         let mut found: Vec<Candidate> = (0..cat.videos.len())
             .map(|video| Candidate {
                 video,
+                matched: 0,
                 title_terms: title_terms.get(video).copied().unwrap_or(0),
+                meta_terms: 0,
             })
             .collect();
         sort(&mut found, sort_by, &ranks);
@@ -189,5 +211,43 @@ mod tests {
             order(Sort::Relevance, &[0, 1, 0, 0, 0, 2]),
             ["f", "b", "e", "d", "c", "a"]
         );
+    }
+
+    #[test]
+    fn more_terms_then_title_then_course_then_summary() {
+        let cat = catalogue();
+        let titles: Vec<String> = cat.videos.iter().map(|v| fold(&v.title)).collect();
+        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let ranks = Ranks::new(&cat, &titles);
+        // (matched, title_terms, meta_terms) per video a..f
+        let how = [
+            (2, 0, 0),
+            (2, 1, 0),
+            (2, 0, 1),
+            (1, 1, 0),
+            (2, 2, 0),
+            (2, 0, 1),
+        ];
+        let candidates: Vec<Candidate> = how
+            .iter()
+            .enumerate()
+            .map(|(video, &(matched, title_terms, meta_terms))| Candidate {
+                video,
+                matched,
+                title_terms,
+                meta_terms,
+            })
+            .collect();
+        let ids = ["a", "b", "c", "d", "e", "f"];
+        let mut found = candidates.clone();
+        sort(&mut found, Sort::Relevance, &ranks);
+        let got: Vec<&str> = found.iter().map(|c| ids[c.video]).collect();
+        // c and f tie on everything but number: c (12) is newer than f (9).
+        assert_eq!(got, ["e", "b", "c", "f", "a", "d"]);
+
+        let mut found = candidates;
+        sort(&mut found, Sort::Number(Direction::Asc), &ranks);
+        let got: Vec<&str> = found.iter().map(|c| ids[c.video]).collect();
+        assert_eq!(got, ["f", "a", "b", "c", "e", "d"], "fewer terms last");
     }
 }

@@ -19,10 +19,20 @@ pub struct Terms(Vec<String>);
 impl Terms {
     pub fn parse(text: &str) -> Terms {
         let folded: String = text.chars().take(MAX_QUERY_CHARS).map(fold_char).collect();
+        Terms::from_folded(
+            folded
+                .split_whitespace()
+                .take(MAX_TERMS)
+                .map(str::to_string),
+        )
+    }
+
+    /// Terms from words already folded: distinct, none contained in another.
+    pub(super) fn from_folded(words: impl IntoIterator<Item = String>) -> Terms {
         let mut terms: Vec<String> = Vec::new();
-        for word in folded.split_whitespace().take(MAX_TERMS) {
-            if !terms.iter().any(|t| t == word) {
-                terms.push(word.to_string());
+        for word in words {
+            if !word.is_empty() && !terms.contains(&word) {
+                terms.push(word);
             }
         }
         Terms(drop_contained(terms))

@@ -146,7 +146,7 @@ fn terms_are_anded() {
         ("chatgpt", "原理"),
         ("diffusion", "model"),
         ("語音", "模型"),
-        ("機器學習", "2022"),
+        ("機器學習", "增強式學習"),
     ] {
         let both = number_set(&cat, &format!("{a} {b}"));
         let each: BTreeSet<u32> = number_set(&cat, a)
@@ -156,7 +156,12 @@ fn terms_are_anded() {
         assert_eq!(both, each, "{a} {b}");
         assert!(!both.is_empty(), "{a} {b}");
     }
-    assert!(number_set(&cat, "diffusion 增強式學習").is_empty());
+    let none = run(&cat, &text("diffusion 增強式學習"));
+    assert!(none.partial, "no video has both: a partial result");
+    let both = number_set(&cat, "diffusion")
+        .intersection(&number_set(&cat, "增強式學習"))
+        .count();
+    assert_eq!(both, 0);
 }
 
 #[test]
@@ -530,4 +535,225 @@ fn one_series_comes_in_lecture_order_unless_another_order_is_chosen() {
         })
         .collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]));
+}
+
+// How students ask: links, course names, lecture numbers, partial results.
+
+fn ids(cat: &Catalogue, q: &str) -> Vec<String> {
+    run(cat, &text(q))
+        .hits
+        .iter()
+        .map(|h| cat.videos[h.video].id.to_string())
+        .collect()
+}
+
+fn series_numbers(cat: &Catalogue, series: &str) -> BTreeSet<u32> {
+    cat.videos
+        .iter()
+        .filter(|v| v.series == series)
+        .map(|v| v.number)
+        .collect()
+}
+
+#[test]
+fn a_link_or_id_finds_exactly_its_video() {
+    let cat = real();
+    for q in [
+        "https://www.youtube.com/watch?v=AVIKFXLCPY8",
+        "https://youtube.com/watch?v=AVIKFXLCPY8&t=1035s",
+        "  https://youtu.be/AVIKFXLCPY8?si=abc ",
+        "youtu.be/AVIKFXLCPY8",
+        "https://www.youtube.com/shorts/AVIKFXLCPY8",
+        "https://www.youtube.com/embed/AVIKFXLCPY8?start=5",
+        "https://www.youtube.com/watch?v=AVIKFXLCPY8&list=PLJV_el3uVTsPz6CTopeRp2L2t4aL_Kgil",
+        "AVIKFXLCPY8",
+        " AVIKFXLCPY8\n",
+    ] {
+        let results = run(&cat, &text(q));
+        assert_eq!(ids(&cat, q), ["AVIKFXLCPY8"], "{q}");
+        assert!(!results.partial, "{q}");
+    }
+    // A link to a video the catalogue lacks finds nothing, not everything.
+    let missing = run(&cat, &text("https://youtu.be/AAAAAAAAAAA"));
+    assert_eq!(missing.total, 0);
+    assert!(!missing.partial);
+    // An 11-letter word is a word: "transformer" still searches titles.
+    let word = ids(&cat, "transformer");
+    assert!(word.contains(&"uhNsUCb2fJI".to_string()), "{word:?}");
+    // A link among other words is text (and finds nothing here).
+    assert!(!ids(&cat, "AVIKFXLCPY8 gan").contains(&"AVIKFXLCPY8".to_string()));
+}
+
+#[test]
+fn course_names_as_students_say_them_match_the_whole_course() {
+    let cat = real();
+    for (q, series) in [
+        ("GenAI 2024", "genai2024"),
+        ("genai2024", "genai2024"),
+        ("GenAI", "genai2024"),
+        ("生成式AI導論 2024", "genai2024"),
+        ("生成式AI導論2024", "genai2024"),
+        ("生成式ai导论 2024", "genai2024"),
+        ("Introduction to Generative AI 2024", "genai2024"),
+        ("ML2021", "ml2021"),
+        ("ML 2021", "ml2021"),
+        ("ml 2021", "ml2021"),
+        ("機器學習 2021", "ml2021"),
+        ("机器学习2021", "ml2021"),
+        ("Machine Learning 2021", "ml2021"),
+        ("ML 2021 English", "ml2021-en"),
+        ("ML2025", "ml2025"),
+        ("ML 2023", "ml2023"),
+        ("機器學習 2022", "ml2022"),
+    ] {
+        let found = number_set(&cat, q);
+        let course = series_numbers(&cat, series);
+        assert!(!course.is_empty(), "{series}");
+        assert!(found.is_superset(&course), "{q}: {found:?} ⊉ {course:?}");
+        assert!(!run(&cat, &text(q)).partial, "{q}");
+    }
+    // A course named alone comes in lecture order.
+    let genai = run(&cat, &text("GenAI 2024"));
+    let lectures: Vec<Option<u32>> = genai
+        .hits
+        .iter()
+        .map(|h| cat.videos[h.video].lecture)
+        .collect();
+    assert_eq!(lectures, (0..=18).map(Some).collect::<Vec<_>>());
+    // 生成式AI is an alias of ml2023, yet still finds every title saying it.
+    let found = number_set(&cat, "生成式AI");
+    assert!(found.is_superset(&series_numbers(&cat, "ml2023")));
+    assert!(found.is_superset(&series_numbers(&cat, "genai2024")));
+}
+
+#[test]
+fn a_course_name_with_other_words_narrows_to_that_course() {
+    let cat = real();
+    let reinforcement = number_set(&cat, "reinforcement");
+    let expected: BTreeSet<u32> = series_numbers(&cat, "ml2021")
+        .intersection(&reinforcement)
+        .copied()
+        .collect();
+    assert_eq!(expected.len(), 3);
+    assert_eq!(number_set(&cat, "ML2021 reinforcement"), expected);
+    assert_eq!(number_set(&cat, "reinforcement 機器學習2021"), expected);
+    // "ML 2021" words are in the English version's titles too.
+    let spaced = number_set(&cat, "ML 2021 reinforcement");
+    assert!(spaced.is_superset(&expected));
+    assert!(spaced.iter().all(|n| reinforcement.contains(n)));
+}
+
+#[test]
+fn course_aliases_of_the_assignment_table_work_in_search() {
+    let mut cat = real();
+    cat.series.push(crate::catalogue::Series {
+        id: "dlhlp2020".into(),
+        name_zh: "深度學習與人類語言處理 2020".into(),
+        name_en: "Deep Learning for Human Language Processing 2020".into(),
+        year: Some(2020),
+        lang: Lang::Zh,
+        kind: crate::catalogue::SeriesKind::Course,
+        counterpart: None,
+    });
+    let moved = cat.videos.iter().position(|v| v.series == "other").unwrap();
+    cat.videos[moved].series = "dlhlp2020".into();
+    let id = cat.videos[moved].id.to_string();
+    for q in ["DLHLP", "dlhlp", "深度學習與人類語言處理 2020"] {
+        assert_eq!(ids(&cat, q), std::slice::from_ref(&id), "{q}");
+    }
+}
+
+#[test]
+fn lecture_numbers_in_any_form() {
+    let cat = real();
+    for q in [
+        "GenAI 2024 第8講",
+        "GenAI 2024 第八講",
+        "genai 2024 第 8 講",
+        "生成式AI導論 2024 第8讲",
+        "GenAI 2024 Lecture 8",
+        "GenAI 2024 lecture 8",
+        "GenAI 2024 L8",
+        "第八講 GenAI 2024",
+    ] {
+        let results = run(&cat, &text(q));
+        assert_eq!(ids(&cat, q), ["v12IKvF6Cj8"], "{q}");
+        assert!(!results.partial, "{q}");
+    }
+    // Without a course: every video of that lecture number.
+    let twelve = run(&cat, &text("第十二講"));
+    assert!(!twelve.hits.is_empty());
+    for hit in &twelve.hits {
+        let video = &cat.videos[hit.video];
+        assert!(
+            video.lecture == Some(12) || video.title.contains("第12講"),
+            "{}",
+            video.title
+        );
+    }
+    assert!(ids(&cat, "Lecture 27").contains(&"8AKqH6V9kjE".to_string()));
+    // The lecture reference is highlighted in the title.
+    let hit = &run(&cat, &text("GenAI 2024 第8講")).hits[0];
+    let title = &cat.videos[hit.video].title;
+    let marked: Vec<&str> = hit
+        .title_highlights
+        .iter()
+        .map(|r| &title[r.clone()])
+        .collect();
+    assert!(marked.contains(&"第8講"), "{marked:?}");
+}
+
+#[test]
+fn nothing_with_every_word_gives_the_videos_with_most_words() {
+    let cat = real();
+    let results = run(&cat, &text("diffusion zzzzqqq"));
+    assert!(results.partial);
+    assert_eq!(
+        numbers(&cat, &results).into_iter().collect::<BTreeSet<_>>(),
+        number_set(&cat, "diffusion")
+    );
+    // Videos meeting two of three words come before those meeting one.
+    let results = run(&cat, &text("diffusion gan zzzzqqq"));
+    assert!(results.partial);
+    let both = number_set(&cat, "diffusion gan");
+    assert!(!both.is_empty());
+    let first: BTreeSet<u32> = numbers(&cat, &results)
+        .into_iter()
+        .take(both.len())
+        .collect();
+    assert_eq!(first, both);
+    assert!(results.total > both.len());
+    // Facet counts follow the partial list.
+    let lang_total: usize = results.facets.langs.iter().map(|f| f.count).sum();
+    assert_eq!(lang_total, results.total);
+    // Nothing at all: still an empty, non-partial result.
+    let nothing = run(&cat, &text("zzzzqqq qqqzzzz"));
+    assert_eq!(nothing.total, 0);
+    assert!(!nothing.partial);
+    // One word is never partial.
+    assert!(!run(&cat, &text("zzzzqqq")).partial);
+}
+
+#[test]
+fn the_search_box_examples_find_lectures() {
+    let cat = real();
+    let i18n = include_str!("../../../../src/i18n.rs");
+    let examples: Vec<&str> = i18n
+        .lines()
+        .filter(|l| l.trim_start().starts_with("search_placeholder:"))
+        .filter_map(|l| {
+            let l = l.trim_end().trim_end_matches(',').trim_end_matches('"');
+            l.rsplit_once("例如：")
+                .or_else(|| l.rsplit_once("e.g. "))
+                .map(|(_, e)| e)
+        })
+        .collect();
+    assert_eq!(examples.len(), 2, "{examples:?}");
+    for example in examples
+        .into_iter()
+        .chain(["机器学习 強化學習", "diffusion agent"])
+    {
+        let results = run(&cat, &text(example));
+        assert!(results.total > 0, "{example}");
+    }
 }
