@@ -196,3 +196,27 @@ test('a video page links its series neighbours and the other-language version', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('students\u2019 ways of asking: a course and a lecture number, a pasted link, and words no lecture has together', async () => {
+  const { page, errors, context } = await app.open('');
+  // 生成式AI導論 2024 第8講, however it is written.
+  for (const text of ['GenAI 2024 第八講', '生成式AI導論 2024 lecture 8', 'genai2024 L8']) {
+    await search(page, text);
+    assert.deepEqual(
+      await results(page).evaluateAll((lis) => lis.map((li) => li.querySelector('a.video-link').getAttribute('href'))),
+      ['/video/v12IKvF6Cj8'],
+      text,
+    );
+    assert.equal(await page.locator('.search-partial').count(), 0);
+  }
+  // A pasted YouTube link finds that video.
+  await search(page, 'https://youtu.be/Q9cNkUPXUB8?si=x');
+  assert.equal(await count(page), 1);
+  // No lecture has both words: the page says so and shows lectures with some.
+  await search(page, 'diffusion agent');
+  await page.locator('.search-partial[role="status"]').waitFor();
+  assert.ok((await count(page)) > 0);
+  assert.match(await page.locator('.search-partial').innerText(), /部分字詞/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
