@@ -84,26 +84,21 @@ pub fn search(
 ) -> Results {
     let understood = Understood::parse(&query.text, index, catalogue);
     let selection = Selection::new(&index.domain, query);
-    let mut pass = Pass::run(
-        index,
-        catalogue,
-        query,
-        &selection,
-        &understood,
-        watch,
-        true,
-    );
-    let partial = pass.found.is_empty() && understood.len() > 1;
-    if partial {
-        pass = Pass::run(
+    let run = |all_terms| {
+        Pass::run(
             index,
             catalogue,
             query,
             &selection,
             &understood,
             watch,
-            false,
-        );
+            all_terms,
+        )
+    };
+    let mut pass = run(true);
+    let partial = pass.found.is_empty() && understood.len() > 1;
+    if partial {
+        pass = run(false);
     }
     let partial = partial && !pass.found.is_empty();
 
