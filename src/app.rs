@@ -1,11 +1,13 @@
 //! The app: shared context, site frame and routes.
 
 use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::i18n::LocaleSignal;
 use crate::loader::Loader;
-use crate::preferences;
+use crate::preferences::{self, ThemeSignal};
 use crate::shelf::Shelf;
 use crate::study::Study;
 use crate::ui::load_error::LoadError;
@@ -27,14 +29,22 @@ use crate::web::service_worker::{self, UpdateReady};
 /// the embedded one could not be read.
 #[component]
 pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
+    provide_meta_context();
     let study = Study::load();
     provide_context(study);
     preferences::provide(study);
+    let locale = expect_context::<LocaleSignal>().0;
+    let theme = expect_context::<ThemeSignal>().0;
+    // Screen readers and fonts pick the voice and glyphs from `lang`; the
+    // stylesheet follows the system unless `data-theme` is set.
+    let document = view! {
+        <Html {..} lang=move || locale.get().html_lang() data-theme=move || theme.get().code() />
+    };
     let update = UpdateReady(RwSignal::new(None));
     provide_context(update);
     service_worker::register(update);
 
-    match shelf {
+    let page = match shelf {
         Ok(shelf) => {
             provide_context(shelf);
             provide_context(Loader::start(shelf));
@@ -69,5 +79,6 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
             .into_any()
         }
         Err(message) => view! { <LoadError message /> }.into_any(),
-    }
+    };
+    (document, page)
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use shelf_core::catalogue::{Date, Series, Video};
+use shelf_core::study::Unreadable;
 
 pub use shelf_core::locale::Locale;
 
@@ -33,6 +34,7 @@ pub trait LocaleText {
     fn strings(self) -> &'static Strings;
     fn series_name(self, series: &Series) -> &str;
     fn when(self, video: &Video) -> String;
+    fn plural_category(self, n: usize) -> PluralCategory;
 }
 
 impl LocaleText for Locale {
@@ -82,24 +84,147 @@ impl LocaleText for Locale {
         }
     }
 
+    fn plural_category(self, n: usize) -> PluralCategory {
+        match (self, n) {
+            (Locale::En, 1) => PluralCategory::One,
+            _ => PluralCategory::Other,
+        }
+    }
+
     /// The date, or the year marked as estimated when the page gave none.
     fn when(self, video: &Video) -> String {
         let s = self.strings();
         match (video.date, video.year, video.year_estimated) {
             (Some(date), _, _) => self.format_date(date),
-            (None, Some(year), true) => format!("{}{year}{}", s.about_year.0, s.about_year.1),
+            (None, Some(year), true) => fill(s.about_year, &[("year", &year.to_string())]),
             (None, Some(year), false) => year.to_string(),
             (None, None, _) => s.unknown_date.to_string(),
         }
     }
 }
 
+/// Declares `Strings` and, for tests, a list of every message by name, so
+/// the two tables can be compared key by key. The struct literal of each
+/// table already makes the compiler refuse a missing key.
+macro_rules! strings {
+    (pub struct Strings { $( $(#[$meta:meta])* pub $name:ident : $ty:ty ),* $(,)? }) => {
+        pub struct Strings { $( $(#[$meta])* pub $name: $ty, )* }
+
+        #[cfg(test)]
+        impl Strings {
+            /// Every message's name and its forms (one, or one per plural category).
+            fn messages(&self) -> Vec<(&'static str, Vec<&'static str>)> {
+                vec![$((stringify!($name), Message::forms(&self.$name))),*]
+            }
+        }
+    };
+}
+
+/// What a table entry can be: one text, or one text per plural form.
+#[cfg(test)]
+trait Message {
+    fn forms(&self) -> Vec<&'static str>;
+}
+
+#[cfg(test)]
+impl Message for &'static str {
+    fn forms(&self) -> Vec<&'static str> {
+        vec![self]
+    }
+}
+
+#[cfg(test)]
+impl Message for Plural {
+    fn forms(&self) -> Vec<&'static str> {
+        vec![self.one, self.other]
+    }
+}
+
+/// The plural categories (CLDR) the two languages use: Chinese has only
+/// `Other`; English tells `One` from `Other`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralCategory {
+    One,
+    Other,
+}
+
+/// A message whose words depend on a count ("1 video", "2 videos"). Each
+/// table holds the forms its language's plural rule picks from; `{n}` is
+/// the count.
+#[derive(Clone, Copy)]
+pub struct Plural {
+    one: &'static str,
+    other: &'static str,
+}
+
+impl Plural {
+    /// For a language that tells one from many.
+    pub const fn one_other(one: &'static str, other: &'static str) -> Self {
+        Self { one, other }
+    }
+
+    /// For a language with one form for every count.
+    pub const fn invariant(text: &'static str) -> Self {
+        Self {
+            one: text,
+            other: text,
+        }
+    }
+
+    fn form(&self, category: PluralCategory) -> &'static str {
+        match category {
+            PluralCategory::One => self.one,
+            PluralCategory::Other => self.other,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders in a message. Values are plain text (they end
+/// up in text nodes or attributes, never markup), so user data is safe to pass.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+/// `message` for a count of `n` in `locale`: the plural form the language
+/// picks, `{n}` written as the language writes numbers, then the other values.
+pub fn fill_count(locale: Locale, message: &Plural, n: usize, values: &[(&str, &str)]) -> String {
+    let form = message.form(locale.plural_category(n));
+    fill(&fill(form, &[("n", &locale.format_count(n))]), values)
+}
+
+/// Why study data cannot be read, in the current language.
+pub fn unreadable(reason: &Unreadable) -> String {
+    let s = t();
+    match *reason {
+        Unreadable::NotJson { line, column } => fill(
+            s.unreadable_not_json,
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        Unreadable::NotAnObject => s.unreadable_not_object.to_string(),
+        Unreadable::NoSchemaNumber => s.unreadable_no_schema.to_string(),
+        Unreadable::UnknownSchema { version } => fill(
+            s.unreadable_unknown_schema,
+            &[("version", &version.to_string())],
+        ),
+    }
+}
+
+/// [`fill_count`] in the current language.
+pub fn plural(message: &Plural, n: usize, values: &[(&str, &str)]) -> String {
+    fill_count(use_locale(), message, n, values)
+}
+
+strings! {
 pub struct Strings {
     pub app_name: &'static str,
     pub tagline: &'static str,
     pub catalogue_heading: &'static str,
-    /// "{n} 部影片" is written as (before, after) the number.
-    pub about_year: (&'static str, &'static str),
+    /// A year the page did not give, estimated from upload order: `{year}`.
+    pub about_year: &'static str,
     pub unknown_date: &'static str,
     pub estimated_year_hint: &'static str,
     pub lecture_label: (&'static str, &'static str),
@@ -169,9 +294,9 @@ pub struct Strings {
     pub prev_lecture: &'static str,
     pub next_lecture: &'static str,
     pub other_language_version: &'static str,
-    pub results_found: (&'static str, &'static str),
-    pub no_results_for: (&'static str, &'static str),
-    pub show_more: (&'static str, &'static str),
+    pub results_found: Plural,
+    pub no_results_for: &'static str,
+    pub show_more: &'static str,
     // --- study: progress, notes, playlists, backup (issue 4) ---
     // Strings with `{name}` placeholders are filled by `ui::study::util::fill`.
     pub watch_toggle_label: &'static str,
@@ -204,9 +329,9 @@ pub struct Strings {
     pub playlist_name_too_long: &'static str,
     pub bulk_add_heading: &'static str,
     pub bulk_add_selected: &'static str,
-    pub bulk_add_all: &'static str,
-    pub bulk_added: &'static str,
-    pub bulk_already: &'static str,
+    pub bulk_add_all: Plural,
+    pub bulk_added: Plural,
+    pub bulk_already: Plural,
     pub bulk_full: &'static str,
     pub full_stop: &'static str,
     pub notice_dismiss: &'static str,
@@ -240,7 +365,7 @@ pub struct Strings {
     pub playlist_deleted: &'static str,
     pub playlist_restored: &'static str,
     pub undo: &'static str,
-    pub entry_count: &'static str,
+    pub entry_count: Plural,
     pub rename: &'static str,
     pub rename_label: &'static str,
     pub delete: &'static str,
@@ -264,10 +389,10 @@ pub struct Strings {
     pub share_link_label: &'static str,
     pub remove_duplicates: &'static str,
     pub no_duplicates: &'static str,
-    pub removed_duplicates: &'static str,
+    pub removed_duplicates: Plural,
     pub remove_watched: &'static str,
     pub no_watched_to_remove: &'static str,
-    pub removed_watched: &'static str,
+    pub removed_watched: Plural,
     pub reorder_hint: &'static str,
     pub playlist_empty: &'static str,
     pub moved_entry: &'static str,
@@ -284,9 +409,9 @@ pub struct Strings {
     pub share_malformed: &'static str,
     pub share_bad_encoding: &'static str,
     pub share_bad_name: &'static str,
-    pub share_dropped_invalid: &'static str,
-    pub share_dropped_over_limit: &'static str,
-    pub share_unknown: &'static str,
+    pub share_dropped_invalid: Plural,
+    pub share_dropped_over_limit: Plural,
+    pub share_unknown: Plural,
     pub save_shared: &'static str,
     pub share_saved: &'static str,
     pub open_playlist: &'static str,
@@ -330,9 +455,9 @@ pub struct Strings {
     pub item_section: &'static str,
     pub import_undo: &'static str,
     pub import_undo_hint: &'static str,
-    pub import_undone: &'static str,
+    pub import_undone: Plural,
     pub import_not_saved: &'static str,
-    pub import_skipped: &'static str,
+    pub import_skipped: Plural,
     pub import_names_added: &'static str,
     pub import_names_updated: &'static str,
     pub import_names_removed: &'static str,
@@ -364,11 +489,11 @@ pub struct Strings {
     pub source_unreadable_file: &'static str,
     pub index_without_pages: &'static str,
     pub parser_unavailable: &'static str,
-    pub refresh_would_lose: &'static str,
-    pub holdings_count: &'static str,
+    pub refresh_would_lose: Plural,
+    pub holdings_count: Plural,
     pub holdings_numbers: &'static str,
     pub holdings_builtin: &'static str,
-    pub holdings_pages: &'static str,
+    pub holdings_pages: Plural,
     pub holdings_missing: &'static str,
     pub holdings_complete: &'static str,
     pub load_full_catalogue: &'static str,
@@ -380,7 +505,7 @@ pub struct Strings {
     pub source_kind_index: &'static str,
     pub source_kind_page: &'static str,
     pub source_kind_file: &'static str,
-    pub source_pages: &'static str,
+    pub source_pages: Plural,
     pub source_remove: &'static str,
     pub source_remove_label: &'static str,
     pub refresh_sources: &'static str,
@@ -394,11 +519,11 @@ pub struct Strings {
     pub job_downloading: &'static str,
     pub job_parsing: &'static str,
     pub job_storing: &'static str,
-    pub job_applied: &'static str,
+    pub job_applied: Plural,
     pub job_applied_detail: &'static str,
     pub job_not_stored: &'static str,
     pub job_unchanged: &'static str,
-    pub job_refused: &'static str,
+    pub job_refused: Plural,
     pub problems_summary: &'static str,
     pub restored_unreadable: &'static str,
     pub not_in_catalogue_body: &'static str,
@@ -413,13 +538,19 @@ pub struct Strings {
     pub next_cancel: &'static str,
     /// Above a partial result: no lecture has every word of the search.
     pub search_partial: &'static str,
+    /// Why study data cannot be read (core `Unreadable`), after a colon.
+    pub unreadable_not_json: &'static str,
+    pub unreadable_not_object: &'static str,
+    pub unreadable_no_schema: &'static str,
+    pub unreadable_unknown_schema: &'static str,
+}
 }
 
 pub static ZH_TW: Strings = Strings {
     app_name: "Lecture Shelf 課程書架",
     tagline: "李宏毅老師機器學習與生成式 AI 課程的離線學習夥伴",
     catalogue_heading: "課程影片",
-    about_year: ("約 ", " 年"),
+    about_year: "約 {year} 年",
     unknown_date: "日期不詳",
     estimated_year_hint: "頁面未標日期，年份依上傳順序推估",
     lecture_label: ("第 ", " 講"),
@@ -482,15 +613,15 @@ pub static ZH_TW: Strings = Strings {
     no_results_title: "找不到符合的影片",
     no_results_filters: "目前的篩選條件下沒有任何影片。",
     clear_search: "清除搜尋與篩選",
-    select_video: "選取這部影片",
+    select_video: "選取：{title}",
     keyboard_hint: "快捷鍵：/ 搜尋、Esc 清除、j／k 或 ↑／↓ 移動、Enter 開啟",
     series_nav_label: "同系列的課程",
     prev_lecture: "上一講",
     next_lecture: "下一講",
     other_language_version: "另一種語言的版本",
-    results_found: ("找到 ", " 部影片"),
-    no_results_for: ("沒有影片符合「", "」"),
-    show_more: ("顯示更多（還有 ", " 部）"),
+    results_found: Plural::invariant("找到 {n} 部影片"),
+    no_results_for: "沒有影片符合「{query}」",
+    show_more: "顯示更多（還有 {n} 部）",
     // --- study: progress, notes, playlists, backup (issue 4) ---
     watch_toggle_label: "已看完：{title}",
     tally_text: "已看完 {watched} / {total} 部（{percent}%）",
@@ -522,9 +653,9 @@ pub static ZH_TW: Strings = Strings {
     playlist_name_too_long: "播放清單名稱最多 {max} 個字。",
     bulk_add_heading: "加入播放清單",
     bulk_add_selected: "加入選取的 {n} 部",
-    bulk_add_all: "加入全部 {n} 筆結果",
-    bulk_added: "已加入 {n} 部影片到「{name}」",
-    bulk_already: "，{n} 部原本就在清單裡",
+    bulk_add_all: Plural::invariant("加入全部 {n} 筆結果"),
+    bulk_added: Plural::invariant("已加入 {n} 部影片到「{name}」"),
+    bulk_already: Plural::invariant("，{n} 部原本就在清單裡"),
     bulk_full: "，{n} 部因清單已滿沒有加入",
     full_stop: "。",
     notice_dismiss: "關閉",
@@ -558,7 +689,7 @@ pub static ZH_TW: Strings = Strings {
     playlist_deleted: "已刪除「{name}」。",
     playlist_restored: "已復原「{name}」。",
     undo: "復原",
-    entry_count: "{n} 部影片",
+    entry_count: Plural::invariant("{n} 部影片"),
     rename: "重新命名",
     rename_label: "重新命名「{name}」",
     delete: "刪除",
@@ -582,10 +713,10 @@ pub static ZH_TW: Strings = Strings {
     share_link_label: "分享連結",
     remove_duplicates: "移除重複項目",
     no_duplicates: "沒有重複的項目。",
-    removed_duplicates: "已移除 {n} 個重複項目。",
+    removed_duplicates: Plural::invariant("已移除 {n} 個重複項目。"),
     remove_watched: "移除已看完的",
     no_watched_to_remove: "清單裡沒有已看完的影片。",
-    removed_watched: "已移除 {n} 部已看完的影片。",
+    removed_watched: Plural::invariant("已移除 {n} 部已看完的影片。"),
     reorder_hint: "拖曳項目可以調整順序，也可以用 ↑ ↓ 按鈕移動。",
     playlist_empty: "這個播放清單還是空的。",
     moved_entry: "已將「{title}」移到第 {pos} 個（共 {total} 個）。",
@@ -602,9 +733,9 @@ pub static ZH_TW: Strings = Strings {
     share_malformed: "連結已損毀或不完整，請向分享的人再要一次。",
     share_bad_encoding: "連結裡的播放清單名稱已損毀。",
     share_bad_name: "連結裡的播放清單名稱無法使用：",
-    share_dropped_invalid: "連結裡有 {n} 個無效的影片 ID，已經略過。",
-    share_dropped_over_limit: "清單超過上限，有 {n} 部影片沒有讀進來。",
-    share_unknown: "有 {n} 部影片不在這個版本的目錄裡，會保留下來並顯示為「未知的影片」。",
+    share_dropped_invalid: Plural::invariant("連結裡有 {n} 個無效的影片 ID，已經略過。"),
+    share_dropped_over_limit: Plural::invariant("清單超過上限，有 {n} 部影片沒有讀進來。"),
+    share_unknown: Plural::invariant("有 {n} 部影片不在這個版本的目錄裡，會保留下來並顯示為「未知的影片」。"),
     save_shared: "儲存到我的播放清單",
     share_saved: "已儲存到你的播放清單。",
     open_playlist: "開啟播放清單",
@@ -620,7 +751,7 @@ pub static ZH_TW: Strings = Strings {
     import_unreadable: "無法讀取這個檔案。",
     import_too_large: "檔案太大（{size}，上限 {max}），不會是 Lecture Shelf 的備份檔。",
     import_not_backup: "這個 JSON 檔不是 Lecture Shelf 的備份檔。",
-    import_corrupt: "無法把這個檔案讀成備份（可能不是 JSON，或已經損毀）：{reason}",
+    import_corrupt: "無法把這個檔案讀成備份：{reason}。",
     import_newer_version: "這個備份是由較新版本的 Lecture Shelf 產生的（格式 {version}），請先重新整理頁面更新。",
     import_preview_caption: "匯入後會有的變化",
     import_col_kind: "項目",
@@ -648,9 +779,9 @@ pub static ZH_TW: Strings = Strings {
     item_section: "資料區段",
     import_undo: "復原匯入",
     import_undo_hint: "復原會把這次匯入改變的項目還原（匯入後你自己改過的除外），直到下一次匯入。",
-    import_undone: "已復原匯入：{n} 個項目已還原。",
+    import_undone: Plural::invariant("已復原匯入：{n} 個項目已還原。"),
     import_not_saved: "已匯入，但無法儲存：變更只存在這個分頁。",
-    import_skipped: "檔案中有 {n} 個項目無法讀取，已略過。",
+    import_skipped: Plural::invariant("檔案中有 {n} 個項目無法讀取，已略過。"),
     import_names_added: "將新增：",
     import_names_updated: "將更新：",
     import_names_removed: "將移除：",
@@ -682,11 +813,11 @@ pub static ZH_TW: Strings = Strings {
     source_unreadable_file: "檔案無法讀取",
     index_without_pages: "這個頁面沒有連到任何目錄頁（docs/NN-index.md）",
     parser_unavailable: "目錄解析器無法啟動（離線，且尚未下載過）。目錄沒有變更。",
-    refresh_would_lose: "新頁面少了目前收錄的 {count} 部影片（例如「{first}」），所以沒有套用",
-    holdings_count: "收錄 {count} 部影片",
+    refresh_would_lose: Plural::invariant("新頁面少了目前收錄的 {n} 部影片（例如「{first}」），所以沒有套用"),
+    holdings_count: Plural::invariant("收錄 {n} 部影片"),
     holdings_numbers: "（編號 {held}",
     holdings_builtin: "，來自內建頁面）",
-    holdings_pages: "，來自內建頁面與 {n} 個載入的頁面）",
+    holdings_pages: Plural::invariant("，來自內建頁面與 {n} 個載入的頁面）"),
     holdings_missing: "，尚未載入編號 {missing}。",
     holdings_complete: "，編號沒有缺漏。",
     load_full_catalogue: "載入完整目錄",
@@ -698,7 +829,7 @@ pub static ZH_TW: Strings = Strings {
     source_kind_index: "索引頁",
     source_kind_page: "網址",
     source_kind_file: "檔案",
-    source_pages: "{n} 頁",
+    source_pages: Plural::invariant("{n} 頁"),
     source_remove: "移除",
     source_remove_label: "移除來源 {name}",
     refresh_sources: "立即重新整理",
@@ -712,11 +843,11 @@ pub static ZH_TW: Strings = Strings {
     job_downloading: "下載中… {done} / {total}",
     job_parsing: "解析中…",
     job_storing: "儲存中…",
-    job_applied: "已載入：目錄從 {before} 部變成 {after} 部影片（{pages} 個頁面）。",
+    job_applied: Plural::invariant("已載入：目錄從 {before} 部變成 {after} 部影片（{n} 個頁面）。"),
     job_applied_detail: "解析 {parse} 毫秒，儲存 {store} 毫秒，占用約 {size}。",
     job_not_stored: "但無法存進這個瀏覽器：重新載入後就會消失。",
     job_unchanged: "已是最新：目錄沒有變更。",
-    job_refused: "沒有套用任何變更：有 {n} 個問題，目錄維持原樣。",
+    job_refused: Plural::invariant("沒有套用任何變更：有 {n} 個問題，目錄維持原樣。"),
     problems_summary: "問題清單（檔案:行: 說明）",
     restored_unreadable: "存放的目錄無法讀取，先使用內建目錄：{reason}",
     not_in_catalogue_body: "目前的目錄沒有這部影片（可能被移除，或它的目錄頁尚未載入）。你的進度、筆記和播放清單位置都還在。",
@@ -730,13 +861,17 @@ pub static ZH_TW: Strings = Strings {
     next_now: "立即播放",
     next_cancel: "取消",
     search_partial: "沒有影片同時符合所有字詞，以下是符合部分字詞的影片。",
+    unreadable_not_json: "從第 {line} 行第 {column} 字起不是有效的 JSON",
+    unreadable_not_object: "內容不是一個 JSON 物件",
+    unreadable_no_schema: "沒有資料格式版本號（schema）",
+    unreadable_unknown_schema: "沒有第 {version} 版這種資料格式",
 };
 
 pub static EN: Strings = Strings {
     app_name: "Lecture Shelf",
     tagline: "An offline study companion for Prof. Hung-yi Lee's ML and generative AI lectures",
     catalogue_heading: "Lectures",
-    about_year: ("c. ", ""),
+    about_year: "c. {year}",
     unknown_date: "date unknown",
     estimated_year_hint: "No date on the page; year estimated from upload order",
     lecture_label: ("Lecture ", ""),
@@ -799,15 +934,15 @@ pub static EN: Strings = Strings {
     no_results_title: "No lectures found",
     no_results_filters: "No video matches the current filters.",
     clear_search: "Clear search and filters",
-    select_video: "Select this video",
+    select_video: "Select: {title}",
     keyboard_hint: "Keys: / search, Esc clears, j/k or ↑/↓ move, Enter opens",
     series_nav_label: "In this series",
     prev_lecture: "Previous lecture",
     next_lecture: "Next lecture",
     other_language_version: "Other-language version",
-    results_found: ("", " videos found"),
-    no_results_for: ("Nothing matches “", "”"),
-    show_more: ("Show more (", " left)"),
+    results_found: Plural::one_other("{n} video found", "{n} videos found"),
+    no_results_for: "Nothing matches “{query}”",
+    show_more: "Show more ({n} left)",
     // --- study: progress, notes, playlists, backup (issue 4) ---
     watch_toggle_label: "Watched: {title}",
     tally_text: "{watched} of {total} watched ({percent}%)",
@@ -839,9 +974,9 @@ pub static EN: Strings = Strings {
     playlist_name_too_long: "A playlist name can have at most {max} characters.",
     bulk_add_heading: "Add to a playlist",
     bulk_add_selected: "Add {n} selected",
-    bulk_add_all: "Add all {n} results",
-    bulk_added: "Added {n} videos to “{name}”",
-    bulk_already: "; {n} were already there",
+    bulk_add_all: Plural::one_other("Add the {n} result", "Add all {n} results"),
+    bulk_added: Plural::one_other("Added {n} video to “{name}”", "Added {n} videos to “{name}”"),
+    bulk_already: Plural::one_other("; {n} was already there", "; {n} were already there"),
     bulk_full: "; {n} left out because the playlist is full",
     full_stop: ".",
     notice_dismiss: "Dismiss",
@@ -875,7 +1010,7 @@ pub static EN: Strings = Strings {
     playlist_deleted: "Deleted “{name}”.",
     playlist_restored: "Restored “{name}”.",
     undo: "Undo",
-    entry_count: "{n} videos",
+    entry_count: Plural::one_other("{n} video", "{n} videos"),
     rename: "Rename",
     rename_label: "Rename “{name}”",
     delete: "Delete",
@@ -899,10 +1034,10 @@ pub static EN: Strings = Strings {
     share_link_label: "Share link",
     remove_duplicates: "Remove duplicates",
     no_duplicates: "No duplicates found.",
-    removed_duplicates: "Removed {n} duplicates.",
+    removed_duplicates: Plural::one_other("Removed {n} duplicate.", "Removed {n} duplicates."),
     remove_watched: "Remove watched",
     no_watched_to_remove: "No watched videos in this playlist.",
-    removed_watched: "Removed {n} watched videos.",
+    removed_watched: Plural::one_other("Removed {n} watched video.", "Removed {n} watched videos."),
     reorder_hint: "Drag entries to reorder them, or use the ↑ ↓ buttons.",
     playlist_empty: "This playlist is empty.",
     moved_entry: "Moved “{title}” to position {pos} of {total}.",
@@ -919,9 +1054,9 @@ pub static EN: Strings = Strings {
     share_malformed: "The link is damaged or incomplete. Ask the sender for it again.",
     share_bad_encoding: "The playlist name in the link is damaged.",
     share_bad_name: "The playlist name in the link can't be used:",
-    share_dropped_invalid: "{n} invalid video ids in the link were skipped.",
-    share_dropped_over_limit: "{n} videos past the size limit were left out.",
-    share_unknown: "{n} videos are not in this version's catalogue; they are kept and shown as unknown.",
+    share_dropped_invalid: Plural::one_other("{n} invalid video id in the link was skipped.", "{n} invalid video ids in the link were skipped."),
+    share_dropped_over_limit: Plural::one_other("{n} video past the size limit was left out.", "{n} videos past the size limit were left out."),
+    share_unknown: Plural::one_other("{n} video is not in this version's catalogue; it is kept and shown as unknown.", "{n} videos are not in this version's catalogue; they are kept and shown as unknown."),
     save_shared: "Save to my playlists",
     share_saved: "Saved to your playlists.",
     open_playlist: "Open the playlist",
@@ -937,7 +1072,7 @@ pub static EN: Strings = Strings {
     import_unreadable: "The file could not be read.",
     import_too_large: "The file is too large ({size}, at most {max}); it can't be a Lecture Shelf backup.",
     import_not_backup: "This JSON file is not a Lecture Shelf backup.",
-    import_corrupt: "The file can't be read as a backup (not JSON, or damaged): {reason}",
+    import_corrupt: "The file can't be read as a backup: {reason}.",
     import_newer_version: "This backup was made by a newer version of Lecture Shelf (format {version}). Reload the page to update first.",
     import_preview_caption: "What the import changes",
     import_col_kind: "Kind",
@@ -965,9 +1100,9 @@ pub static EN: Strings = Strings {
     item_section: "section",
     import_undo: "Undo import",
     import_undo_hint: "Undo puts back every item this import changed (except ones you edited since), until the next import.",
-    import_undone: "Import undone: {n} items put back.",
+    import_undone: Plural::one_other("Import undone: {n} item put back.", "Import undone: {n} items put back."),
     import_not_saved: "Imported, but it could not be saved: the changes live in this tab only.",
-    import_skipped: "{n} items in the file could not be read and were skipped.",
+    import_skipped: Plural::one_other("{n} item in the file could not be read and was skipped.", "{n} items in the file could not be read and were skipped."),
     import_names_added: "Will be added:",
     import_names_updated: "Will be updated:",
     import_names_removed: "Will be removed:",
@@ -999,11 +1134,11 @@ pub static EN: Strings = Strings {
     source_unreadable_file: "the file could not be read",
     index_without_pages: "this page links no catalogue pages (docs/NN-index.md)",
     parser_unavailable: "The catalogue parser could not start (offline, and never downloaded before). The catalogue is unchanged.",
-    refresh_would_lose: "the new pages lack {count} lectures the app holds (such as “{first}”), so they were not applied",
-    holdings_count: "Holds {count} lectures",
+    refresh_would_lose: Plural::one_other("the new pages lack {n} lecture the app holds (“{first}”), so they were not applied", "the new pages lack {n} lectures the app holds (such as “{first}”), so they were not applied"),
+    holdings_count: Plural::one_other("Holds {n} lecture", "Holds {n} lectures"),
     holdings_numbers: " (numbers {held}",
     holdings_builtin: ", from the built-in pages)",
-    holdings_pages: ", from the built-in pages and {n} loaded pages)",
+    holdings_pages: Plural::one_other(", from the built-in pages and {n} loaded page)", ", from the built-in pages and {n} loaded pages)"),
     holdings_missing: "; numbers {missing} are not loaded.",
     holdings_complete: "; no numbers are missing.",
     load_full_catalogue: "Load the full catalogue",
@@ -1015,7 +1150,7 @@ pub static EN: Strings = Strings {
     source_kind_index: "Index",
     source_kind_page: "URL",
     source_kind_file: "File",
-    source_pages: "{n} pages",
+    source_pages: Plural::one_other("{n} page", "{n} pages"),
     source_remove: "Remove",
     source_remove_label: "Remove source {name}",
     refresh_sources: "Refresh now",
@@ -1029,11 +1164,11 @@ pub static EN: Strings = Strings {
     job_downloading: "Downloading… {done} of {total}",
     job_parsing: "Parsing…",
     job_storing: "Storing…",
-    job_applied: "Loaded: the catalogue went from {before} to {after} lectures ({pages} pages).",
+    job_applied: Plural::one_other("Loaded: the catalogue went from {before} to {after} lectures ({n} page).", "Loaded: the catalogue went from {before} to {after} lectures ({n} pages)."),
     job_applied_detail: "Parsed in {parse} ms, stored in {store} ms, about {size} used.",
     job_not_stored: "But it could not be stored in this browser: it will be gone after a reload.",
     job_unchanged: "Up to date: nothing changed.",
-    job_refused: "Nothing was applied: {n} problems; the catalogue is as it was.",
+    job_refused: Plural::one_other("Nothing was applied: {n} problem; the catalogue is as it was.", "Nothing was applied: {n} problems; the catalogue is as it was."),
     problems_summary: "Problems (FILE:LINE: message)",
     restored_unreadable: "The stored catalogue could not be read, so the built-in one is shown: {reason}",
     not_in_catalogue_body: "The current catalogue has no such video (it was removed, or its page is not loaded). Your progress, notes and playlist places are kept.",
@@ -1047,4 +1182,106 @@ pub static EN: Strings = Strings {
     next_now: "Play now",
     next_cancel: "Cancel",
     search_partial: "No lecture has all the words; showing lectures with some of them.",
+    unreadable_not_json: "it is not valid JSON from line {line}, column {column}",
+    unreadable_not_object: "it is not a JSON object",
+    unreadable_no_schema: "it has no data format (schema) number",
+    unreadable_unknown_schema: "there is no data format version {version}",
 };
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The `{name}` placeholders of a text.
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_every_message_with_the_same_arguments() {
+        let zh = ZH_TW.messages();
+        let en = EN.messages();
+        assert_eq!(zh.len(), en.len());
+        for ((key, zh_forms), (en_key, en_forms)) in zh.iter().zip(&en) {
+            assert_eq!(key, en_key);
+            assert_eq!(
+                zh_forms.len(),
+                en_forms.len(),
+                "{key}: plural or not in both"
+            );
+            let args = |forms: &[&'static str]| -> BTreeSet<&'static str> {
+                forms.iter().flat_map(|f| placeholders(f)).collect()
+            };
+            assert_eq!(args(zh_forms), args(en_forms), "{key}: arguments differ");
+            for form in zh_forms.iter().chain(en_forms) {
+                assert!(!form.is_empty(), "{key} is empty");
+                assert!(
+                    form.matches('{').count() == form.matches('}').count(),
+                    "{key}: unbalanced braces in {form:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_plural_message_has_a_count() {
+        for (key, forms) in ZH_TW.messages().into_iter().chain(EN.messages()) {
+            if forms.len() == 2 {
+                assert!(
+                    forms.iter().any(|f| placeholders(f).contains("n")),
+                    "{key} is plural but never shows {{n}}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_text_uses_ascii_punctuation_and_chinese_full_width() {
+        for (key, forms) in EN.messages() {
+            for form in forms {
+                for c in ['：', '，', '。', '（', '）', '「', '」'] {
+                    assert!(!form.contains(c), "English {key} has {c}: {form:?}");
+                }
+            }
+        }
+        for (key, forms) in ZH_TW.messages() {
+            for form in forms {
+                // Chinese sentences end in full-width punctuation.
+                assert!(!form.ends_with(". "), "Chinese {key} ends in an ASCII stop");
+            }
+        }
+    }
+
+    #[test]
+    fn english_picks_one_for_one_and_other_otherwise_chinese_has_one_form() {
+        let m = Plural::one_other("{n} video", "{n} videos");
+        assert_eq!(fill_count(Locale::En, &m, 1, &[]), "1 video");
+        assert_eq!(fill_count(Locale::En, &m, 0, &[]), "0 videos");
+        assert_eq!(fill_count(Locale::En, &m, 2, &[]), "2 videos");
+        assert_eq!(fill_count(Locale::En, &m, 1234, &[]), "1,234 videos");
+        let zh = Plural::invariant("{n} 部影片");
+        assert_eq!(fill_count(Locale::ZhTw, &zh, 1, &[]), "1 部影片");
+        assert_eq!(
+            fill_count(Locale::En, &EN.results_found, 1, &[]),
+            "1 video found"
+        );
+        assert_eq!(
+            fill_count(Locale::En, &EN.bulk_added, 1, &[("name", "ML")]),
+            "Added 1 video to “ML”"
+        );
+    }
+
+    #[test]
+    fn filling_leaves_values_as_given() {
+        // A value that looks like a placeholder is not filled again.
+        assert_eq!(
+            fill("{a} and {b}", &[("b", "x"), ("a", "{b}")]),
+            "{b} and x"
+        );
+    }
+}

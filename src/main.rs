@@ -1,22 +1,5 @@
-//! Lecture Shelf: mounts the app over the static shell in `index.html`.
-
-mod app;
-mod embedded;
-mod i18n;
-mod loader;
-mod preferences;
-mod shelf;
-mod study;
-mod ui;
-mod web;
+//! Lecture Shelf's entry point; the app itself is the library (`lib.rs`).
 
 fn main() {
-    console_error_panic_hook::set_once();
-    // The stored catalogue is read before mounting (IndexedDB answers in a
-    // few ms), so a loaded catalogue never flashes the embedded one first.
-    // Leptos sets up its executor when mounting, so this one is wasm-bindgen's.
-    wasm_bindgen_futures::spawn_local(async {
-        let shelf = shelf::Shelf::restore().await;
-        web::shell::mount(move || app::App(app::AppProps { shelf }));
-    });
+    lecture_shelf::start();
 }

@@ -44,8 +44,8 @@ impl Theme {
 #[derive(Clone, Copy)]
 pub struct ThemeSignal(pub Signal<Theme>);
 
-/// Provides the language and theme and keeps `<html lang>` and
-/// `<html data-theme>` in step with them. Memos: every translated string
+/// Provides the language and theme (`App` puts them on `<html lang>` and
+/// `<html data-theme>`). Memos: every translated string
 /// reads the language, and a note edit must not re-render them all.
 pub fn provide(study: Study) {
     let browser = Locale::from_browser(&document::browser_languages());
@@ -53,8 +53,6 @@ pub fn provide(study: Study) {
     let theme = Memo::new(move |_| Theme::from_chosen(study.with(|s| s.settings().theme())));
     provide_context(LocaleSignal(locale.into()));
     provide_context(ThemeSignal(theme.into()));
-    Effect::new(move |_| document::set_lang(locale.get().html_lang()));
-    Effect::new(move |_| document::set_theme(theme.get().code()));
 }
 
 pub fn set_locale(study: Study, locale: Locale) {

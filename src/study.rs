@@ -10,8 +10,8 @@
 
 use leptos::prelude::*;
 use shelf_core::study::{
-    apply_import, decode, describe, prepare_save, Decoded, DeviceId, Dropped, ProgressMap,
-    RestorePoint, Save, StudyState,
+    apply_import, decode, describe, prepare_save, Damage, Decoded, DeviceId, Dropped, ProgressMap,
+    RestorePoint, Save, StudyState, Unreadable,
 };
 
 use crate::web::storage::{self, StorageIssue, RESTORE_KEY, STATE_KEY};
@@ -22,7 +22,7 @@ use crate::web::{document, locks};
 pub enum StoreNotice {
     /// Stored data could not be read at all; it was kept under `backup_key`.
     Corrupt {
-        reason: String,
+        reason: Unreadable,
         backup_key: Option<String>,
     },
     /// Some stored items could not be read: the rest is shown, the raw
@@ -236,7 +236,7 @@ impl Study {
             }
             Save::Write { state, json } => (state, json),
             Save::WriteAfterBackup {
-                reason,
+                damage,
                 state,
                 json,
             } => {
@@ -244,14 +244,24 @@ impl Study {
                 let raw = stored.unwrap_or_default();
                 match storage::keep_backup(&raw, now) {
                     Ok(key) => {
-                        if !matches!(
-                            self.notice.get_untracked(),
-                            Some(StoreNotice::Salvaged { .. })
-                        ) {
-                            self.notice.set(Some(StoreNotice::Corrupt {
-                                reason,
-                                backup_key: Some(key),
-                            }));
+                        let backup_key = Some(key);
+                        match damage {
+                            Damage::Dropped(dropped) => {
+                                self.notice.set(Some(StoreNotice::Salvaged {
+                                    dropped,
+                                    backup_key,
+                                }))
+                            }
+                            // A salvage notice already names what was kept.
+                            Damage::Unreadable(reason) => {
+                                if !matches!(
+                                    self.notice.get_untracked(),
+                                    Some(StoreNotice::Salvaged { .. })
+                                ) {
+                                    self.notice
+                                        .set(Some(StoreNotice::Corrupt { reason, backup_key }));
+                                }
+                            }
                         }
                     }
                     Err(issue) => return self.memory_only(issue),

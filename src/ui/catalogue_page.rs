@@ -7,10 +7,12 @@ use shelf_core::catalogue::VideoId;
 use shelf_core::search::search;
 use shelf_core::study::progress::watch_state;
 
-use crate::i18n::{t, use_locale, LocaleText};
+use crate::i18n::plural;
+use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::shelf::use_search_index;
 use crate::study::use_study;
+use crate::ui::page_title::PageTitle;
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::keyboard::install_shortcuts;
 use crate::ui::search::no_results::NoResults;
@@ -19,7 +21,6 @@ use crate::ui::search::search_box::SearchBox;
 use crate::ui::search::sort_select::SortSelect;
 use crate::ui::sources::holdings::Holdings;
 use crate::ui::study::bulk_add::BulkAdd;
-use crate::web::document::set_title;
 use crate::web::location::use_url_query;
 
 #[component]
@@ -61,17 +62,14 @@ pub fn CataloguePage() -> impl IntoView {
         })
     });
     install_shortcuts();
-    Effect::new(|_| set_title(t().app_name, None));
 
     view! {
+        <PageTitle name=|| None />
         <section class="page catalogue-page" aria-labelledby="catalogue-heading">
             <div class="page-heading">
                 <h1 id="catalogue-heading">{move || t().catalogue_heading}</h1>
                 <p class="count" aria-live="polite">
-                    {move || {
-                        let total = use_locale().format_count(results.with(|r| r.total));
-                        format!("{}{total}{}", t().results_found.0, t().results_found.1)
-                    }}
+                    {move || plural(&t().results_found, results.with(|r| r.total), &[])}
                 </p>
             </div>
             <Holdings with_link=true />

@@ -5,6 +5,7 @@ pub mod catalogue_page;
 pub mod frame;
 pub mod load_error;
 pub mod not_found;
+pub mod page_title;
 pub mod player;
 pub mod search;
 pub mod series_nav;

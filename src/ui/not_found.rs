@@ -4,22 +4,28 @@ use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::t;
-use crate::web::document::set_title;
+use crate::i18n::{t, Strings};
+use crate::ui::page_title::PageTitle;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    Effect::new(|_| set_title(t().app_name, Some(t().not_found_title)));
-    view! { <Missing title=t().not_found_title body=t().not_found_body /> }
+    view! {
+        <PageTitle name=move || Some(t().not_found_title.to_string()) />
+        <Missing title=|s| s.not_found_title body=|s| s.not_found_body />
+    }
 }
 
-/// A "nothing here" message with a way back.
+/// A "nothing here" message with a way back. Its texts are chosen from the
+/// table of the language shown, so a language switch re-words them.
 #[component]
-pub fn Missing(title: &'static str, body: &'static str) -> impl IntoView {
+pub fn Missing(
+    title: fn(&Strings) -> &'static str,
+    body: fn(&Strings) -> &'static str,
+) -> impl IntoView {
     view! {
         <section class="page message-page" aria-labelledby="missing-title">
-            <h1 id="missing-title">{title}</h1>
-            <p>{body}</p>
+            <h1 id="missing-title">{move || title(t())}</h1>
+            <p>{move || body(t())}</p>
             <p>
                 <A href=href("/")>{move || t().back_to_catalogue}</A>
             </p>

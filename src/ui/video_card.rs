@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use shelf_core::catalogue::{Video, VideoId};
 use shelf_core::search::Snippet;
 
-use crate::i18n::{t, use_locale, LocaleText};
+use crate::i18n::{fill, t, use_locale, LocaleText};
 use crate::shelf::use_catalogue;
 use crate::ui::search::highlight::highlighted;
 use crate::ui::study::watch_toggle::WatchToggle;
@@ -33,7 +33,7 @@ pub fn VideoCard(
             <input
                 type="checkbox"
                 class="select-video"
-                aria-label=move || format!("{}：{}", t().select_video, video.title)
+                aria-label=move || fill(t().select_video, &[("title", &video.title)])
                 prop:checked=is_selected
                 on:change=move |_| selected.update(|s| {
                     if !s.remove(id) {

@@ -11,6 +11,7 @@ use crate::i18n::{t, use_locale, LocaleText};
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::not_found::Missing;
+use crate::ui::page_title::PageTitle;
 use crate::ui::player::control::PlayerControl;
 use crate::ui::player::next_up::NextUp;
 use crate::ui::player::player_area::PlayerArea;
@@ -19,7 +20,6 @@ use crate::ui::series_nav::SeriesNav;
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::{CurrentVideo, SummaryView};
 use crate::ui::video_meta::{lecture_label, When};
-use crate::web::document::set_title;
 
 #[component]
 pub fn VideoPage() -> impl IntoView {
@@ -28,10 +28,6 @@ pub fn VideoPage() -> impl IntoView {
     let video = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
         catalogue.videos.iter().position(|v| v.id == id.as_str())
-    });
-    Effect::new(move |_| {
-        let title = video.get().map(|i| catalogue.videos[i].title.as_str());
-        set_title(t().app_name, Some(title.unwrap_or(t().unknown_video_title)));
     });
     let study = use_study();
     // A video the student has studied keeps its page after it left the
@@ -48,13 +44,21 @@ pub fn VideoPage() -> impl IntoView {
             }
         }
     });
-    move || match shown.get() {
+    let title = move || {
+        let title = video.get().map(|i| catalogue.videos[i].title.as_str());
+        Some(title.unwrap_or(t().unknown_video_title).to_string())
+    };
+    let page = move || match shown.get() {
         Shown::Video(i) => view! { <VideoDetails video=&catalogue.videos[i] /> }.into_any(),
         Shown::Studied(id) => view! { <NotInCatalogue id /> }.into_any(),
         Shown::Missing => {
-            view! { <Missing title=t().unknown_video_title body=t().unknown_video_body /> }
+            view! { <Missing title=|s| s.unknown_video_title body=|s| s.unknown_video_body /> }
                 .into_any()
         }
+    };
+    view! {
+        <PageTitle name=title />
+        {page}
     }
 }
 

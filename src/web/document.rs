@@ -1,30 +1,5 @@
-//! The document: title, language, theme, page lifecycle.
-
-/// Sets the tab title; a page without a title of its own passes `None`.
-pub fn set_title(app_name: &str, page: Option<&str>) {
-    let title = match page {
-        Some(page) => format!("{page} · {app_name}"),
-        None => app_name.to_string(),
-    };
-    leptos::prelude::document().set_title(&title);
-}
-
-/// `lang` on `<html>`: screen readers and fonts pick the right voice/glyphs.
-pub fn set_lang(lang: &str) {
-    if let Some(html) = leptos::prelude::document().document_element() {
-        let _ = html.set_attribute("lang", lang);
-    }
-}
-
-/// `data-theme` on `<html>`: the stylesheet follows the system without it.
-pub fn set_theme(theme: Option<&str>) {
-    if let Some(html) = leptos::prelude::document().document_element() {
-        let _ = match theme {
-            Some(theme) => html.set_attribute("data-theme", theme),
-            None => html.remove_attribute("data-theme"),
-        };
-    }
-}
+//! The document: preferred languages, page lifecycle, save state. (Title,
+//! `lang` and theme are `leptos_meta`'s: see `ui::page_title` and `App`.)
 
 /// The browser's preferred languages, most preferred first.
 pub fn browser_languages() -> Vec<String> {

@@ -11,24 +11,28 @@ use crate::shelf::use_catalogue;
 use crate::ui::study::watch_toggle::state_label;
 use crate::web::location::{use_set_query, HistoryEntry};
 
-/// One checkbox of a facet, ready to render.
+/// One checkbox of a facet, ready to render: the value itself (what a
+/// toggle edits), its URL code (the form field's value) and its label in the
+/// language shown.
 #[derive(Clone, PartialEq)]
-struct Choice {
-    key: String,
+struct Choice<T> {
+    value: T,
+    code: String,
     label: String,
     count: usize,
     selected: bool,
 }
 
-fn choices<T>(
+fn choices<T: Clone>(
     values: &[FacetValue<T>],
-    key: impl Fn(&T) -> String,
+    code: impl Fn(&T) -> String,
     label: impl Fn(&T) -> String,
-) -> Vec<Choice> {
+) -> Vec<Choice<T>> {
     values
         .iter()
         .map(|v| Choice {
-            key: key(&v.value),
+            value: v.value.clone(),
+            code: code(&v.value),
             label: label(&v.value),
             count: v.count,
             selected: v.selected,
@@ -121,38 +125,26 @@ pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
                 legend=Signal::derive(move || t().facet_year)
                 name="year"
                 choices=years
-                on_toggle=move |key: String| update(&|q| {
-                    if let Ok(y) = key.parse() {
-                        toggle(&mut q.years, y)
-                    }
-                })
+                on_toggle=move |year: u16| update(&|q| toggle(&mut q.years, year))
             />
             <CheckboxFacet
                 legend=Signal::derive(move || t().facet_series)
                 name="series"
                 choices=series
-                on_toggle=move |key: String| update(&|q| toggle(&mut q.series, key.clone()))
+                on_toggle=move |id: String| update(&|q| toggle(&mut q.series, id.clone()))
             />
             <CheckboxFacet
                 legend=Signal::derive(move || t().facet_lang)
                 name="lang"
                 choices=langs
-                on_toggle=move |key: String| update(&|q| {
-                    if let Some(l) = Lang::from_code(&key) {
-                        toggle(&mut q.langs, l)
-                    }
-                })
+                on_toggle=move |lang: Lang| update(&|q| toggle(&mut q.langs, lang))
             />
             <SummaryFacet query results update />
             <CheckboxFacet
                 legend=Signal::derive(move || t().facet_watched)
                 name="watched"
                 choices=watched
-                on_toggle=move |key: String| update(&|q| {
-                    if let Some(w) = WatchState::from_code(&key) {
-                        toggle(&mut q.watched, w)
-                    }
-                })
+                on_toggle=move |state: WatchState| update(&|q| toggle(&mut q.watched, state))
             />
             <label class="facet-toggle">
                 <input
@@ -167,38 +159,43 @@ pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
 }
 
 #[component]
-fn CheckboxFacet(
+fn CheckboxFacet<T>(
     legend: Signal<&'static str>,
     name: &'static str,
-    choices: Signal<Vec<Choice>>,
-    #[prop(into)] on_toggle: Callback<String>,
-) -> impl IntoView {
+    choices: Signal<Vec<Choice<T>>>,
+    #[prop(into)] on_toggle: Callback<T>,
+) -> impl IntoView
+where
+    T: Clone + Eq + std::hash::Hash + Send + Sync + 'static,
+{
     view! {
         <fieldset class="facet" data-facet=name>
             <legend>{move || legend.get()}</legend>
             <ul role="list">
                 <For
                     each=move || choices.get()
-                    key=|c| c.key.clone()
-                    children=move |choice| {
-                        let key = choice.key.clone();
-                        // Counts and state change without re-creating the row, so focus stays put.
-                        let current = Memo::new(move |_| choices.with(|cs| cs.iter().find(|c| c.key == key).cloned()));
+                    key=|c| c.value.clone()
+                        children=move |choice| {
+                        let value = choice.value.clone();
+                        // Counts, state and label (a language switch) change without
+                        // re-creating the row, so focus stays put.
+                        let current = Memo::new(move |_| choices.with(|cs| cs.iter().find(|c| c.value == value).cloned()));
                         let count = move || current.with(|c| c.as_ref().map_or(0, |c| c.count));
                         let selected = move || current.with(|c| c.as_ref().is_some_and(|c| c.selected));
-                        let key = choice.key.clone();
+                        let label = move || current.with(|c| c.as_ref().map(|c| c.label.clone()).unwrap_or_default());
+                        let value = choice.value.clone();
                         view! {
                             <li>
                                 <label class="facet-choice" class:empty=move || count() == 0 && !selected()>
                                     <input
                                         type="checkbox"
                                         name=name
-                                        value=choice.key.clone()
+                                        value=choice.code.clone()
                                         prop:checked=selected
                                         disabled=move || count() == 0 && !selected()
-                                        on:change=move |_| on_toggle.run(key.clone())
+                                        on:change=move |_| on_toggle.run(value.clone())
                                     />
-                                    <span class="facet-label">{choice.label.clone()}</span>
+                                    <span class="facet-label">{label}</span>
                                     <span class="facet-count">{count}</span>
                                 </label>
                             </li>

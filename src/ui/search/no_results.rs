@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use shelf_core::search::Query;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::fill;
 use crate::i18n::t;
 use crate::ui::search::search_box::SEARCH_INPUT_ID;
 use crate::web::location::{use_set_query, HistoryEntry};
@@ -29,12 +30,7 @@ pub fn NoResults(query: Memo<Query>) -> impl IntoView {
             if q.text.trim().is_empty() {
                 t().no_results_filters.to_string()
             } else {
-                format!(
-                    "{}{}{}",
-                    t().no_results_for.0,
-                    q.text.trim(),
-                    t().no_results_for.1
-                )
+                fill(t().no_results_for, &[("query", q.text.trim())])
             }
         })
     };

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use shelf_core::catalogue::VideoId;
 use shelf_core::search::{Results, Snippet};
 
+use crate::i18n::fill;
 use crate::i18n::{t, use_locale, LocaleText};
 use crate::shelf::use_catalogue;
 use crate::ui::video_card::VideoCard;
@@ -60,7 +61,7 @@ pub fn ResultList(
         </ul>
         <Show when=has_more>
             <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                {move || format!("{}{}{}", t().show_more.0, use_locale().format_count(remaining()), t().show_more.1)}
+                {move || fill(t().show_more, &[("n", &use_locale().format_count(remaining()))])}
             </button>
         </Show>
     }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::sources::holdings;
 
-use crate::i18n::{t, use_locale, LocaleText};
+use crate::i18n::plural;
+use crate::i18n::t;
 use crate::loader::use_loader;
 use crate::shelf::{use_shelf, Restored};
 use crate::ui::sources::job_status::JobStatus;
@@ -35,10 +36,7 @@ pub fn Holdings(#[prop(optional)] with_link: bool) -> impl IntoView {
     let held = Memo::new(move |_| shelf.with_catalogue(holdings));
     let text = move || {
         held.with(|h| {
-            let mut text = fill(
-                t().holdings_count,
-                &[("count", &use_locale().format_count(h.videos))],
-            );
+            let mut text = plural(&t().holdings_count, h.videos, &[]);
             text += &fill(t().holdings_numbers, &[("held", &spans(&h.held))]);
             let loaded = shelf
                 .record()
@@ -46,7 +44,7 @@ pub fn Holdings(#[prop(optional)] with_link: bool) -> impl IntoView {
             text += &if loaded == 0 {
                 t().holdings_builtin.to_string()
             } else {
-                fill(t().holdings_pages, &[("n", &loaded.to_string())])
+                plural(&t().holdings_pages, loaded, &[])
             };
             text += &if h.missing.is_empty() {
                 t().holdings_complete.to_string()

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::loader::{use_loader, Applied, Job, Step, Trouble};
 use crate::ui::study::util::fill;
@@ -29,12 +30,12 @@ fn describe(job: &Job) -> String {
         Job::Working(Step::Parsing) => t().job_parsing.to_string(),
         Job::Working(Step::Storing) => t().job_storing.to_string(),
         Job::Applied(a) => {
-            let mut text = fill(
-                t().job_applied,
+            let mut text = plural(
+                &t().job_applied,
+                a.pages,
                 &[
                     ("before", &a.before.to_string()),
                     ("after", &a.after.to_string()),
-                    ("pages", &a.pages.to_string()),
                 ],
             );
             text.push(' ');
@@ -54,7 +55,7 @@ fn describe(job: &Job) -> String {
             text
         }
         Job::Unchanged => t().job_unchanged.to_string(),
-        Job::Refused(problems) => fill(t().job_refused, &[("n", &problems.len().to_string())]),
+        Job::Refused(problems) => plural(&t().job_refused, problems.len(), &[]),
         Job::Failed => t().parser_unavailable.to_string(),
     }
 }
@@ -79,10 +80,7 @@ fn trouble_line(trouble: &Trouble) -> String {
         Trouble::UnreadableFile { name } => line(name, t().source_unreadable_file),
         Trouble::WouldLose { count, first } => line(
             "catalogue",
-            &fill(
-                t().refresh_would_lose,
-                &[("count", &count.to_string()), ("first", first)],
-            ),
+            &plural(&t().refresh_would_lose, *count, &[("first", first)]),
         ),
     }
 }

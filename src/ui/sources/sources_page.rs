@@ -3,18 +3,19 @@
 use leptos::prelude::*;
 use shelf_core::sources::Source;
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::loader::use_loader;
 use crate::shelf::use_shelf;
+use crate::ui::page_title::PageTitle;
 use crate::ui::sources::holdings::Holdings;
 use crate::ui::sources::source_forms::{AddFiles, AddUrl};
 use crate::ui::study::util::fill;
-use crate::web::document::set_title;
 
 #[component]
 pub fn SourcesPage() -> impl IntoView {
-    Effect::new(|_| set_title(t().app_name, Some(t().sources_heading)));
     view! {
+        <PageTitle name=move || Some(t().sources_heading.to_string()) />
         <section class="page sources-page" aria-labelledby="sources-heading">
             <h1 id="sources-heading">{move || t().sources_heading}</h1>
             <p>{move || t().sources_intro}</p>
@@ -80,7 +81,7 @@ fn SourceList() -> impl IntoView {
                             " "
                             <span class="source-name">{name}</span>
                             " "
-                            <span class="source-pages">{fill(t().source_pages, &[("n", &pages.to_string())])}</span>
+                            <span class="source-pages">{move || plural(&t().source_pages, pages, &[])}</span>
                             " "
                             <button
                                 type="button"

@@ -8,11 +8,12 @@ use leptos::task::spawn_local;
 use shelf_core::study::backup::MAX_BACKUP_BYTES;
 use shelf_core::study::{export_backup, parse_backup, preview_import, ImportError, StudyState};
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::study::{now_ms, use_study, SaveStatus};
+use crate::ui::page_title::PageTitle;
 use crate::ui::study::import_preview::{ImportPreviewNames, ImportPreviewTable};
 use crate::ui::study::util::{fill, focus_later};
-use crate::web::document::set_title;
 use crate::web::download::{save_text, today};
 use crate::web::file::{picked_file, read_text};
 
@@ -36,8 +37,8 @@ enum Stage {
 
 #[component]
 pub fn BackupPage() -> impl IntoView {
-    Effect::new(|_| set_title(t().app_name, Some(t().backup_heading)));
     view! {
+        <PageTitle name=move || Some(t().backup_heading.to_string()) />
         <section class="page backup-page" aria-labelledby="backup-heading">
             <h1 id="backup-heading">{move || t().backup_heading}</h1>
             <ExportBackup />
@@ -125,7 +126,7 @@ fn ImportBackup() -> impl IntoView {
     let undo = move |_| {
         let n = study.undo_import();
         stage.set(Stage::Idle);
-        undone.set(Some(fill(t().import_undone, &[("n", &n.to_string())])));
+        undone.set(Some(plural(&t().import_undone, n, &[])));
         focus_later("#import-file".to_string());
     };
     let cancel = move |_| {
@@ -181,7 +182,7 @@ fn ImportBackup() -> impl IntoView {
                         <ImportPreviewTable preview />
                         <ImportPreviewNames preview=names incoming />
                         {(skipped > 0).then(|| view! {
-                            <p class="import-skipped">{move || fill(t().import_skipped, &[("n", &skipped.to_string())])}</p>
+                            <p class="import-skipped">{move || plural(&t().import_skipped, skipped, &[])}</p>
                         })}
                         <p>{move || if changes { t().import_preview_apply_hint } else { t().import_preview_no_changes }}</p>
                         <p class="field-row">
@@ -216,7 +217,10 @@ fn import_error_text(error: &ImportError) -> String {
             &[("size", &megabytes(*bytes)), ("max", &megabytes(*max))],
         ),
         ImportError::NotABackup => s.import_not_backup.to_string(),
-        ImportError::Corrupt { reason } => fill(s.import_corrupt, &[("reason", reason)]),
+        ImportError::Corrupt { reason } => fill(
+            s.import_corrupt,
+            &[("reason", &crate::i18n::unreadable(reason))],
+        ),
         ImportError::FromNewerVersion { version } => {
             fill(s.import_newer_version, &[("version", &version.to_string())])
         }

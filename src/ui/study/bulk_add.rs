@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use shelf_core::ids::VideoId;
 use shelf_core::study::{AddSummary, Duplicates, NameError};
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::study::use_study;
 use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker};
@@ -68,7 +69,7 @@ pub fn BulkAdd(
                     disabled=move || result_count() == 0
                     on:click=move |_| add(all_results.get_untracked())
                 >
-                    {move || fill(t().bulk_add_all, &[("n", &result_count().to_string())])}
+                    {move || plural(&t().bulk_add_all, result_count(), &[])}
                 </button>
             </div>
             <p class="status" role="status">{move || message.get()}</p>
@@ -79,15 +80,9 @@ pub fn BulkAdd(
 /// "已加入 3 部到「清單」，2 部原本就在清單裡。"
 fn summary_text(name: &str, summary: AddSummary) -> String {
     let s = t();
-    let mut text = fill(
-        s.bulk_added,
-        &[("n", &summary.added.to_string()), ("name", name)],
-    );
+    let mut text = plural(&s.bulk_added, summary.added, &[("name", name)]);
     if summary.already_present > 0 {
-        text.push_str(&fill(
-            s.bulk_already,
-            &[("n", &summary.already_present.to_string())],
-        ));
+        text.push_str(&plural(&s.bulk_already, summary.already_present, &[]));
     }
     if summary.full > 0 {
         text.push_str(&fill(s.bulk_full, &[("n", &summary.full.to_string())]));

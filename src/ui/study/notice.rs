@@ -69,7 +69,7 @@ fn NoticeText(notice: StoreNotice) -> impl IntoView {
                 <DownloadRaw backup_key />
                 <details>
                     <summary>{move || t().notice_details}</summary>
-                    <p class="error-detail">{reason}</p>
+                    <p class="error-detail">{move || crate::i18n::unreadable(&reason)}</p>
                 </details>
             }
             .into_any()

@@ -8,6 +8,7 @@ use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
@@ -48,7 +49,7 @@ pub fn PlaylistEntries(
         over: RwSignal::new(None),
     };
     view! {
-        <h2 id="entries-heading">{move || fill(t().entry_count, &[("n", &len.get().to_string())])}</h2>
+        <h2 id="entries-heading">{move || plural(&t().entry_count, len.get(), &[])}</h2>
         {(!read_only).then(|| view! { <p class="hint">{move || t().reorder_hint}</p> })}
         <Show
             when=move || len.get() != 0

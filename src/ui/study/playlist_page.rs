@@ -12,6 +12,7 @@ use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
 use crate::ui::not_found::Missing;
+use crate::ui::page_title::PageTitle;
 use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::playlist_entries::PlaylistEntries;
 use crate::ui::study::playlist_tools::{NextUnwatched, PlaylistTools};
@@ -19,7 +20,6 @@ use crate::ui::study::range_picker::RangePicker;
 use crate::ui::study::tally_bar::TallyBar;
 use crate::ui::study::util::{catalogue_lang, new_playlist_id};
 use crate::web::base::href;
-use crate::web::document::set_title;
 
 /// How earlier builds linked a series' playlist.
 const OLD_SERIES_PREFIX: &str = "series:";
@@ -58,22 +58,23 @@ fn playlist_screen(
     playlist: Memo<Option<Playlist>>,
     series: Option<Memo<String>>,
 ) -> impl IntoView {
-    Effect::new(move |_| {
+    let title = move || {
         let name = playlist.with(|p| p.as_ref().map(|p| p.name().to_string()));
-        set_title(
-            t().app_name,
-            Some(name.as_deref().unwrap_or(t().playlist_not_found)),
-        );
-    });
+        Some(name.unwrap_or_else(|| t().playlist_not_found.to_string()))
+    };
     // Rebuilt only when a list appears or goes, not on every edit (the view
     // keeps its status messages and focus across edits).
     let shown = Memo::new(move |_| playlist.with(Option::is_some));
-    move || match shown.get() {
+    let page = move || match shown.get() {
         false => {
-            view! { <Missing title=t().playlist_not_found body=t().playlist_not_found_body /> }
+            view! { <Missing title=|s| s.playlist_not_found body=|s| s.playlist_not_found_body /> }
                 .into_any()
         }
         true => view! { <PlaylistView playlist series /> }.into_any(),
+    };
+    view! {
+        <PageTitle name=title />
+        {page}
     }
 }
 

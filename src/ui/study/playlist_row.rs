@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::study::MAX_NAME_CHARS;
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::study::use_study;
 use crate::ui::study::playlist_picker::name_error_text;
@@ -116,7 +117,7 @@ pub fn PlaylistRow(
                 when=move || editing.get()
                 fallback=move || view! {
                     <A href=href(&format!("/playlists/{}", key.get_value())) attr:class="playlist-name">{name}</A>
-                    <span class="muted">{move || fill(t().entry_count, &[("n", &count().to_string())])}</span>
+                    <span class="muted">{move || plural(&t().entry_count, count(), &[])}</span>
                 }
             >
                 <span class="rename-field field-row">

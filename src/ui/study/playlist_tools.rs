@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use shelf_core::study::{playlist_markdown, share_playlist, Playlist};
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
@@ -100,7 +101,7 @@ pub fn PlaylistTools(
         });
         announce.set(match removed {
             0 => t().no_duplicates.to_string(),
-            n => fill(t().removed_duplicates, &[("n", &n.to_string())]),
+            n => plural(&t().removed_duplicates, n, &[]),
         });
     };
     let remove_watched = move |_| {
@@ -111,7 +112,7 @@ pub fn PlaylistTools(
         });
         announce.set(match removed {
             0 => t().no_watched_to_remove.to_string(),
-            n => fill(t().removed_watched, &[("n", &n.to_string())]),
+            n => plural(&t().removed_watched, n, &[]),
         });
     };
     view! {

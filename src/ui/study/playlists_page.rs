@@ -11,13 +11,13 @@ use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
+use crate::ui::page_title::PageTitle;
 use crate::ui::study::assignment_paste::AssignmentPaste;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::playlist_row::PlaylistRow;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
 use crate::ui::study::util::{fill, focus_later, new_playlist_id};
 use crate::web::base::href;
-use crate::web::document::set_title;
 
 /// A deleted playlist that can still be brought back.
 #[derive(Clone, PartialEq)]
@@ -30,7 +30,6 @@ pub struct Deleted {
 pub fn PlaylistsPage() -> impl IntoView {
     let study = use_study();
     let catalogue = use_catalogue();
-    Effect::new(|_| set_title(t().app_name, Some(t().nav_playlists)));
     let name = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     let deleted = RwSignal::new(None::<Deleted>);
@@ -92,6 +91,7 @@ pub fn PlaylistsPage() -> impl IntoView {
         message.set(fill(t().playlist_restored, &[("name", &gone.name)]));
     };
     view! {
+        <PageTitle name=move || Some(t().nav_playlists.to_string()) />
         <section class="page playlists-page" aria-labelledby="playlists-heading">
             <h1 id="playlists-heading">{move || t().nav_playlists}</h1>
             <div class="create-playlist field-row">

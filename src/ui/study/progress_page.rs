@@ -9,20 +9,20 @@ use shelf_core::study::{continue_series, overall_tally, resume_url};
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
+use crate::ui::page_title::PageTitle;
 use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
 use crate::ui::study::util::fill;
 use crate::web::base::href;
-use crate::web::document::set_title;
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
-    Effect::new(|_| set_title(t().app_name, Some(t().progress_heading)));
     let progress = study.progress();
     let overall = Memo::new(move |_| progress.with(|p| overall_tally(catalogue, p)));
     view! {
+        <PageTitle name=move || Some(t().progress_heading.to_string()) />
         <section class="page progress-page" aria-labelledby="progress-heading">
             <h1 id="progress-heading">{move || t().progress_heading}</h1>
             <div class="overall-progress">

@@ -7,20 +7,20 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use shelf_core::study::{parse_share, ShareError, SharedPlaylist};
 
+use crate::i18n::plural;
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::study::use_study;
+use crate::ui::page_title::PageTitle;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::util::{fill, focus_later, new_playlist_id};
 use crate::web::base::href;
-use crate::web::document::set_title;
 
 #[component]
 pub fn SharedPage() -> impl IntoView {
     let location = use_location();
     let parsed = Memo::new(move |_| parse_share(&location.hash.get()));
-    Effect::new(|_| set_title(t().app_name, Some(t().shared_heading)));
-    move || match parsed.get() {
+    let page = move || match parsed.get() {
         Ok(shared) => view! { <SharedView shared /> }.into_any(),
         Err(error) => view! {
             <section class="page message-page shared-page" aria-labelledby="shared-heading">
@@ -30,6 +30,10 @@ pub fn SharedPage() -> impl IntoView {
             </section>
         }
         .into_any(),
+    };
+    view! {
+        <PageTitle name=move || Some(t().shared_heading.to_string()) />
+        {page}
     }
 }
 
@@ -102,15 +106,15 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
         <article class="page shared-page" aria-labelledby="shared-heading">
             <p class="muted">{move || t().shared_heading}</p>
             <h1 id="shared-heading" class="shared-name">{shared.name.clone()}</h1>
-            <p>{move || fill(t().entry_count, &[("n", &count.to_string())])}</p>
+            <p>{move || plural(&t().entry_count, count, &[])}</p>
             {(dropped > 0).then(|| view! {
-                <p class="share-warning">{move || fill(t().share_dropped_invalid, &[("n", &dropped.to_string())])}</p>
+                <p class="share-warning">{move || plural(&t().share_dropped_invalid, dropped, &[])}</p>
             })}
             {(over > 0).then(|| view! {
-                <p class="share-warning">{move || fill(t().share_dropped_over_limit, &[("n", &over.to_string())])}</p>
+                <p class="share-warning">{move || plural(&t().share_dropped_over_limit, over, &[])}</p>
             })}
             {(unknown > 0).then(|| view! {
-                <p class="muted">{move || fill(t().share_unknown, &[("n", &unknown.to_string())])}</p>
+                <p class="muted">{move || plural(&t().share_unknown, unknown, &[])}</p>
             })}
             <div role="status" class="status">
                 {move || match saved.get() {

@@ -1,5 +1,5 @@
-//! Small helpers shared by the study widgets: message templates, new
-//! playlist ids, focus moves.
+//! Small helpers shared by the study widgets: new playlist ids, focus
+//! moves (and `fill`, which lives with the messages).
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Lang;
@@ -9,15 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_locale, Locale};
 
-/// Fills `{name}` placeholders in a UI string template. Values are plain
-/// text (they end up in text nodes), so user data is safe to pass.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), value);
-    }
-    out
-}
+pub use crate::i18n::fill;
 
 /// The catalogue language matching the UI language (series names).
 pub fn catalogue_lang() -> Lang {

@@ -21,7 +21,7 @@ use std::fmt;
 use super::lww::Merge;
 use super::playlist::Playlist;
 use super::progress::watch_url;
-use super::schema::{decode_value, envelope, Decoded, Dropped, CURRENT_SCHEMA};
+use super::schema::{decode_value, envelope, Decoded, Dropped, Unreadable, CURRENT_SCHEMA};
 use super::state::StudyState;
 use crate::catalogue::Catalogue;
 use crate::ids::VideoId;
@@ -61,7 +61,7 @@ pub enum ImportError {
     NotABackup,
     /// Not JSON, or not an object with a schema number.
     Corrupt {
-        reason: String,
+        reason: Unreadable,
     },
     /// Made by a newer app version: update the app to import it.
     FromNewerVersion {
@@ -105,7 +105,10 @@ pub fn parse_backup(text: &str, now_ms: u64) -> Result<ParsedBackup, ImportError
         });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Corrupt {
-        reason: format!("not JSON: {e}"),
+        reason: Unreadable::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
     })?;
     match value.get("kind") {
         None => {}

@@ -49,7 +49,8 @@ pub use progress::{
     Tally,
 };
 pub use schema::{
-    decode, describe, encode, prepare_save, Decoded, Dropped, ItemKind, Save, CURRENT_SCHEMA,
+    decode, describe, encode, prepare_save, Damage, Decoded, Dropped, ItemKind, Save, Unreadable,
+    CURRENT_SCHEMA,
 };
 pub use settings::Settings;
 pub use share::{parse_share, share_fragment, share_playlist, ShareError, SharedPlaylist};

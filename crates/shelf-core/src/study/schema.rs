@@ -70,6 +70,53 @@ impl fmt::Display for Dropped {
     }
 }
 
+/// Why stored or imported study data cannot be read at all. Data, so the
+/// UI words it in its own language; `Display` is English, for logs and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not JSON: where the JSON reader stopped (line and column from 1).
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    NotAnObject,
+    NoSchemaNumber,
+    /// A schema number no version ever wrote (0, say).
+    UnknownSchema {
+        version: u64,
+    },
+}
+
+impl Unreadable {
+    fn not_json(e: &serde_json::Error) -> Self {
+        Unreadable::NotJson {
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unreadable::NotJson { line, column } => {
+                write!(f, "not JSON (line {line}, column {column})")
+            }
+            Unreadable::NotAnObject => write!(f, "not a JSON object"),
+            Unreadable::NoSchemaNumber => write!(f, "no \"schema\" version number"),
+            Unreadable::UnknownSchema { version } => write!(f, "there is no schema {version}"),
+        }
+    }
+}
+
+/// What was wrong with stored text that a save is about to replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    Unreadable(Unreadable),
+    /// Readable, but these items were not.
+    Dropped(Vec<Dropped>),
+}
+
 /// What reading the stored text gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decoded {
@@ -86,7 +133,7 @@ pub enum Decoded {
     },
     /// Not JSON, not an object, or no schema number. The caller keeps the
     /// raw text under a backup key and never overwrites that backup.
-    Corrupt { reason: String },
+    Corrupt { reason: Unreadable },
     /// Written by a newer build: go read-only, never save over it.
     FromNewerVersion { version: u64 },
 }
@@ -115,17 +162,17 @@ pub(super) fn envelope(state: &StudyState) -> Envelope<'_> {
 pub fn decode(raw: &str, now_ms: u64) -> Decoded {
     match serde_json::from_str(raw) {
         Ok(value) => decode_value(value, now_ms),
-        Err(e) => corrupt(format!("not JSON: {e}")),
+        Err(e) => corrupt(Unreadable::not_json(&e)),
     }
 }
 
 /// [`decode`] for JSON already parsed (backups check other fields first).
 pub(crate) fn decode_value(value: Value, now_ms: u64) -> Decoded {
     let Value::Object(mut object) = value else {
-        return corrupt("not a JSON object".into());
+        return corrupt(Unreadable::NotAnObject);
     };
     let Some(version) = object.get("schema").and_then(Value::as_u64) else {
-        return corrupt("no \"schema\" version number".into());
+        return corrupt(Unreadable::NoSchemaNumber);
     };
     if version > CURRENT_SCHEMA {
         return Decoded::FromNewerVersion { version };
@@ -138,7 +185,7 @@ pub(crate) fn decode_value(value: Value, now_ms: u64) -> Decoded {
         }
         2 => read_v2(object, &mut dropped),
         3 => read_v3(object, &mut dropped),
-        _ => return corrupt(format!("there is no schema {version}")),
+        _ => return corrupt(Unreadable::UnknownSchema { version }),
     };
     let clamped = state.clamp_stamps(now_ms);
     Decoded::Ok {
@@ -148,7 +195,7 @@ pub(crate) fn decode_value(value: Value, now_ms: u64) -> Decoded {
     }
 }
 
-fn corrupt(reason: String) -> Decoded {
+fn corrupt(reason: Unreadable) -> Decoded {
     Decoded::Corrupt { reason }
 }
 
@@ -164,7 +211,7 @@ pub enum Save {
     /// What is stored could not be read in full: keep that raw text under
     /// a backup key first, then store `json`.
     WriteAfterBackup {
-        reason: String,
+        damage: Damage,
         state: StudyState,
         json: String,
     },
@@ -187,17 +234,17 @@ pub fn prepare_save(mine: &StudyState, stored: Option<&str>, now_ms: u64) -> Sav
             if dropped.is_empty() && !clamped && merged == theirs {
                 return Save::UpToDate { state: merged };
             }
-            let problem = (!dropped.is_empty()).then(|| describe(&dropped));
+            let problem = (!dropped.is_empty()).then_some(Damage::Dropped(dropped));
             (merged, problem)
         }
-        Some(Decoded::Corrupt { reason }) => (mine.clone(), Some(reason)),
+        Some(Decoded::Corrupt { reason }) => (mine.clone(), Some(Damage::Unreadable(reason))),
         Some(Decoded::FromNewerVersion { version }) => return Save::ReadOnly { version },
     };
     let json = encode(&state);
     match problem {
         None => Save::Write { state, json },
-        Some(reason) => Save::WriteAfterBackup {
-            reason,
+        Some(damage) => Save::WriteAfterBackup {
+            damage,
             state,
             json,
         },

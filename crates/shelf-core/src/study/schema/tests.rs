@@ -337,8 +337,11 @@ fn saving_keeps_edits_from_another_tab_and_skips_needless_writes() {
 fn saving_over_unreadable_data_keeps_it_first() {
     let mine = sample();
     match prepare_save(&mine, Some("{oops"), NOW) {
-        Save::WriteAfterBackup { reason, state, .. } => {
-            assert!(reason.contains("not JSON"), "{reason}");
+        Save::WriteAfterBackup { damage, state, .. } => {
+            assert_eq!(
+                damage,
+                Damage::Unreadable(Unreadable::NotJson { line: 1, column: 2 })
+            );
             assert_eq!(state, mine);
         }
         other => panic!("{other:?}"),

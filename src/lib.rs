@@ -1,0 +1,25 @@
+//! Lecture Shelf: the app as a library, so its components and message tables
+//! can be tested (natively where they need no browser, with
+//! `wasm-bindgen-test` where they do); `main.rs` only starts it.
+
+mod app;
+mod embedded;
+pub mod i18n;
+mod loader;
+mod preferences;
+mod shelf;
+mod study;
+mod ui;
+mod web;
+
+/// Reads the stored catalogue, then mounts the app over the static shell.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    // The stored catalogue is read before mounting (IndexedDB answers in a
+    // few ms), so a loaded catalogue never flashes the embedded one first.
+    // Leptos sets up its executor when mounting, so this one is wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        let shelf = shelf::Shelf::restore().await;
+        web::shell::mount(move || app::App(app::AppProps { shelf }));
+    });
+}
