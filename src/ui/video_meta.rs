@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use shelf_core::catalogue::Video;
 
+use crate::i18n::fill;
 use crate::i18n::{use_locale, LocaleText};
 
 /// The date, or an estimated year with a tooltip saying so.
@@ -30,10 +31,13 @@ pub fn lecture_label(video: &Video) -> Option<String> {
     let s = use_locale().strings();
     let lecture = video
         .lecture
-        .map(|n| format!("{}{n}{}", s.lecture_label.0, s.lecture_label.1));
+        .map(|n| fill(s.lecture_number, &[("n", &n.to_string())]));
     let part = video.part.map(|p| match p.of {
-        Some(of) => format!("{}{}/{of}{}", s.part_label.0, p.n, s.part_label.1),
-        None => format!("{}{}{}", s.part_label.0, p.n, s.part_label.1),
+        Some(of) => fill(
+            s.part_of,
+            &[("n", &p.n.to_string()), ("of", &of.to_string())],
+        ),
+        None => fill(s.part_label, &[("n", &p.n.to_string())]),
     });
     let parts: Vec<String> = lecture.into_iter().chain(part).collect();
     (!parts.is_empty()).then(|| parts.join(" · "))

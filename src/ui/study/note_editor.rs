@@ -24,34 +24,27 @@ pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
     let stored = Memo::new(move |_| {
         study.with(|s| s.note(video_id).map(str::to_string).unwrap_or_default())
     });
-    let draft = RwSignal::new(stored.get_untracked());
-    let dirty = RwSignal::new(false);
+    // Typed and not yet saved; `None` shows the stored note, so another
+    // tab's edit shows up unless this one is mid-edit.
+    let unsaved = RwSignal::new(None::<String>);
+    let draft = Memo::new(move |_| unsaved.get().unwrap_or_else(|| stored.get()));
     let saved_message = RwSignal::new(false);
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    // Edits from another tab show up unless this one is mid-edit.
-    Effect::new(move |_| {
-        let text = stored.get();
-        if !dirty.get_untracked() {
-            draft.set(text);
-        }
-    });
     let save = move || {
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        let (Some(text), Some(true)) = (draft.try_get_untracked(), dirty.try_get_untracked())
-        else {
+        let Some(Some(text)) = unsaved.try_get_untracked() else {
             return;
         };
         // `maxlength` keeps typed notes within the core's cap (UTF-16 units
         // count at least as many as characters), so this cannot be refused.
         let _ = study.update(|s, now| s.set_note(video_id, &text, now));
-        dirty.set(false);
+        unsaved.set(None);
         saved_message.set(true);
     };
     let on_input = move |ev| {
-        draft.set(event_target_value(&ev));
-        dirty.set(true);
+        unsaved.set(Some(event_target_value(&ev)));
         saved_message.set(false);
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -75,9 +68,8 @@ pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
             if next == text {
                 return;
             }
-            draft.set(next.clone());
+            unsaved.set(Some(next.clone()));
             area.set_value(&next);
-            dirty.set(true);
             save();
             let _ = area.focus();
             let _ = area.set_selection_range(at as u32, at as u32);

@@ -13,28 +13,31 @@ use crate::ui::study::util::fill;
 pub fn ResumeField(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
     let stored = Memo::new(move |_| study.with(|s| s.resume_secs(video_id)));
-    let text = RwSignal::new(stored.get_untracked().map(format_time).unwrap_or_default());
+    // What the student typed and has not saved; `None` shows the stored
+    // position, so another tab or the player moving it shows at once.
+    let typed = RwSignal::new(None::<String>);
+    let text = move || {
+        typed
+            .get()
+            .unwrap_or_else(|| stored.get().map(format_time).unwrap_or_default())
+    };
     let error = RwSignal::new(false);
-    // Another tab, or marking the video watched, changes the stored position.
-    Effect::new(move |_| {
-        let shown = stored.get().map(format_time).unwrap_or_default();
-        if !error.get_untracked() {
-            text.set(shown);
-        }
-    });
     let commit = move || {
-        let typed = text.get_untracked();
-        let secs = if typed.trim().is_empty() {
+        let Some(typed_text) = typed.get_untracked() else {
+            return;
+        };
+        let typed_text = typed_text.as_str();
+        let secs = if typed_text.trim().is_empty() {
             None
         } else {
-            match parse_time(&typed) {
+            match parse_time(typed_text) {
                 Some(secs) => Some(secs),
                 None => return error.set(true),
             }
         };
         error.set(false);
         study.update(|s, now| s.set_resume(video_id, secs, now));
-        text.set(secs.map(format_time).unwrap_or_default());
+        typed.set(None);
     };
     view! {
         <div class="resume-field">
@@ -49,8 +52,8 @@ pub fn ResumeField(video_id: &'static VideoId) -> impl IntoView {
                     placeholder="34:10"
                     aria-describedby="resume-hint resume-error"
                     aria-invalid=move || error.get().then_some("true")
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
+                    prop:value=text
+                    on:input=move |ev| typed.set(Some(event_target_value(&ev)))
                     on:change=move |_| commit()
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" {
@@ -68,7 +71,7 @@ pub fn ResumeField(video_id: &'static VideoId) -> impl IntoView {
                         class="button"
                         on:click=move |_| {
                             error.set(false);
-                            text.set(String::new());
+                            typed.set(None);
                             study.update(|s, now| s.set_resume(video_id, None, now));
                         }
                     >
