@@ -110,7 +110,7 @@ macro_rules! strings {
     (pub struct Strings { $( $(#[$meta:meta])* pub $name:ident : $ty:ty ),* $(,)? }) => {
         pub struct Strings { $( $(#[$meta])* pub $name: $ty, )* }
 
-        #[cfg(test)]
+        #[cfg(all(test, not(target_arch = "wasm32")))]
         impl Strings {
             /// Every message's name and its forms (one, or one per plural category).
             fn messages(&self) -> Vec<(&'static str, Vec<&'static str>)> {
@@ -121,19 +121,19 @@ macro_rules! strings {
 }
 
 /// What a table entry can be: one text, or one text per plural form.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 trait Message {
     fn forms(&self) -> Vec<&'static str>;
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 impl Message for &'static str {
     fn forms(&self) -> Vec<&'static str> {
         vec![self]
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 impl Message for Plural {
     fn forms(&self) -> Vec<&'static str> {
         vec![self.one, self.other]
@@ -1189,7 +1189,7 @@ pub static EN: Strings = Strings {
     unreadable_unknown_schema: "there is no data format version {version}",
 };
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use std::collections::BTreeSet;
 

@@ -2,6 +2,8 @@
 //! logic of their own beyond wiring events to the core.
 
 pub mod catalogue_page;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod component_tests;
 pub mod frame;
 pub mod load_error;
 pub mod not_found;
