@@ -5,9 +5,10 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::i18n::LocaleSignal;
+use crate::context::use_theme;
+use crate::context::LocaleSignal;
 use crate::loader::Loader;
-use crate::preferences::{self, ThemeSignal};
+use crate::preferences;
 use crate::shelf::Shelf;
 use crate::study::Study;
 use crate::ui::load_error::LoadError;
@@ -34,7 +35,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
     provide_context(study);
     preferences::provide(study);
     let locale = expect_context::<LocaleSignal>().0;
-    let theme = expect_context::<ThemeSignal>().0;
+    let theme = use_theme();
     // Screen readers and fonts pick the voice and glyphs from `lang`; the
     // stylesheet follows the system unless `data-theme` is set.
     let document = view! {

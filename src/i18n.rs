@@ -1,19 +1,12 @@
 //! Every UI string, in one typed table per language. Catalogue text (titles,
 //! summaries) is shown as written and never passes through here.
 
-use leptos::prelude::*;
 use shelf_core::catalogue::{Date, Series, Video};
 use shelf_core::study::Unreadable;
 
 pub use shelf_core::locale::Locale;
 
-/// The current language, provided once at the top of the app (see `preferences`).
-#[derive(Clone, Copy)]
-pub struct LocaleSignal(pub Signal<Locale>);
-
-pub fn use_locale() -> Locale {
-    expect_context::<LocaleSignal>().0.get()
-}
+use crate::context::use_locale;
 
 /// Strings of the current language; reactive where called inside a closure.
 pub fn t() -> &'static Strings {

@@ -3,6 +3,7 @@
 //! `wasm-bindgen-test` where they do); `main.rs` only starts it.
 
 mod app;
+mod context;
 mod embedded;
 pub mod i18n;
 mod loader;

@@ -111,10 +111,6 @@ pub struct Loader {
     pub job: RwSignal<Job>,
 }
 
-pub fn use_loader() -> Loader {
-    expect_context::<Loader>()
-}
-
 fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }

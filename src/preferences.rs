@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use shelf_core::locale::Theme as ChosenTheme;
 
-use crate::i18n::{Locale, LocaleSignal};
+use crate::context::LocaleSignal;
+use crate::i18n::Locale;
 use crate::study::Study;
 use crate::web::document;
 

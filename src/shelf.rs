@@ -50,19 +50,6 @@ pub struct Shelf {
 
 pub const RECORD_KEY: &str = "record";
 
-pub fn use_shelf() -> Shelf {
-    expect_context::<Shelf>()
-}
-
-/// The catalogue as it was when the calling page was created.
-pub fn use_catalogue() -> &'static Catalogue {
-    use_shelf().current.get_untracked().catalogue
-}
-
-pub fn use_search_index() -> &'static SearchIndex {
-    &use_shelf().current.get_untracked().index
-}
-
 impl Shelf {
     /// The embedded catalogue and what IndexedDB holds, read before the app
     /// mounts so a student with a loaded catalogue never sees the small
@@ -106,6 +93,10 @@ impl Shelf {
 
     pub fn catalogue_untracked(&self) -> &'static Catalogue {
         self.current.get_untracked().catalogue
+    }
+
+    pub fn search_index_untracked(&self) -> &'static SearchIndex {
+        &self.current.get_untracked().index
     }
 
     pub fn record(&self) -> RwSignal<Option<CatalogueRecord>> {

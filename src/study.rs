@@ -76,10 +76,6 @@ pub struct Study {
     progress: Memo<ProgressMap>,
 }
 
-pub fn use_study() -> Study {
-    expect_context::<Study>()
-}
-
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }

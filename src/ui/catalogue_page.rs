@@ -7,11 +7,9 @@ use shelf_core::catalogue::VideoId;
 use shelf_core::search::search;
 use shelf_core::study::progress::watch_state;
 
+use crate::context::{use_catalogue, use_search_index, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::shelf::use_search_index;
-use crate::study::use_study;
 use crate::ui::page_title::PageTitle;
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::keyboard::install_shortcuts;

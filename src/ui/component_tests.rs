@@ -10,7 +10,8 @@ use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use crate::i18n::{plural, Locale, LocaleSignal, EN, ZH_TW};
+use crate::context::LocaleSignal;
+use crate::i18n::{plural, Locale, EN, ZH_TW};
 use crate::ui::not_found::Missing;
 use crate::ui::page_title::PageTitle;
 

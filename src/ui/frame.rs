@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{t, use_locale, LocaleText};
-use crate::preferences::{set_locale, set_theme, Theme, ThemeSignal};
-use crate::study::use_study;
+use crate::context::use_theme;
+use crate::context::{use_locale, use_study};
+use crate::i18n::{t, LocaleText};
+use crate::preferences::{set_locale, set_theme, Theme};
 
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
@@ -20,7 +21,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let study = use_study();
-    let theme = expect_context::<ThemeSignal>().0;
+    let theme = use_theme();
     let theme_label = |theme: Theme| match theme {
         Theme::System => t().theme_system,
         Theme::Light => t().theme_light,

@@ -6,8 +6,8 @@ use leptos_router::components::A;
 use shelf_core::catalogue::Video;
 use shelf_core::neighbours::{other_language_version, series_neighbours};
 
+use crate::context::use_catalogue;
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
 use crate::web::base::href;
 
 #[component]

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::context::use_update_ready;
 use crate::i18n::t;
-use crate::web::service_worker::UpdateReady;
 
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
-    let ready = expect_context::<UpdateReady>().0;
+    let ready = use_update_ready().0;
     view! {
         <Show when=move || ready.with(Option::is_some)>
             <div class="update-prompt" role="status">

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use shelf_core::catalogue::{Video, VideoId};
 use shelf_core::search::Snippet;
 
-use crate::i18n::{fill, t, use_locale, LocaleText};
-use crate::shelf::use_catalogue;
+use crate::context::{use_catalogue, use_locale};
+use crate::i18n::{fill, t, LocaleText};
 use crate::ui::search::highlight::highlighted;
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::Thumbnail;

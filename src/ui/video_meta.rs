@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use shelf_core::catalogue::Video;
 
+use crate::context::use_locale;
 use crate::i18n::fill;
-use crate::i18n::{use_locale, LocaleText};
+use crate::i18n::LocaleText;
 
 /// The date, or an estimated year with a tooltip saying so.
 #[component]

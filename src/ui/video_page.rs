@@ -7,9 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use shelf_core::catalogue::Video;
 use shelf_core::ids::{PlaylistId, VideoId};
 
-use crate::i18n::{t, use_locale, LocaleText};
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
+use crate::context::{use_catalogue, use_locale, use_study};
+use crate::i18n::{t, LocaleText};
 use crate::ui::not_found::Missing;
 use crate::ui::page_title::PageTitle;
 use crate::ui::player::control::PlayerControl;

@@ -98,6 +98,14 @@ checked_id!(
     "a playlist id"
 );
 
+impl PlaylistId {
+    /// A new list's id from the time and a random salt: digits and dashes,
+    /// so always well formed (at most 44 bytes).
+    pub fn generated(now_ms: u64, salt: u64) -> PlaylistId {
+        PlaylistId(format!("pl-{now_ms}-{salt}"))
+    }
+}
+
 /// Longest playlist id, in bytes.
 pub const MAX_PLAYLIST_ID_LEN: usize = 64;
 
@@ -127,6 +135,8 @@ mod tests {
             assert!(VideoId::parse(bad).is_none(), "{bad:?}");
         }
         assert!(PlaylistId::parse("pl-1733-42").is_some());
+        let made = PlaylistId::generated(u64::MAX, u64::MAX);
+        assert_eq!(PlaylistId::parse(made.as_str()), Some(made));
         for bad in ["", "series:ml2021", "a b", &"x".repeat(65)] {
             assert!(PlaylistId::parse(bad).is_none(), "{bad:?}");
         }

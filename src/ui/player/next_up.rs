@@ -8,9 +8,8 @@ use shelf_core::catalogue::Video;
 use shelf_core::ids::PlaylistId;
 use shelf_core::playback::next_lecture;
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::player::control::{PlayerControl, Status};
 use crate::ui::player::ticker::Ticker;
 use crate::ui::study::util::fill;

@@ -12,8 +12,9 @@ use shelf_core::playback::{
 };
 use wasm_bindgen::JsCast;
 
+use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::{now_ms, use_study, Study};
+use crate::study::{now_ms, Study};
 use crate::ui::player::control::{PlayerControl, Reason, Status};
 use crate::ui::player::ticker::Ticker;
 use crate::ui::thumbnail::Thumbnail;

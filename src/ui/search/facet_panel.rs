@@ -6,8 +6,8 @@ use shelf_core::catalogue::Lang;
 use shelf_core::search::{FacetValue, Query, Results};
 use shelf_core::watch::WatchState;
 
-use crate::i18n::{t, use_locale, LocaleText, Strings};
-use crate::shelf::use_catalogue;
+use crate::context::{use_catalogue, use_locale};
+use crate::i18n::{t, LocaleText, Strings};
 use crate::ui::study::watch_toggle::state_label;
 use crate::web::location::{use_set_query, HistoryEntry};
 

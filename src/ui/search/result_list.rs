@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use shelf_core::catalogue::VideoId;
 use shelf_core::search::{Results, Snippet};
 
+use crate::context::{use_catalogue, use_locale};
 use crate::i18n::fill;
-use crate::i18n::{t, use_locale, LocaleText};
-use crate::shelf::use_catalogue;
+use crate::i18n::{t, LocaleText};
 use crate::ui::video_card::VideoCard;
 
 /// Rows rendered at first and added per "show more": more than a screenful,

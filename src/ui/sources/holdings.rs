@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::sources::holdings;
 
+use crate::context::{use_loader, use_shelf};
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::loader::use_loader;
-use crate::shelf::{use_shelf, Restored};
+use crate::shelf::Restored;
 use crate::ui::sources::job_status::JobStatus;
 use crate::ui::study::util::fill;
 use crate::web::base::href;

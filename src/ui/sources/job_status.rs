@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::context::use_loader;
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::loader::{use_loader, Applied, Job, Step, Trouble};
+use crate::loader::{Applied, Job, Step, Trouble};
 use crate::ui::study::util::fill;
 use crate::web::fetch::FetchError;
 

@@ -4,8 +4,8 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use shelf_core::sources::SourceUrl;
 
+use crate::context::use_loader;
 use crate::i18n::t;
-use crate::loader::use_loader;
 
 #[component]
 pub fn AddUrl() -> impl IntoView {

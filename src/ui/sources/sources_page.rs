@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 use shelf_core::sources::Source;
 
+use crate::context::{use_loader, use_shelf};
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::loader::use_loader;
-use crate::shelf::use_shelf;
 use crate::ui::page_title::PageTitle;
 use crate::ui::sources::holdings::Holdings;
 use crate::ui::sources::source_forms::{AddFiles, AddUrl};

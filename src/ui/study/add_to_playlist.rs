@@ -5,8 +5,8 @@ use leptos_router::components::A;
 use shelf_core::ids::VideoId;
 use shelf_core::study::{Added, Duplicates, NameError};
 
+use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::use_study;
 use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker};
 use crate::ui::study::util::fill;
 use crate::web::base::href;

@@ -11,9 +11,8 @@ use shelf_core::assignment::{assignment_playlist, lines, Assignment};
 use shelf_core::ids::VideoId;
 use shelf_core::study::MAX_NAME_CHARS;
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::util::{fill, new_playlist_id};
 use crate::web::base::href;

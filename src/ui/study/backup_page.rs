@@ -8,9 +8,10 @@ use leptos::task::spawn_local;
 use shelf_core::study::backup::MAX_BACKUP_BYTES;
 use shelf_core::study::{export_backup, parse_backup, preview_import, ImportError, StudyState};
 
+use crate::context::use_study;
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::study::{now_ms, use_study, SaveStatus};
+use crate::study::{now_ms, SaveStatus};
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::import_preview::{ImportPreviewNames, ImportPreviewTable};
 use crate::ui::study::util::{fill, focus_later};

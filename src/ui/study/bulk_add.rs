@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use shelf_core::ids::VideoId;
 use shelf_core::study::{AddSummary, Duplicates, NameError};
 
+use crate::context::use_study;
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::study::use_study;
 use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker};
 use crate::ui::study::util::fill;
 

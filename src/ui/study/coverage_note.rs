@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use shelf_core::assignment::coverage;
 
+use crate::context::use_catalogue;
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
 use crate::ui::study::util::fill;
 
 /// `1, 2, 3, 5` → `1–3, 5`.

@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 use shelf_core::study::{ImportPreview, KindDiff, StudyState};
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 
 #[component]
 pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {

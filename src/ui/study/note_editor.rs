@@ -9,8 +9,8 @@ use shelf_core::ids::VideoId;
 use shelf_core::playback::insert_time;
 use shelf_core::study::MAX_NOTE_CHARS;
 
+use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::use_study;
 use crate::ui::player::control::use_player_control;
 use crate::ui::study::note_view::NoteText;
 use crate::ui::study::util::fill;

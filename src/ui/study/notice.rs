@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::study::ItemKind;
 
+use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::{use_study, StoreNotice, Study};
+use crate::study::{StoreNotice, Study};
 use crate::ui::study::util::fill;
 use crate::web::base::href;
 use crate::web::download::{save_text, today};

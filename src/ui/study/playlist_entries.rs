@@ -8,10 +8,9 @@ use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::player::next_up::video_path;
 use crate::ui::study::util::{fill, focus_first_later};
 use crate::ui::study::watch_toggle::WatchToggle;

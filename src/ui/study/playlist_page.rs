@@ -8,9 +8,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use shelf_core::study::{series_playlist, Playlist};
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::not_found::Missing;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::coverage_note::CoverageNote;

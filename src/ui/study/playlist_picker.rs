@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use shelf_core::ids::PlaylistId;
 use shelf_core::study::{NameError, PlaylistError, StudyState, MAX_NAME_CHARS};
 
+use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::use_study;
 use crate::ui::study::util::{fill, new_playlist_id};
 
 /// The `<option>` value for "a new playlist".

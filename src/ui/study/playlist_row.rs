@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::study::MAX_NAME_CHARS;
 
+use crate::context::use_study;
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::study::use_study;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::playlists_page::Deleted;
 use crate::ui::study::tally_bar::TallyBar;

@@ -6,10 +6,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use shelf_core::study::{playlist_markdown, share_playlist, Playlist};
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::player::next_up::video_path;
 use crate::ui::study::util::fill;
 use crate::web::base::href;

@@ -8,9 +8,8 @@ use std::collections::BTreeSet;
 use shelf_core::catalogue::Series;
 use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::assignment_paste::AssignmentPaste;
 use crate::ui::study::playlist_picker::name_error_text;

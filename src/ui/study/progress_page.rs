@@ -6,9 +6,8 @@ use leptos_router::components::A;
 use shelf_core::catalogue::Series;
 use shelf_core::study::{continue_series, overall_tally, resume_url};
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};

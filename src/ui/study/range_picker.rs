@@ -7,9 +7,8 @@ use shelf_core::assignment::{range, Bound};
 use shelf_core::catalogue::Video;
 use shelf_core::ids::VideoId;
 
-use crate::i18n::{t, use_locale, LocaleText};
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
+use crate::context::{use_catalogue, use_locale, use_study};
+use crate::i18n::{t, LocaleText};
 use crate::ui::study::util::{fill, new_playlist_id};
 use crate::web::base::href;
 

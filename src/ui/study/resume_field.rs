@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use shelf_core::ids::VideoId;
 use shelf_core::study::{format_time, parse_time, watch_url};
 
+use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::use_study;
 use crate::ui::study::util::fill;
 
 #[component]

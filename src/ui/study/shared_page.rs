@@ -7,10 +7,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use shelf_core::study::{parse_share, ShareError, SharedPlaylist};
 
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::util::{fill, focus_later, new_playlist_id};

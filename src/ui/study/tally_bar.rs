@@ -4,9 +4,8 @@ use leptos::prelude::*;
 use shelf_core::catalogue::Series;
 use shelf_core::study::{series_tally, Tally};
 
-use crate::i18n::{t, use_locale, LocaleText};
-use crate::shelf::use_catalogue;
-use crate::study::use_study;
+use crate::context::{use_catalogue, use_locale, use_study};
+use crate::i18n::{t, LocaleText};
 use crate::ui::study::util::fill;
 
 #[component]

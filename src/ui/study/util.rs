@@ -7,7 +7,8 @@ use shelf_core::ids::PlaylistId;
 use shelf_core::study::StudyState;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{use_locale, Locale};
+use crate::context::use_locale;
+use crate::i18n::Locale;
 
 pub use crate::i18n::fill;
 
@@ -23,7 +24,7 @@ pub fn catalogue_lang() -> Lang {
 pub fn new_playlist_id(state: &StudyState, now_ms: u64) -> PlaylistId {
     loop {
         let salt = (js_sys::Math::random() * 1_000_000_000.0) as u64;
-        let id = PlaylistId::parse(&format!("pl-{now_ms}-{salt}")).expect("digits and dashes");
+        let id = PlaylistId::generated(now_ms, salt);
         if !state.has_playlist_id(&id) {
             return id;
         }

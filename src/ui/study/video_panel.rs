@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use shelf_core::ids::VideoId;
 use shelf_core::watch::WatchState;
 
+use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::use_study;
 use crate::ui::player::control::use_player_control;
 use crate::ui::study::add_to_playlist::AddToPlaylist;
 use crate::ui::study::note_editor::NoteEditor;

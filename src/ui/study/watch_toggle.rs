@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use shelf_core::catalogue::Video;
 use shelf_core::watch::WatchState;
 
+use crate::context::use_study;
 use crate::i18n::{t, Strings};
-use crate::study::use_study;
 use crate::ui::study::util::fill;
 
 /// The state after one click.

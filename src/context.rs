@@ -1,0 +1,55 @@
+//! The app-wide contexts: what `App` provides once, and the `use_*` hooks
+//! components read them with. Contexts of one page (the player's control,
+//! the video a summary belongs to) live with the components that provide
+//! them.
+
+use leptos::prelude::*;
+use shelf_core::catalogue::Catalogue;
+use shelf_core::search::SearchIndex;
+
+use crate::loader::Loader;
+use crate::preferences::{Theme, ThemeSignal};
+use crate::shelf::Shelf;
+use crate::study::Study;
+use crate::web::service_worker::UpdateReady;
+
+use shelf_core::locale::Locale;
+
+/// The current language, provided once at the top of the app (see `preferences`).
+#[derive(Clone, Copy)]
+pub struct LocaleSignal(pub Signal<Locale>);
+
+/// The language shown; reactive where called inside a closure.
+pub fn use_locale() -> Locale {
+    expect_context::<LocaleSignal>().0.get()
+}
+
+pub fn use_theme() -> Signal<Theme> {
+    expect_context::<ThemeSignal>().0
+}
+
+pub fn use_study() -> Study {
+    expect_context::<Study>()
+}
+
+pub fn use_shelf() -> Shelf {
+    expect_context::<Shelf>()
+}
+
+/// The catalogue as it was when the calling page was created.
+pub fn use_catalogue() -> &'static Catalogue {
+    use_shelf().catalogue_untracked()
+}
+
+pub fn use_search_index() -> &'static SearchIndex {
+    use_shelf().search_index_untracked()
+}
+
+pub fn use_loader() -> Loader {
+    expect_context::<Loader>()
+}
+
+/// A new app version waiting to take over, if any.
+pub fn use_update_ready() -> UpdateReady {
+    expect_context::<UpdateReady>()
+}
