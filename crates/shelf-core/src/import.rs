@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::catalogue::{Catalogue, Video, CATALOGUE_FORMAT};
-use crate::lecture::title_markers;
+use crate::catalogue::{Catalogue, Lang, Part, Series, Video, CATALOGUE_FORMAT};
+use crate::lecture::{position_part, title_markers, PartMarker, Position, TitleMarkers};
 use crate::page::{parse_page, RawEntry};
 use crate::problem::Problem;
 use crate::series::SeriesRules;
@@ -35,12 +35,15 @@ pub fn import(pages: &[Page], rules: &SeriesRules) -> Import {
     problems.extend(merge_problems);
 
     let years = estimate_years(&entries);
+    let classified: Vec<_> = entries.iter().map(|e| rules.classify(&e.title)).collect();
+    let markers: Vec<TitleMarkers> = entries.iter().map(|e| title_markers(&e.title)).collect();
+    let topics = topic_keys(&classified, &markers, &entries);
+    let parts = derive_parts(&markers, &topics);
     let mut videos: Vec<Video> = entries
         .iter()
         .zip(years)
-        .map(|(e, estimate)| {
-            let (series, lang) = rules.classify(&e.title);
-            let markers = title_markers(&e.title);
+        .zip(classified.iter().zip(&markers).zip(parts))
+        .map(|((e, estimate), (((series, lang), markers), part))| {
             let (year, year_estimated) = match (e.date, series.year) {
                 (Some(d), _) => (Some(d.year), false),
                 (None, Some(y)) => (Some(y), false),
@@ -55,14 +58,14 @@ pub fn import(pages: &[Page], rules: &SeriesRules) -> Import {
                 year_estimated,
                 series: series.id.clone(),
                 lecture: markers.lecture,
-                part: markers.part,
+                part,
                 order: 0,
-                lang,
+                lang: *lang,
                 summary: e.summary.as_deref().and_then(summary::from_markdown),
             }
         })
         .collect();
-    assign_lecture_order(&mut videos);
+    assign_lecture_order(&mut videos, &topics);
 
     // Only series that have videos: an empty facet helps nobody.
     let used: Vec<&str> = videos.iter().map(|v| v.series.as_str()).collect();
@@ -112,31 +115,74 @@ fn estimate_years(entries: &[RawEntry]) -> Vec<Option<u16>> {
         .collect()
 }
 
+/// Each entry's topic: the catalogue number of the first upload (entries
+/// are in upload order) in its series whose title has a part marker and the
+/// same topic text. `None` for entries that are not parts.
+fn topic_keys(
+    classified: &[(&Series, Lang)],
+    markers: &[TitleMarkers],
+    entries: &[RawEntry],
+) -> Vec<Option<u32>> {
+    let mut first: HashMap<(&str, &str), u32> = HashMap::new();
+    classified
+        .iter()
+        .zip(markers)
+        .zip(entries)
+        .map(|(((series, _), m), e)| {
+            m.part?;
+            Some(
+                *first
+                    .entry((series.id.as_str(), m.topic.as_str()))
+                    .or_insert(e.number),
+            )
+        })
+        .collect()
+}
+
+/// Reads each part marker with the rest of its topic: what 上/中/下 count
+/// depends on which of them the topic's loaded titles use
+/// ([`position_part`]); numbered parts keep what their title writes.
+fn derive_parts(markers: &[TitleMarkers], topics: &[Option<u32>]) -> Vec<Option<Part>> {
+    let mut positions: HashMap<u32, Vec<Position>> = HashMap::new();
+    for (m, topic) in markers.iter().zip(topics) {
+        if let (Some(PartMarker::Position(p)), Some(topic)) = (m.part, topic) {
+            positions.entry(*topic).or_default().push(p);
+        }
+    }
+    markers
+        .iter()
+        .zip(topics)
+        .map(|(m, topic)| {
+            let topic = (*topic)?;
+            let (n, of) = match m.part? {
+                PartMarker::Numbered { n, of } => (n, of),
+                PartMarker::Position(p) => position_part(p, &positions[&topic]),
+            };
+            Part::new(n, of, topic)
+        })
+        .collect()
+}
+
 /// Ranks each series' videos in the order a student should watch them:
 /// by lecture number, where a video without one follows the lecture
 /// uploaded before it; parts of one topic together and in part order;
 /// otherwise upload order.
-fn assign_lecture_order(videos: &mut [Video]) {
+fn assign_lecture_order(videos: &mut [Video], topics: &[Option<u32>]) {
     let mut by_series: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, v) in videos.iter().enumerate() {
         by_series.entry(v.series.clone()).or_default().push(i);
     }
     for indices in by_series.values() {
-        // `videos` is in upload order, so each topic's first number is its first sighting.
-        let mut topic_start: HashMap<String, u32> = HashMap::new();
         let mut lecture_so_far = 0;
         let mut keys: Vec<((u32, u32, u32, u32), usize)> = indices
             .iter()
             .map(|&i| {
                 let v = &videos[i];
                 lecture_so_far = v.lecture.unwrap_or(lecture_so_far);
-                let topic = title_markers(&v.title).topic;
-                let start = match v.part {
-                    Some(_) => *topic_start.entry(topic).or_insert(v.number),
-                    None => v.number,
-                };
+                // A topic starts where its first part was uploaded.
+                let start = topics[i].unwrap_or(v.number);
                 (
-                    (lecture_so_far, start, v.part.map_or(0, |p| p.n), v.number),
+                    (lecture_so_far, start, v.part.map_or(0, |p| p.n()), v.number),
                     i,
                 )
             })

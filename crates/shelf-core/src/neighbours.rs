@@ -1,5 +1,6 @@
-//! A video's neighbours: the lectures before and after it in its series, and
-//! the same lecture in the other-language version of the course.
+//! A video's neighbours: the lectures before and after it in its series, the
+//! part before it in its topic, and the same lecture in the other-language
+//! version of the course.
 
 use std::collections::BTreeSet;
 
@@ -16,6 +17,40 @@ pub fn series_neighbours<'a>(
     };
     let prev = at.checked_sub(1).map(|i| in_series[i]);
     (prev, in_series.get(at + 1).copied())
+}
+
+/// The part before a video's part, in the catalogue loaded now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PreviousPart<'a> {
+    Loaded(&'a Video),
+    /// Part `n` of the topic is not in this catalogue (its page is not
+    /// loaded), though this video says it comes after it.
+    Missing { n: u32 },
+}
+
+/// The part before `video` in its topic; `None` for a first part and for
+/// videos that are not parts.
+pub fn previous_part<'a>(catalogue: &'a Catalogue, video: &Video) -> Option<PreviousPart<'a>> {
+    let part = video.part?;
+    let n = part.n().checked_sub(1).filter(|&n| n >= 1)?;
+    // A catalogue stored before topics were recorded cannot say.
+    part.topic()?;
+    Some(
+        catalogue
+            .videos
+            .iter()
+            .find(|v| v.part.is_some_and(|p| p.same_topic(part) && p.n() == n))
+            .map_or(PreviousPart::Missing { n }, PreviousPart::Loaded),
+    )
+}
+
+/// Whether `after` is the part right after `before` in one topic (第13講
+/// (上) → 第14講 (下)): the series navigation then says "next part".
+pub fn is_next_part(before: &Video, after: &Video) -> bool {
+    match (before.part, after.part) {
+        (Some(a), Some(b)) => a.same_topic(b) && b.n() == a.n() + 1,
+        _ => false,
+    }
 }
 
 /// Words every lecture title shares, which say nothing about its topic.
@@ -55,7 +90,7 @@ pub fn other_language_version<'a>(catalogue: &'a Catalogue, video: &Video) -> Op
         .series_videos(counterpart)
         .into_iter()
         .filter(|other| match (video.part, other.part) {
-            (Some(a), Some(b)) => a.n == b.n,
+            (Some(a), Some(b)) => a.n() == b.n(),
             _ => true,
         })
         .filter_map(|other| {
