@@ -357,6 +357,22 @@ mod tests {
     }
 
     #[test]
+    fn parts_are_possible_or_refused() {
+        assert_eq!(Part::new(0, None, 1), None);
+        assert_eq!(Part::new(3, Some(2), 1), None);
+        let part = Part::new(2, Some(2), 435).unwrap();
+        let json = serde_json::to_string(&part).unwrap();
+        assert_eq!(json, r#"{"n":2,"of":2,"topic":435}"#);
+        assert_eq!(serde_json::from_str::<Part>(&json).unwrap(), part);
+        assert!(serde_json::from_str::<Part>(r#"{"n":0}"#).is_err());
+        assert!(serde_json::from_str::<Part>(r#"{"n":3,"of":2}"#).is_err());
+        // Stored before topics were recorded: read, with no topic to share.
+        let old: Part = serde_json::from_str(r#"{"n":3}"#).unwrap();
+        assert_eq!((old.n(), old.of(), old.topic()), (3, None, None));
+        assert!(!old.same_topic(old));
+    }
+
+    #[test]
     fn foreign_catalogue_format_is_refused() {
         let err = Catalogue::from_json(r#"{"format":99,"series":[],"videos":[]}"#).unwrap_err();
         assert!(err.contains("format 99"), "{err}");

@@ -158,6 +158,24 @@ mod tests {
     }
 
     #[test]
+    fn a_catalogue_stored_before_topics_does_not_claim_a_missing_part() {
+        let json = include_str!("../../../catalogue/catalogue.json");
+        let mut pieces = json.split(r#","topic":"#);
+        let mut old = pieces.next().unwrap().to_string();
+        for piece in pieces {
+            old.push_str(piece.trim_start_matches(|c: char| c.is_ascii_digit()));
+        }
+        let c = Catalogue::from_json(&old).unwrap();
+        assert_eq!(previous_part(&c, video(&c, 353)), None);
+        assert!(!is_next_part(video(&c, 353), video(&c, 354)));
+        let c = seed();
+        assert_eq!(
+            previous_part(&c, video(&c, 353)),
+            Some(PreviousPart::Missing { n: 2 })
+        );
+    }
+
+    #[test]
     fn topic_words_skip_tags_numbers_and_stopwords() {
         let words = topic_words("[ML 2021 (English version)] Lecture 33: Life-long Learning (1/2)");
         assert_eq!(
