@@ -413,6 +413,12 @@ pub struct Strings {
     pub next_cancel: &'static str,
     /// Above a partial result: no lecture has every word of the search.
     pub search_partial: &'static str,
+    /// Part `{n}` of a topic with `{of}` parts (the total known).
+    pub part_of: &'static str,
+    pub prev_part: &'static str,
+    pub next_part: &'static str,
+    /// On a video page: part `{n}`, the one before this video's part, is not loaded.
+    pub previous_part_missing: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -730,6 +736,10 @@ pub static ZH_TW: Strings = Strings {
     next_now: "立即播放",
     next_cancel: "取消",
     search_partial: "沒有影片同時符合所有字詞，以下是符合部分字詞的影片。",
+    part_of: "第 {n}/{of} 部分",
+    prev_part: "上一部分",
+    next_part: "下一部分",
+    previous_part_missing: "前一部分（第 {n} 部分）不在目前的目錄中。",
 };
 
 pub static EN: Strings = Strings {
@@ -1047,4 +1057,8 @@ pub static EN: Strings = Strings {
     next_now: "Play now",
     next_cancel: "Cancel",
     search_partial: "No lecture has all the words; showing lectures with some of them.",
+    part_of: "Part {n} of {of}",
+    prev_part: "Previous part",
+    next_part: "Next part",
+    previous_part_missing: "The previous part (part {n}) is not in the catalogue loaded now.",
 };

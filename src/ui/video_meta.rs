@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use shelf_core::catalogue::Video;
 
 use crate::i18n::{use_locale, LocaleText};
+use crate::ui::study::util::fill;
 
 /// The date, or an estimated year with a tooltip saying so.
 #[component]
@@ -25,15 +26,19 @@ pub fn When(video: &'static Video) -> impl IntoView {
     }
 }
 
-/// "第 3 講 · 第 2 部分" when the title numbers the lecture.
+/// "第 14 講 · 第 2/2 部分" / "Lecture 14 · Part 2 of 2"; just "Part 3" when
+/// the titles do not tell how many parts there are.
 pub fn lecture_label(video: &Video) -> Option<String> {
     let s = use_locale().strings();
     let lecture = video
         .lecture
         .map(|n| format!("{}{n}{}", s.lecture_label.0, s.lecture_label.1));
-    let part = video.part.map(|p| match p.of {
-        Some(of) => format!("{}{}/{of}{}", s.part_label.0, p.n, s.part_label.1),
-        None => format!("{}{}{}", s.part_label.0, p.n, s.part_label.1),
+    let part = video.part.map(|p| match p.of() {
+        Some(of) => fill(
+            s.part_of,
+            &[("n", &p.n().to_string()), ("of", &of.to_string())],
+        ),
+        None => format!("{}{}{}", s.part_label.0, p.n(), s.part_label.1),
     });
     let parts: Vec<String> = lecture.into_iter().chain(part).collect();
     (!parts.is_empty()).then(|| parts.join(" · "))

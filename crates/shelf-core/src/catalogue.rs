@@ -240,7 +240,8 @@ struct PartFields {
 impl TryFrom<PartFields> for Part {
     type Error = String;
     fn try_from(f: PartFields) -> Result<Part, String> {
-        Part::checked(f.n, f.of, f.topic).ok_or_else(|| format!("part {}/{:?} is impossible", f.n, f.of))
+        Part::checked(f.n, f.of, f.topic)
+            .ok_or_else(|| format!("part {}/{:?} is impossible", f.n, f.of))
     }
 }
 

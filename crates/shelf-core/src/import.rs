@@ -303,12 +303,17 @@ mod tests {
 
     #[test]
     fn numbered_parts_keep_their_number_and_never_guess_a_total() {
-        let rl = |n: &str| format!("【機器學習2021】概述增強式學習 (Reinforcement Learning, RL) ({n}) - x");
+        let rl = |n: &str| {
+            format!("【機器學習2021】概述增強式學習 (Reinforcement Learning, RL) ({n}) - x")
+        };
         let (three, four) = (rl("三"), rl("四"));
         let c = catalogue(&[
             (1, &three),
             (2, &four),
-            (3, "[ML 2021 (English version)] Lecture 29: Introduction of RL (2/5)"),
+            (
+                3,
+                "[ML 2021 (English version)] Lecture 29: Introduction of RL (2/5)",
+            ),
             (4, "【機器學習2022】自然語言處理上的對抗式攻擊 - Part 2"),
         ]);
         assert_eq!(part(&c, 1), Some((3, None)));

@@ -312,7 +312,9 @@ mod tests {
     fn topic_is_the_title_before_the_part_without_the_lecture() {
         let topic = |t: &str| title_markers(t).topic;
         assert_eq!(
-            topic("【機器學習2021】概述增強式學習 (Reinforcement Learning, RL) (三) - Actor-Critic"),
+            topic(
+                "【機器學習2021】概述增強式學習 (Reinforcement Learning, RL) (三) - Actor-Critic"
+            ),
             "【機器學習2021】概述增強式學習 (Reinforcement Learning, RL)"
         );
         assert_eq!(
@@ -320,8 +322,12 @@ mod tests {
             topic("【機器學習2021】概述增強式學習 (Reinforcement Learning, RL) (一) – 增強式學習")
         );
         // 第13講 (上) and 第14講 (下) are one topic.
-        let upper = topic("【生成式AI導論 2024】第13講：淺談大型語言模型相關的安全性議題 (上) — 亡羊補牢");
-        assert_eq!(upper, "【生成式AI導論 2024】淺談大型語言模型相關的安全性議題");
+        let upper =
+            topic("【生成式AI導論 2024】第13講：淺談大型語言模型相關的安全性議題 (上) — 亡羊補牢");
+        assert_eq!(
+            upper,
+            "【生成式AI導論 2024】淺談大型語言模型相關的安全性議題"
+        );
         assert_eq!(
             upper,
             topic("【生成式AI導論 2024】第14講：淺談大型語言模型相關的安全性議題 (下) — 欺騙大型語言模型")
@@ -336,8 +342,14 @@ mod tests {
         );
         // "Lecture 3-1"/"3-2": parts of lecture 3, whatever their titles say.
         assert_eq!(topic("ML Lecture 3-1: Gradient Descent"), "ML Lecture 3");
-        assert_eq!(topic("ML Lecture 3-2: Gradient Descent (Demo by AOE)"), "ML Lecture 3");
-        assert_eq!(topic("ML Lecture 21-2: Recurrent Neural Network (Part II)"), "ML Lecture 21");
+        assert_eq!(
+            topic("ML Lecture 3-2: Gradient Descent (Demo by AOE)"),
+            "ML Lecture 3"
+        );
+        assert_eq!(
+            topic("ML Lecture 21-2: Recurrent Neural Network (Part II)"),
+            "ML Lecture 21"
+        );
         // Different topics stay apart.
         assert_ne!(
             topic("【生成式AI 2023】FrugalGPT: 來看看窮人怎麼用省錢的方式來使用 ChatGPT (上)"),

@@ -25,7 +25,9 @@ pub enum PreviousPart<'a> {
     Loaded(&'a Video),
     /// Part `n` of the topic is not in this catalogue (its page is not
     /// loaded), though this video says it comes after it.
-    Missing { n: u32 },
+    Missing {
+        n: u32,
+    },
 }
 
 /// The part before `video` in its topic; `None` for a first part and for
