@@ -65,7 +65,7 @@ pub fn import(pages: &[Page], rules: &SeriesRules) -> Import {
             }
         })
         .collect();
-    assign_lecture_order(&mut videos, &topics);
+    assign_lecture_order(&mut videos);
 
     // Only series that have videos: an empty facet helps nobody.
     let used: Vec<&str> = videos.iter().map(|v| v.series.as_str()).collect();
@@ -167,7 +167,7 @@ fn derive_parts(markers: &[TitleMarkers], topics: &[Option<u32>]) -> Vec<Option<
 /// by lecture number, where a video without one follows the lecture
 /// uploaded before it; parts of one topic together and in part order;
 /// otherwise upload order.
-fn assign_lecture_order(videos: &mut [Video], topics: &[Option<u32>]) {
+fn assign_lecture_order(videos: &mut [Video]) {
     let mut by_series: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, v) in videos.iter().enumerate() {
         by_series.entry(v.series.clone()).or_default().push(i);
@@ -180,7 +180,7 @@ fn assign_lecture_order(videos: &mut [Video], topics: &[Option<u32>]) {
                 let v = &videos[i];
                 lecture_so_far = v.lecture.unwrap_or(lecture_so_far);
                 // A topic starts where its first part was uploaded.
-                let start = topics[i].unwrap_or(v.number);
+                let start = v.part.and_then(Part::topic).unwrap_or(v.number);
                 (
                     (lecture_so_far, start, v.part.map_or(0, |p| p.n()), v.number),
                     i,
