@@ -537,6 +537,10 @@ pub struct Strings {
     pub unreadable_not_object: &'static str,
     pub unreadable_no_schema: &'static str,
     pub unreadable_unknown_schema: &'static str,
+    pub prev_part: &'static str,
+    pub next_part: &'static str,
+    /// On a video page: part `{n}`, the one before this video's part, is not loaded.
+    pub previous_part_missing: &'static str,
 }
 }
 
@@ -859,6 +863,9 @@ pub static ZH_TW: Strings = Strings {
     unreadable_not_object: "內容不是一個 JSON 物件",
     unreadable_no_schema: "沒有資料格式版本號（schema）",
     unreadable_unknown_schema: "沒有第 {version} 版這種資料格式",
+    prev_part: "上一部分",
+    next_part: "下一部分",
+    previous_part_missing: "前一部分（第 {n} 部分）不在目前的目錄中。",
 };
 
 pub static EN: Strings = Strings {
@@ -1180,6 +1187,9 @@ pub static EN: Strings = Strings {
     unreadable_not_object: "it is not a JSON object",
     unreadable_no_schema: "it has no data format (schema) number",
     unreadable_unknown_schema: "there is no data format version {version}",
+    prev_part: "Previous part",
+    next_part: "Next part",
+    previous_part_missing: "The previous part (part {n}) is not in the catalogue loaded now.",
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

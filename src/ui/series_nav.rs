@@ -1,24 +1,45 @@
-//! On a video page: the lectures before and after it in its series, and the
-//! same lecture in the course's other language.
+//! On a video page: the lectures before and after it in its series (named
+//! "part" when they are the neighbouring parts of its topic), a notice when
+//! the part before it is not in the catalogue, and the same lecture in the
+//! course's other language.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::catalogue::Video;
-use shelf_core::neighbours::{other_language_version, series_neighbours};
+use shelf_core::neighbours::{
+    is_next_part, other_language_version, previous_part, series_neighbours, PreviousPart,
+};
 
 use crate::context::use_catalogue;
+use crate::i18n::fill;
 use crate::i18n::t;
 use crate::web::base::href;
+
+type Label = fn() -> &'static str;
 
 #[component]
 pub fn SeriesNav(video: &'static Video) -> impl IntoView {
     let catalogue = use_catalogue();
     let (prev, next) = series_neighbours(catalogue, video);
     let other = other_language_version(catalogue, video);
-    if prev.is_none() && next.is_none() && other.is_none() {
+    let missing = match previous_part(catalogue, video) {
+        Some(PreviousPart::Missing { n }) => Some(n),
+        _ => None,
+    };
+    if prev.is_none() && next.is_none() && other.is_none() && missing.is_none() {
         return None;
     }
-    let link = |class: &'static str, label: fn() -> &'static str, target: &'static Video| {
+    let prev_label: Label = if prev.is_some_and(|p| is_next_part(p, video)) {
+        || t().prev_part
+    } else {
+        || t().prev_lecture
+    };
+    let next_label: Label = if next.is_some_and(|n| is_next_part(video, n)) {
+        || t().next_part
+    } else {
+        || t().next_lecture
+    };
+    let link = |class: &'static str, label: Label, target: &'static Video| {
         view! {
             <A href=href(&format!("/video/{}", target.id)) attr:class=class attr:rel=(class != "other").then_some(class)>
                 <span class="nav-label">{move || label()}</span>
@@ -26,10 +47,21 @@ pub fn SeriesNav(video: &'static Video) -> impl IntoView {
             </A>
         }
     };
+    // Said rather than left out: without it a later part reads like a first one.
+    let missing = missing.map(|n| {
+        view! {
+            <p class="part-missing">
+                {move || fill(t().previous_part_missing, &[("n", &n.to_string())])}
+                " "
+                <A href=href("/sources")>{move || t().load_full_catalogue}</A>
+            </p>
+        }
+    });
     Some(view! {
         <nav class="series-nav" aria-label=move || t().series_nav_label>
-            {prev.map(|v| link("prev", || t().prev_lecture, v))}
-            {next.map(|v| link("next", || t().next_lecture, v))}
+            {missing}
+            {prev.map(|v| link("prev", prev_label, v))}
+            {next.map(|v| link("next", next_label, v))}
             {other.map(|v| link("other", || t().other_language_version, v))}
         </nav>
     })

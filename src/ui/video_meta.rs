@@ -27,18 +27,19 @@ pub fn When(video: &'static Video) -> impl IntoView {
     }
 }
 
-/// "第 3 講 · 第 2 部分" when the title numbers the lecture.
+/// "第 14 講 · 第 2/2 部分" / "Lecture 14 · Part 2 of 2"; just "Part 3" when
+/// the titles do not tell how many parts there are.
 pub fn lecture_label(video: &Video) -> Option<String> {
     let s = use_locale().strings();
     let lecture = video
         .lecture
         .map(|n| fill(s.lecture_number, &[("n", &n.to_string())]));
-    let part = video.part.map(|p| match p.of {
+    let part = video.part.map(|p| match p.of() {
         Some(of) => fill(
             s.part_of,
-            &[("n", &p.n.to_string()), ("of", &of.to_string())],
+            &[("n", &p.n().to_string()), ("of", &of.to_string())],
         ),
-        None => fill(s.part_label, &[("n", &p.n.to_string())]),
+        None => fill(s.part_label, &[("n", &p.n().to_string())]),
     });
     let parts: Vec<String> = lecture.into_iter().chain(part).collect();
     (!parts.is_empty()).then(|| parts.join(" · "))

@@ -154,7 +154,8 @@ pub struct Video {
     /// "Lecture N" / "第N講" when the title says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lecture: Option<u32>,
-    /// "(2/5)", "(二)", "(下)" when the title says so.
+    /// "(2/5)", "(二)", "(下)" when the title says so, read with the other
+    /// parts of its topic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<Part>,
     /// 1-based rank within the series in lecture order.
@@ -179,11 +180,79 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Part `n` of a topic (lectures that share a title, such as 第13講 (上)
+/// and 第14講 (下)). The importer derives it from the topic's group of titles
+/// (`lecture.rs`): `of` is known only when the titles tell it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PartFields", into = "PartFields")]
 pub struct Part {
-    pub n: u32,
+    n: u32,
+    of: Option<u32>,
+    topic: Option<u32>,
+}
+
+impl Part {
+    /// Part `n` (from 1) of at most `of` parts, of the topic whose first
+    /// upload is catalogue number `topic`. `None` for a part 0 or a total
+    /// below `n`.
+    pub fn new(n: u32, of: Option<u32>, topic: u32) -> Option<Part> {
+        Part::checked(n, of, Some(topic))
+    }
+
+    fn checked(n: u32, of: Option<u32>, topic: Option<u32>) -> Option<Part> {
+        (n >= 1 && of.is_none_or(|of| of >= n)).then_some(Part { n, of, topic })
+    }
+
+    pub fn n(self) -> u32 {
+        self.n
+    }
+
+    /// How many parts the topic has, when the titles say.
+    pub fn of(self) -> Option<u32> {
+        self.of
+    }
+
+    /// The catalogue number of the topic's first upload; `None` only in
+    /// catalogues stored before topics were recorded.
+    pub fn topic(self) -> Option<u32> {
+        self.topic
+    }
+
+    /// Whether both are known to be parts of one topic.
+    pub fn same_topic(self, other: Part) -> bool {
+        self.topic.is_some() && self.topic == other.topic
+    }
+}
+
+/// `Part` as JSON: `{"n":2,"of":2,"topic":435}`.
+#[derive(Serialize, Deserialize)]
+struct PartFields {
+    n: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub of: Option<u32>,
+    of: Option<u32>,
+    /// The catalogue number of the topic's first upload. Absent in
+    /// catalogues stored before it was recorded; such a catalogue is shown
+    /// until the loader rebuilds it over the current seed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    topic: Option<u32>,
+}
+
+impl TryFrom<PartFields> for Part {
+    type Error = String;
+    fn try_from(f: PartFields) -> Result<Part, String> {
+        Part::checked(f.n, f.of, f.topic)
+            .ok_or_else(|| format!("part {}/{:?} is impossible", f.n, f.of))
+    }
+}
+
+impl From<Part> for PartFields {
+    fn from(p: Part) -> PartFields {
+        PartFields {
+            n: p.n,
+            of: p.of,
+            topic: p.topic,
+        }
+    }
 }
 
 /// A calendar date, validated; serialized as `YYYY-MM-DD`.
@@ -286,6 +355,22 @@ mod tests {
         assert!(!is_video_id("V-3ksGCjeh"));
         assert!(!is_video_id("V-3ksGCjehU1"));
         assert!(!is_video_id("V-3ks\"Cjeh<"));
+    }
+
+    #[test]
+    fn parts_are_possible_or_refused() {
+        assert_eq!(Part::new(0, None, 1), None);
+        assert_eq!(Part::new(3, Some(2), 1), None);
+        let part = Part::new(2, Some(2), 435).unwrap();
+        let json = serde_json::to_string(&part).unwrap();
+        assert_eq!(json, r#"{"n":2,"of":2,"topic":435}"#);
+        assert_eq!(serde_json::from_str::<Part>(&json).unwrap(), part);
+        assert!(serde_json::from_str::<Part>(r#"{"n":0}"#).is_err());
+        assert!(serde_json::from_str::<Part>(r#"{"n":3,"of":2}"#).is_err());
+        // Stored before topics were recorded: read, with no topic to share.
+        let old: Part = serde_json::from_str(r#"{"n":3}"#).unwrap();
+        assert_eq!((old.n(), old.of(), old.topic()), (3, None, None));
+        assert!(!old.same_topic(old));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::catalogue::{Catalogue, Video, CATALOGUE_FORMAT};
-use crate::lecture::title_markers;
+use crate::catalogue::{Catalogue, Lang, Part, Series, Video, CATALOGUE_FORMAT};
+use crate::lecture::{position_part, title_markers, PartMarker, Position, TitleMarkers};
 use crate::page::{parse_page, RawEntry};
 use crate::problem::Problem;
 use crate::series::SeriesRules;
@@ -35,12 +35,15 @@ pub fn import(pages: &[Page], rules: &SeriesRules) -> Import {
     problems.extend(merge_problems);
 
     let years = estimate_years(&entries);
+    let classified: Vec<_> = entries.iter().map(|e| rules.classify(&e.title)).collect();
+    let markers: Vec<TitleMarkers> = entries.iter().map(|e| title_markers(&e.title)).collect();
+    let topics = topic_keys(&classified, &markers, &entries);
+    let parts = derive_parts(&markers, &topics);
     let mut videos: Vec<Video> = entries
         .iter()
         .zip(years)
-        .map(|(e, estimate)| {
-            let (series, lang) = rules.classify(&e.title);
-            let markers = title_markers(&e.title);
+        .zip(classified.iter().zip(&markers).zip(parts))
+        .map(|((e, estimate), (((series, lang), markers), part))| {
             let (year, year_estimated) = match (e.date, series.year) {
                 (Some(d), _) => (Some(d.year), false),
                 (None, Some(y)) => (Some(y), false),
@@ -55,9 +58,9 @@ pub fn import(pages: &[Page], rules: &SeriesRules) -> Import {
                 year_estimated,
                 series: series.id.clone(),
                 lecture: markers.lecture,
-                part: markers.part,
+                part,
                 order: 0,
-                lang,
+                lang: *lang,
                 summary: e.summary.as_deref().and_then(summary::from_markdown),
             }
         })
@@ -112,6 +115,54 @@ fn estimate_years(entries: &[RawEntry]) -> Vec<Option<u16>> {
         .collect()
 }
 
+/// Each entry's topic: the catalogue number of the first upload (entries
+/// are in upload order) in its series whose title has a part marker and the
+/// same topic text. `None` for entries that are not parts.
+fn topic_keys(
+    classified: &[(&Series, Lang)],
+    markers: &[TitleMarkers],
+    entries: &[RawEntry],
+) -> Vec<Option<u32>> {
+    let mut first: HashMap<(&str, &str), u32> = HashMap::new();
+    classified
+        .iter()
+        .zip(markers)
+        .zip(entries)
+        .map(|(((series, _), m), e)| {
+            m.part?;
+            Some(
+                *first
+                    .entry((series.id.as_str(), m.topic.as_str()))
+                    .or_insert(e.number),
+            )
+        })
+        .collect()
+}
+
+/// Reads each part marker with the rest of its topic: what 上/中/下 count
+/// depends on which of them the topic's loaded titles use
+/// ([`position_part`]); numbered parts keep what their title writes.
+fn derive_parts(markers: &[TitleMarkers], topics: &[Option<u32>]) -> Vec<Option<Part>> {
+    let mut positions: HashMap<u32, Vec<Position>> = HashMap::new();
+    for (m, topic) in markers.iter().zip(topics) {
+        if let (Some(PartMarker::Position(p)), Some(topic)) = (m.part, topic) {
+            positions.entry(*topic).or_default().push(p);
+        }
+    }
+    markers
+        .iter()
+        .zip(topics)
+        .map(|(m, topic)| {
+            let topic = (*topic)?;
+            let (n, of) = match m.part? {
+                PartMarker::Numbered { n, of } => (n, of),
+                PartMarker::Position(p) => position_part(p, &positions[&topic]),
+            };
+            Part::new(n, of, topic)
+        })
+        .collect()
+}
+
 /// Ranks each series' videos in the order a student should watch them:
 /// by lecture number, where a video without one follows the lecture
 /// uploaded before it; parts of one topic together and in part order;
@@ -122,21 +173,16 @@ fn assign_lecture_order(videos: &mut [Video]) {
         by_series.entry(v.series.clone()).or_default().push(i);
     }
     for indices in by_series.values() {
-        // `videos` is in upload order, so each topic's first number is its first sighting.
-        let mut topic_start: HashMap<String, u32> = HashMap::new();
         let mut lecture_so_far = 0;
         let mut keys: Vec<((u32, u32, u32, u32), usize)> = indices
             .iter()
             .map(|&i| {
                 let v = &videos[i];
                 lecture_so_far = v.lecture.unwrap_or(lecture_so_far);
-                let topic = title_markers(&v.title).topic;
-                let start = match v.part {
-                    Some(_) => *topic_start.entry(topic).or_insert(v.number),
-                    None => v.number,
-                };
+                // A topic starts where its first part was uploaded.
+                let start = v.part.and_then(Part::topic).unwrap_or(v.number);
                 (
-                    (lecture_so_far, start, v.part.map_or(0, |p| p.n), v.number),
+                    (lecture_so_far, start, v.part.map_or(0, |p| p.n()), v.number),
                     i,
                 )
             })
@@ -145,5 +191,152 @@ fn assign_lecture_order(videos: &mut [Video]) {
         for (rank, (_, i)) in keys.into_iter().enumerate() {
             videos[i].order = rank as u32 + 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::neighbours::{is_next_part, previous_part, PreviousPart};
+
+    fn rules() -> SeriesRules {
+        SeriesRules::from_toml(
+            "series.toml",
+            include_str!("../../../catalogue/series.toml"),
+        )
+        .unwrap()
+    }
+
+    /// A catalogue of these (number, title) entries, ids made from the numbers.
+    fn catalogue(entries: &[(u32, &str)]) -> Catalogue {
+        let text: String = entries
+            .iter()
+            .map(|(number, title)| {
+                let id = format!("v{number:010}");
+                format!(
+                    "<details>\n<summary>{number}. [2024-03-05] {title}</summary><br>\n\n\
+                     <a href=\"https://www.youtube.com/watch?v={id}\" target=\"_blank\">\n\
+                     <img src=\"https://img.youtube.com/vi/{id}/maxresdefault.jpg\" alt=\"[Youtube]\" width=\"200\">\n\
+                     </a>\n\n</details>\n\n"
+                )
+            })
+            .collect();
+        let result = import(
+            &[Page {
+                name: "page.md".into(),
+                text,
+            }],
+            &rules(),
+        );
+        assert!(result.problems.is_empty(), "{:?}", result.problems);
+        result.catalogue
+    }
+
+    fn part(c: &Catalogue, number: u32) -> Option<(u32, Option<u32>)> {
+        let v = c.videos.iter().find(|v| v.number == number).unwrap();
+        v.part.map(|p| (p.n(), p.of()))
+    }
+
+    fn prev(c: &Catalogue, number: u32) -> Option<Result<u32, u32>> {
+        let v = c.videos.iter().find(|v| v.number == number).unwrap();
+        previous_part(c, v).map(|p| match p {
+            PreviousPart::Loaded(v) => Ok(v.number),
+            PreviousPart::Missing { n } => Err(n),
+        })
+    }
+
+    const UPPER: &str = "【生成式AI導論 2024】第13講：安全性議題 (上) — 亡羊補牢";
+    const MIDDLE: &str = "【生成式AI導論 2024】第14講：安全性議題 (中) — 偏見";
+    const LOWER: &str = "【生成式AI導論 2024】第15講：安全性議題 (下) — 欺騙";
+
+    #[test]
+    fn upper_and_lower_are_halves_across_lecture_numbers() {
+        let c = catalogue(&[(1, UPPER), (2, LOWER)]);
+        assert_eq!(part(&c, 1), Some((1, Some(2))));
+        assert_eq!(part(&c, 2), Some((2, Some(2))));
+        assert_eq!(prev(&c, 2), Some(Ok(1)));
+        assert_eq!(prev(&c, 1), None);
+        assert!(is_next_part(&c.videos[0], &c.videos[1]));
+        assert!(!is_next_part(&c.videos[1], &c.videos[0]));
+    }
+
+    #[test]
+    fn a_middle_makes_thirds() {
+        let c = catalogue(&[(1, UPPER), (2, MIDDLE), (3, LOWER)]);
+        assert_eq!(part(&c, 1), Some((1, Some(3))));
+        assert_eq!(part(&c, 2), Some((2, Some(3))));
+        assert_eq!(part(&c, 3), Some((3, Some(3))));
+        assert_eq!(prev(&c, 3), Some(Ok(2)));
+        assert_eq!(prev(&c, 2), Some(Ok(1)));
+        // Without the 上 loaded, the 中 still says it is the second of three.
+        let c = catalogue(&[(2, MIDDLE), (3, LOWER)]);
+        assert_eq!(part(&c, 2), Some((2, Some(3))));
+        assert_eq!(prev(&c, 2), Some(Err(1)));
+    }
+
+    #[test]
+    fn a_lone_lower_is_the_second_of_two_and_says_its_first_is_missing() {
+        let c = catalogue(&[(2, LOWER)]);
+        assert_eq!(part(&c, 2), Some((2, Some(2))));
+        assert_eq!(prev(&c, 2), Some(Err(1)));
+    }
+
+    #[test]
+    fn a_lone_upper_is_the_first_of_an_unknown_total() {
+        let c = catalogue(&[(1, UPPER)]);
+        assert_eq!(part(&c, 1), Some((1, None)));
+        assert_eq!(prev(&c, 1), None);
+    }
+
+    #[test]
+    fn topics_in_other_series_or_with_other_titles_stay_apart() {
+        let c = catalogue(&[
+            (1, "【生成式AI 2023】安全性議題 (上)"),
+            (2, LOWER),
+            (3, "【生成式AI導論 2024】第16講：別的議題 (上)"),
+        ]);
+        assert_eq!(part(&c, 1), Some((1, None)));
+        assert_eq!(part(&c, 2), Some((2, Some(2))));
+        assert_eq!(prev(&c, 2), Some(Err(1)));
+        assert_eq!(part(&c, 3), Some((1, None)));
+    }
+
+    #[test]
+    fn numbered_parts_keep_their_number_and_never_guess_a_total() {
+        let rl = |n: &str| {
+            format!("【機器學習2021】概述增強式學習 (Reinforcement Learning, RL) ({n}) - x")
+        };
+        let (three, four) = (rl("三"), rl("四"));
+        let c = catalogue(&[
+            (1, &three),
+            (2, &four),
+            (
+                3,
+                "[ML 2021 (English version)] Lecture 29: Introduction of RL (2/5)",
+            ),
+            (4, "【機器學習2022】自然語言處理上的對抗式攻擊 - Part 2"),
+        ]);
+        assert_eq!(part(&c, 1), Some((3, None)));
+        assert_eq!(part(&c, 2), Some((4, None)));
+        assert_eq!(prev(&c, 1), Some(Err(2)));
+        assert_eq!(prev(&c, 2), Some(Ok(1)));
+        assert_eq!(part(&c, 3), Some((2, Some(5))));
+        assert_eq!(prev(&c, 3), Some(Err(1)));
+        assert_eq!(part(&c, 4), Some((2, None)));
+        assert_eq!(prev(&c, 4), Some(Err(1)));
+    }
+
+    #[test]
+    fn sub_lectures_are_parts_of_their_lecture() {
+        let c = catalogue(&[
+            (1, "ML Lecture 3-2: Gradient Descent (Demo by AOE)"),
+            (2, "ML Lecture 3-1: Gradient Descent"),
+            (3, "ML Lecture 9-2: Keras Demo 2"),
+        ]);
+        assert_eq!(prev(&c, 1), Some(Ok(2)));
+        assert_eq!(prev(&c, 3), Some(Err(1)));
+        // In part order, though uploaded the other way round.
+        let v = |n: u32| c.videos.iter().find(|v| v.number == n).unwrap().order;
+        assert!(v(2) < v(1));
     }
 }

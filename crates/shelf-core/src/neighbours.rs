@@ -1,5 +1,6 @@
-//! A video's neighbours: the lectures before and after it in its series, and
-//! the same lecture in the other-language version of the course.
+//! A video's neighbours: the lectures before and after it in its series, the
+//! part before it in its topic, and the same lecture in the other-language
+//! version of the course.
 
 use std::collections::BTreeSet;
 
@@ -16,6 +17,42 @@ pub fn series_neighbours<'a>(
     };
     let prev = at.checked_sub(1).map(|i| in_series[i]);
     (prev, in_series.get(at + 1).copied())
+}
+
+/// The part before a video's part, in the catalogue loaded now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PreviousPart<'a> {
+    Loaded(&'a Video),
+    /// Part `n` of the topic is not in this catalogue (its page is not
+    /// loaded), though this video says it comes after it.
+    Missing {
+        n: u32,
+    },
+}
+
+/// The part before `video` in its topic; `None` for a first part and for
+/// videos that are not parts.
+pub fn previous_part<'a>(catalogue: &'a Catalogue, video: &Video) -> Option<PreviousPart<'a>> {
+    let part = video.part?;
+    let n = part.n().checked_sub(1).filter(|&n| n >= 1)?;
+    // A catalogue stored before topics were recorded cannot say.
+    part.topic()?;
+    Some(
+        catalogue
+            .videos
+            .iter()
+            .find(|v| v.part.is_some_and(|p| p.same_topic(part) && p.n() == n))
+            .map_or(PreviousPart::Missing { n }, PreviousPart::Loaded),
+    )
+}
+
+/// Whether `after` is the part right after `before` in one topic (第13講
+/// (上) → 第14講 (下)): the series navigation then says "next part".
+pub fn is_next_part(before: &Video, after: &Video) -> bool {
+    match (before.part, after.part) {
+        (Some(a), Some(b)) => a.same_topic(b) && b.n() == a.n() + 1,
+        _ => false,
+    }
 }
 
 /// Words every lecture title shares, which say nothing about its topic.
@@ -55,7 +92,7 @@ pub fn other_language_version<'a>(catalogue: &'a Catalogue, video: &Video) -> Op
         .series_videos(counterpart)
         .into_iter()
         .filter(|other| match (video.part, other.part) {
-            (Some(a), Some(b)) => a.n == b.n,
+            (Some(a), Some(b)) => a.n() == b.n(),
             _ => true,
         })
         .filter_map(|other| {
@@ -120,6 +157,24 @@ mod tests {
         assert_eq!(other(351), None); // Domain Adaptation: the Chinese one is not in the seed pages
         assert_eq!(other(365), None); // Meta Learning has no English version
         assert_eq!(other(421), None); // a series without a counterpart
+    }
+
+    #[test]
+    fn a_catalogue_stored_before_topics_does_not_claim_a_missing_part() {
+        let json = include_str!("../../../catalogue/catalogue.json");
+        let mut pieces = json.split(r#","topic":"#);
+        let mut old = pieces.next().unwrap().to_string();
+        for piece in pieces {
+            old.push_str(piece.trim_start_matches(|c: char| c.is_ascii_digit()));
+        }
+        let c = Catalogue::from_json(&old).unwrap();
+        assert_eq!(previous_part(&c, video(&c, 353)), None);
+        assert!(!is_next_part(video(&c, 353), video(&c, 354)));
+        let c = seed();
+        assert_eq!(
+            previous_part(&c, video(&c, 353)),
+            Some(PreviousPart::Missing { n: 2 })
+        );
     }
 
     #[test]
