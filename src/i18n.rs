@@ -621,7 +621,7 @@ pub static ZH_TW: Strings = Strings {
     no_results_for: "沒有影片符合「{query}」",
     show_more: "顯示更多（還有 {n} 部）",
     // --- study: progress, notes, playlists, backup (issue 4) ---
-    watch_toggle_label: "已看完：{title}",
+    watch_toggle_label: "{state}：{title}",
     tally_text: "已看完 {watched} / {total} 部（{percent}%）",
     tally_in_progress: "，{n} 部看到一半",
     study_heading: "學習紀錄",
@@ -945,7 +945,7 @@ pub static EN: Strings = Strings {
     no_results_for: "Nothing matches “{query}”",
     show_more: "Show more ({n} left)",
     // --- study: progress, notes, playlists, backup (issue 4) ---
-    watch_toggle_label: "Watched: {title}",
+    watch_toggle_label: "{state}: {title}",
     tally_text: "{watched} of {total} watched ({percent}%)",
     tally_in_progress: ", {n} in progress",
     study_heading: "Progress and notes",

@@ -49,7 +49,8 @@ async function createPlaylist(page, name) {
 test('the watch toggle on a catalogue row cycles through the states without opening the video', async () => {
   const { page, errors, context } = await open('');
   const button = toggle(page, LECTURE_7);
-  assert.match(await button.getAttribute('aria-label'), /^已看完：【生成式AI導論 2024】第7講/);
+  // The name starts with the words shown (label in name).
+  assert.match(await button.getAttribute('aria-label'), /^未觀看：【生成式AI導論 2024】第7講/);
   assert.equal(await button.getAttribute('aria-pressed'), 'false');
   assert.match(await button.innerText(), /未觀看/);
   const url = page.url();
@@ -57,6 +58,7 @@ test('the watch toggle on a catalogue row cycles through the states without open
   await button.click();
   assert.equal(await button.getAttribute('aria-pressed'), 'mixed');
   assert.match(await button.innerText(), /看到一半/);
+  assert.match(await button.getAttribute('aria-label'), /^看到一半：【生成式AI導論 2024】第7講/);
   assert.equal(watchState(await stored(page), LECTURE_7), 'in-progress');
 
   await button.focus();

@@ -1,9 +1,11 @@
 //! The watch-state control shown on each catalogue row: one compact button
 //! that cycles unwatched → in progress → watched → unwatched.
 //!
-//! It is a tri-state toggle named after its "on" state ("watched"):
-//! `aria-pressed` is false, mixed (in progress) or true, and the visible
-//! text says the state in words, so colour is never the only cue.
+//! It is a tri-state toggle: `aria-pressed` is false, mixed (in progress)
+//! or true, and the visible text says the state in words, so colour is
+//! never the only cue. Its name starts with those same words ("未觀看：…"),
+//! so a student using voice control can say what they see (WCAG 2.5.3);
+//! the tooltip, its description, says what a click does next.
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Video;
@@ -63,7 +65,9 @@ pub fn WatchToggle(video: &'static Video) -> impl IntoView {
             class="watch-toggle"
             data-state=move || state.get().code()
             aria-pressed=pressed
-            aria-label=move || fill(t().watch_toggle_label, &[("title", title)])
+            aria-label=move || {
+                fill(t().watch_toggle_label, &[("state", state_label(t(), state.get())), ("title", title)])
+            }
             title=move || {
                 let s = t();
                 format!("{} → {}", state_label(s, state.get()), state_label(s, next_state(state.get())))
