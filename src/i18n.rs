@@ -225,7 +225,6 @@ pub struct Strings {
     pub notice_export_hint: &'static str,
     pub progress_heading: &'static str,
     pub progress_overall: &'static str,
-    pub progress_by_series: &'static str,
     pub continue_series: &'static str,
     pub continue_on_youtube: &'static str,
     pub play_on_youtube_label: &'static str,
@@ -413,6 +412,13 @@ pub struct Strings {
     pub next_cancel: &'static str,
     /// Above a partial result: no lecture has every word of the search.
     pub search_partial: &'static str,
+    /// Progress page: started courses and playlists.
+    pub progress_started: &'static str,
+    /// Progress page: courses and playlists not started.
+    pub progress_not_started: &'static str,
+    pub progress_nothing_started: &'static str,
+    /// Progress page: the first lecture of a course not started.
+    pub progress_start: &'static str,
 }
 
 pub static ZH_TW: Strings = Strings {
@@ -492,7 +498,7 @@ pub static ZH_TW: Strings = Strings {
     no_results_for: ("沒有影片符合「", "」"),
     show_more: ("顯示更多（還有 ", " 部）"),
     // --- study: progress, notes, playlists, backup (issue 4) ---
-    watch_toggle_label: "已看完：{title}",
+    watch_toggle_label: "觀看狀態：{title}",
     tally_text: "已看完 {watched} / {total} 部（{percent}%）",
     tally_in_progress: "，{n} 部看到一半",
     study_heading: "學習紀錄",
@@ -543,7 +549,6 @@ pub static ZH_TW: Strings = Strings {
     notice_export_hint: "匯出備份來保留變更",
     progress_heading: "學習進度",
     progress_overall: "全部課程",
-    progress_by_series: "各系列進度",
     continue_series: "繼續看：{title}",
     continue_on_youtube: "在 YouTube 播放",
     play_on_youtube_label: "在 YouTube 播放：{title}",
@@ -730,6 +735,10 @@ pub static ZH_TW: Strings = Strings {
     next_now: "立即播放",
     next_cancel: "取消",
     search_partial: "沒有影片同時符合所有字詞，以下是符合部分字詞的影片。",
+    progress_started: "學習中",
+    progress_not_started: "還沒開始",
+    progress_nothing_started: "還沒有開始任何課程或播放清單：從下面挑一個開始吧。",
+    progress_start: "從這部開始：{title}",
 };
 
 pub static EN: Strings = Strings {
@@ -809,7 +818,7 @@ pub static EN: Strings = Strings {
     no_results_for: ("Nothing matches “", "”"),
     show_more: ("Show more (", " left)"),
     // --- study: progress, notes, playlists, backup (issue 4) ---
-    watch_toggle_label: "Watched: {title}",
+    watch_toggle_label: "Watch state: {title}",
     tally_text: "{watched} of {total} watched ({percent}%)",
     tally_in_progress: ", {n} in progress",
     study_heading: "Progress and notes",
@@ -860,7 +869,6 @@ pub static EN: Strings = Strings {
     notice_export_hint: "Export a backup to keep them",
     progress_heading: "Progress",
     progress_overall: "All lectures",
-    progress_by_series: "By series",
     continue_series: "Continue: {title}",
     continue_on_youtube: "Play on YouTube",
     play_on_youtube_label: "Play on YouTube: {title}",
@@ -1047,4 +1055,8 @@ pub static EN: Strings = Strings {
     next_now: "Play now",
     next_cancel: "Cancel",
     search_partial: "No lecture has all the words; showing lectures with some of them.",
+    progress_started: "Studying",
+    progress_not_started: "Not started yet",
+    progress_nothing_started: "Nothing started yet: pick a course or playlist below.",
+    progress_start: "Start with: {title}",
 };

@@ -9,9 +9,14 @@ use shelf_core::neighbours::{other_language_version, series_neighbours};
 use crate::i18n::t;
 use crate::shelf::use_catalogue;
 use crate::web::base::href;
+use crate::web::location::with_query;
 
 #[component]
-pub fn SeriesNav(video: &'static Video) -> impl IntoView {
+pub fn SeriesNav(
+    video: &'static Video,
+    /// The catalogue view the student came from (URL query), kept.
+    from: String,
+) -> impl IntoView {
     let catalogue = use_catalogue();
     let (prev, next) = series_neighbours(catalogue, video);
     let other = other_language_version(catalogue, video);
@@ -20,7 +25,7 @@ pub fn SeriesNav(video: &'static Video) -> impl IntoView {
     }
     let link = |class: &'static str, label: fn() -> &'static str, target: &'static Video| {
         view! {
-            <A href=href(&format!("/video/{}", target.id)) attr:class=class attr:rel=(class != "other").then_some(class)>
+            <A href=with_query(href(&format!("/video/{}", target.id)), &from) attr:class=class attr:rel=(class != "other").then_some(class)>
                 <span class="nav-label">{move || label()}</span>
                 <span class="nav-title">{target.title.clone()}</span>
             </A>
