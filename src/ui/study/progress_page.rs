@@ -75,25 +75,19 @@ pub fn ProgressPage() -> impl IntoView {
     }
 }
 
-/// What a row names and links to, fixed for the row's life.
-#[derive(Clone)]
-enum Subject {
-    Series(&'static shelf_core::catalogue::Series),
-    Playlist(PlaylistId),
-}
-
 /// One course or playlist: full (tally bar, next lecture) when started,
 /// compact (size, where to start) when not.
 #[component]
 fn TrackRow(id: TrackId, overview: Memo<Vec<TrackProgress>>) -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
-    let subject = match &id {
+    // A course, or a playlist (fixed for the row's life: rows are keyed by it).
+    let (series, list_id) = match &id {
         TrackId::Series(series) => match catalogue.series(series) {
-            Some(series) => Subject::Series(series),
+            Some(series) => (Some(series), None),
             None => return ().into_any(),
         },
-        TrackId::Playlist(list) => Subject::Playlist(list.clone()),
+        TrackId::Playlist(list) => (None, Some(list.clone())),
     };
     let track = Memo::new({
         let id = id.clone();
@@ -105,10 +99,6 @@ fn TrackRow(id: TrackId, overview: Memo<Vec<TrackProgress>>) -> impl IntoView {
     let tally =
         Signal::derive(move || track.with(|t| t.as_ref().map(|t| t.tally).unwrap_or_default()));
     let next = Memo::new(move |_| track.with(|t| t.as_ref().and_then(|t| t.next.clone())));
-    let (series, list_id) = match &subject {
-        Subject::Series(series) => (Some(*series), None),
-        Subject::Playlist(list) => (None, Some(list.clone())),
-    };
     let name = Signal::derive({
         let list_id = list_id.clone();
         move || match (series, &list_id) {
