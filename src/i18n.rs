@@ -344,7 +344,6 @@ pub struct Strings {
     pub notice_export_hint: &'static str,
     pub progress_heading: &'static str,
     pub progress_overall: &'static str,
-    pub progress_by_series: &'static str,
     pub continue_series: &'static str,
     pub continue_on_youtube: &'static str,
     pub play_on_youtube_label: &'static str,
@@ -541,6 +540,13 @@ pub struct Strings {
     pub next_part: &'static str,
     /// On a video page: part `{n}`, the one before this video's part, is not loaded.
     pub previous_part_missing: &'static str,
+    /// Progress page: started courses and playlists.
+    pub progress_started: &'static str,
+    /// Progress page: courses and playlists not started.
+    pub progress_not_started: &'static str,
+    pub progress_nothing_started: &'static str,
+    /// Progress page: the first lecture of a course not started.
+    pub progress_start: &'static str,
 }
 }
 
@@ -621,7 +627,7 @@ pub static ZH_TW: Strings = Strings {
     no_results_for: "沒有影片符合「{query}」",
     show_more: "顯示更多（還有 {n} 部）",
     // --- study: progress, notes, playlists, backup (issue 4) ---
-    watch_toggle_label: "{state}：{title}",
+    watch_toggle_label: "觀看狀態：{title}",
     tally_text: "已看完 {watched} / {total} 部（{percent}%）",
     tally_in_progress: "，{n} 部看到一半",
     study_heading: "學習紀錄",
@@ -672,7 +678,6 @@ pub static ZH_TW: Strings = Strings {
     notice_export_hint: "匯出備份來保留變更",
     progress_heading: "學習進度",
     progress_overall: "全部課程",
-    progress_by_series: "各系列進度",
     continue_series: "繼續看：{title}",
     continue_on_youtube: "在 YouTube 播放",
     play_on_youtube_label: "在 YouTube 播放：{title}",
@@ -866,6 +871,10 @@ pub static ZH_TW: Strings = Strings {
     prev_part: "上一部分",
     next_part: "下一部分",
     previous_part_missing: "前一部分（第 {n} 部分）不在目前的目錄中。",
+    progress_started: "學習中",
+    progress_not_started: "還沒開始",
+    progress_nothing_started: "還沒有開始任何課程或播放清單：從下面挑一個開始吧。",
+    progress_start: "從這部開始：{title}",
 };
 
 pub static EN: Strings = Strings {
@@ -945,7 +954,7 @@ pub static EN: Strings = Strings {
     no_results_for: "Nothing matches “{query}”",
     show_more: "Show more ({n} left)",
     // --- study: progress, notes, playlists, backup (issue 4) ---
-    watch_toggle_label: "{state}: {title}",
+    watch_toggle_label: "Watch state: {title}",
     tally_text: "{watched} of {total} watched ({percent}%)",
     tally_in_progress: ", {n} in progress",
     study_heading: "Progress and notes",
@@ -996,7 +1005,6 @@ pub static EN: Strings = Strings {
     notice_export_hint: "Export a backup to keep them",
     progress_heading: "Progress",
     progress_overall: "All lectures",
-    progress_by_series: "By series",
     continue_series: "Continue: {title}",
     continue_on_youtube: "Play on YouTube",
     play_on_youtube_label: "Play on YouTube: {title}",
@@ -1190,6 +1198,10 @@ pub static EN: Strings = Strings {
     prev_part: "Previous part",
     next_part: "Next part",
     previous_part_missing: "The previous part (part {n}) is not in the catalogue loaded now.",
+    progress_started: "Studying",
+    progress_not_started: "Not started yet",
+    progress_nothing_started: "Nothing started yet: pick a course or playlist below.",
+    progress_start: "Start with: {title}",
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,4 +1,6 @@
-//! The catalogue: search, facets, sort and results, all driven by the URL.
+//! The catalogue: search, facets, sort and results, all driven by the URL
+//! (the rows "show more" revealed too), with the scroll position kept in
+//! the history entry, so Back from a video returns to the same place.
 
 use std::collections::BTreeSet;
 
@@ -14,30 +16,39 @@ use crate::ui::page_title::PageTitle;
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::keyboard::install_shortcuts;
 use crate::ui::search::no_results::NoResults;
-use crate::ui::search::result_list::{ResultList, PAGE};
+use crate::ui::search::result_list::ResultList;
 use crate::ui::search::search_box::SearchBox;
 use crate::ui::search::sort_select::SortSelect;
 use crate::ui::sources::holdings::Holdings;
 use crate::ui::study::bulk_add::BulkAdd;
-use crate::web::location::use_url_query;
+use crate::web::location::{use_set_query, use_url_view, HistoryEntry};
+use crate::web::scroll::{keep_scroll, save_now};
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let catalogue = use_catalogue();
     let index = use_search_index();
     let study = use_study();
-    let query = use_url_query();
+    let view = use_url_view();
+    // Memos: "show more" changes the rows, not the search.
+    let query = Memo::new(move |_| view.with(|v| v.query.clone()));
+    let rows = Memo::new(move |_| view.with(|v| v.rows()));
+    // Opened videos carry the view, so their "back" link returns to it.
+    let from = Memo::new(move |_| view.with(|v| v.to_url_query()));
     // Only progress affects results: notes and playlists edits do not re-run the search.
     let progress = study.progress();
     let results = Memo::new(move |_| {
         query.with(|q| progress.with(|p| search(index, catalogue, q, &|id| watch_state(p, id))))
     });
-    // A new search starts again at its first page.
-    let limit = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        query.track();
-        limit.set(PAGE);
+    // A new search (written without rows) starts again at its first page;
+    // more rows replace the entry, so Back leaves the list as it is.
+    let set_query = use_set_query();
+    let show_more = Callback::new(move |()| {
+        set_query.show(&view.get_untracked().more(), HistoryEntry::Replace);
+        // Replacing the entry dropped its saved position.
+        save_now();
     });
+    keep_scroll(move || rows_rendered(results, rows));
     let selected = RwSignal::new(BTreeSet::<VideoId>::new());
     let all_results = Signal::derive(move || {
         results.with(|r| {
@@ -83,10 +94,26 @@ pub fn CataloguePage() -> impl IntoView {
                         <Show when=move || results.with(|r| r.partial)>
                             <p class="search-partial" role="status">{move || t().search_partial}</p>
                         </Show>
-                        <ResultList results limit selected />
+                        <ResultList results rows show_more from selected />
                     </Show>
                 </div>
             </div>
         </section>
     }
+}
+
+/// True once the list shows as many rows as the view asks for (or all the
+/// results): only then is the page as tall as when the student left it.
+fn rows_rendered(results: Memo<shelf_core::search::Results>, rows: Memo<usize>) -> bool {
+    let (Some(total), Some(rows)) = (
+        results.try_with_untracked(|r| r.total),
+        rows.try_get_untracked(),
+    ) else {
+        return false;
+    };
+    let shown = document()
+        .query_selector_all(".result-list > li.video-card")
+        .map(|rows| rows.length() as usize)
+        .unwrap_or(0);
+    shown >= rows.min(total)
 }

@@ -14,11 +14,16 @@ use crate::context::use_catalogue;
 use crate::i18n::fill;
 use crate::i18n::t;
 use crate::web::base::href;
+use crate::web::location::with_query;
 
 type Label = fn() -> &'static str;
 
 #[component]
-pub fn SeriesNav(video: &'static Video) -> impl IntoView {
+pub fn SeriesNav(
+    video: &'static Video,
+    /// The catalogue view the student came from (URL query), kept.
+    from: String,
+) -> impl IntoView {
     let catalogue = use_catalogue();
     let (prev, next) = series_neighbours(catalogue, video);
     let other = other_language_version(catalogue, video);
@@ -41,7 +46,7 @@ pub fn SeriesNav(video: &'static Video) -> impl IntoView {
     };
     let link = |class: &'static str, label: Label, target: &'static Video| {
         view! {
-            <A href=href(&format!("/video/{}", target.id)) attr:class=class attr:rel=(class != "other").then_some(class)>
+            <A href=with_query(href(&format!("/video/{}", target.id)), &from) attr:class=class attr:rel=(class != "other").then_some(class)>
                 <span class="nav-label">{move || label()}</span>
                 <span class="nav-title">{target.title.clone()}</span>
             </A>

@@ -15,6 +15,7 @@ use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::Thumbnail;
 use crate::ui::video_meta::When;
 use crate::web::base::href;
+use crate::web::location::with_query;
 
 #[component]
 pub fn VideoCard(
@@ -23,6 +24,8 @@ pub fn VideoCard(
     highlights: Signal<Vec<Range<usize>>>,
     /// Where the current search matched in the summary.
     snippet: Signal<Option<Snippet>>,
+    /// The catalogue view (URL query) the video page links back to.
+    from: Memo<String>,
     selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
@@ -43,7 +46,7 @@ pub fn VideoCard(
             />
             // A plain link: the router still handles the click, and rows skip the
             // per-link location tracking that `<A>` does (aria-current).
-            <a href=href(&format!("/video/{id}")) class="video-link">
+            <a href=move || from.with(|from| with_query(href(&format!("/video/{id}")), from)) class="video-link">
                 <Thumbnail src=video.thumbnail_url() />
                 <div class="video-text">
                     <span class="video-title">{move || highlights.with(|h| highlighted(&video.title, h))}</span>

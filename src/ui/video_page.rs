@@ -1,6 +1,5 @@
 //! `/video/<id>`: one lecture with its summary and a link out to YouTube.
 
-use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -19,6 +18,7 @@ use crate::ui::series_nav::SeriesNav;
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::{CurrentVideo, SummaryView};
 use crate::ui::video_meta::{lecture_label, When};
+use crate::web::location::{catalogue_href, use_url_view};
 
 #[component]
 pub fn VideoPage() -> impl IntoView {
@@ -74,10 +74,11 @@ fn NotInCatalogue(id: VideoId) -> impl IntoView {
     // visit to such a page.
     let id: &'static VideoId = Box::leak(Box::new(id));
     let youtube = format!("https://www.youtube.com/watch?v={id}");
+    let from = use_url_view();
     view! {
         <article class="page video-page not-in-catalogue" aria-labelledby="video-title">
             <p class="breadcrumb">
-                <A href=href("/")>{move || t().back_to_catalogue}</A>
+                <A href=move || from.with(catalogue_href)>{move || t().back_to_catalogue}</A>
             </p>
             <h1 id="video-title">{move || t().unknown_video} " " <code>{id.to_string()}</code></h1>
             <p>{move || t().not_in_catalogue_body}</p>
@@ -104,10 +105,14 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
             q.get("play").as_deref() == Some("1"),
         )
     });
+    // Opened from the catalogue: the search, filters and rows it showed,
+    // for the way back (and kept by the links to other lectures).
+    let view = use_url_view();
+    let from = view.with_untracked(|v| v.to_url_query());
     view! {
         <article class="page video-page" aria-labelledby="video-title">
             <p class="breadcrumb">
-                <A href=href("/")>{move || t().back_to_catalogue}</A>
+                <A href=move || view.with(catalogue_href)>{move || t().back_to_catalogue}</A>
             </p>
             <h1 id="video-title">{video.title.clone()}</h1>
             <div class="video-hero">
@@ -126,8 +131,8 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
                     {move || t().watch_on_youtube}
                 </a>
             </div>
-            <NextUp video list control />
-            <SeriesNav video />
+            <NextUp video list control from=from.clone() />
+            <SeriesNav video from />
             <StudyPanel video_id=&video.id />
             <section class="summary-section" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{move || t().summary_heading}</h2>

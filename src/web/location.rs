@@ -1,17 +1,34 @@
-//! The catalogue's search state lives in the URL (`?q=…&year=…`): reading it
-//! and writing it back, so reload, back/forward and shared links restore a view.
+//! The catalogue's search state and the rows shown live in the URL
+//! (`?q=…&year=…&rows=48`): reading it and writing it back, so reload,
+//! back/forward and shared links restore a view.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use shelf_core::catalogue_view::{CatalogueView, PAGE};
 use shelf_core::search::Query;
 
 use crate::web::base::href;
 
-/// The search in the current URL.
-pub fn use_url_query() -> Memo<Query> {
+/// The catalogue view (search and rows shown) in the current URL. On a
+/// video page, the view the student came from.
+pub fn use_url_view() -> Memo<CatalogueView> {
     let location = use_location();
-    Memo::new(move |_| Query::from_url_query(&location.search.get()))
+    Memo::new(move |_| CatalogueView::from_url_query(&location.search.get()))
+}
+
+/// The catalogue's address showing `view`.
+pub fn catalogue_href(view: &CatalogueView) -> String {
+    with_query(href("/"), &view.to_url_query())
+}
+
+/// `path` with `query` (no `?`) added to its query string, if not empty.
+pub fn with_query(mut path: String, query: &str) -> String {
+    if !query.is_empty() {
+        path.push(if path.contains('?') { '&' } else { '?' });
+        path.push_str(query);
+    }
+    path
 }
 
 /// How a new search reaches the history.
@@ -30,13 +47,13 @@ type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 pub struct SetQuery(StoredValue<Navigate, LocalStorage>);
 
 impl SetQuery {
+    /// A new search: its first page of rows.
     pub fn set(&self, query: &Query, entry: HistoryEntry) {
-        let search = query.to_url_query();
-        let url = if search.is_empty() {
-            href("/")
-        } else {
-            format!("{}?{search}", href("/"))
-        };
+        self.show(&CatalogueView::new(query.clone(), PAGE), entry);
+    }
+
+    pub fn show(&self, view: &CatalogueView, entry: HistoryEntry) {
+        let url = catalogue_href(view);
         let options = NavigateOptions {
             replace: entry == HistoryEntry::Replace,
             scroll: false,

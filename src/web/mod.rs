@@ -12,6 +12,7 @@ pub mod idb;
 pub mod location;
 pub mod locks;
 pub mod online;
+pub mod scroll;
 pub mod service_worker;
 pub mod shell;
 pub mod storage;

@@ -117,9 +117,8 @@ test('every route and a few interactions run without a CSP violation', async () 
   await page.locator('#catalogue-search').fill('机器学习');
   await page.waitForURL(/q=/);
   await page.locator('.result-list .video-title mark').first().waitFor();
-  const toggle = page.locator('li.video-card .watch-toggle').first();
-  await toggle.click();
-  await page.waitForFunction(() => document.querySelector('li.video-card .watch-toggle')?.getAttribute('aria-pressed') === 'mixed');
+  await page.locator('li.video-card .watch-pill input[value="in-progress"]').first().check();
+  await page.waitForFunction(() => document.querySelector('li.video-card .watch-pill')?.dataset.state === 'in-progress');
 
   await visit(page, app.url, `video/${LECTURE_7}`);
   assert.match(await page.locator('h1#video-title').innerText(), /第7講/);

@@ -151,7 +151,8 @@ test('keyboard: / focuses search, Esc clears, j/k and arrows move, Enter opens',
   await page.keyboard.press('ArrowDown');
   assert.equal(await focusedId(), ids[1]);
   await page.keyboard.press('Enter');
-  await page.waitForURL(new RegExp(`/video/${ids[1]}$`));
+  // The video page carries the search it was opened from.
+  await page.waitForURL(new RegExp(`/video/${ids[1]}\\?q=Meta$`));
   await page.locator('h1#video-title').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -203,7 +204,8 @@ test('students\u2019 ways of asking: a course and a lecture number, a pasted lin
   for (const text of ['GenAI 2024 第八講', '生成式AI導論 2024 lecture 8', 'genai2024 L8']) {
     await search(page, text);
     assert.deepEqual(
-      await results(page).evaluateAll((lis) => lis.map((li) => li.querySelector('a.video-link').getAttribute('href'))),
+      // (The link also carries the search, for the video page's way back.)
+      await results(page).evaluateAll((lis) => lis.map((li) => li.querySelector('a.video-link').pathname)),
       ['/video/v12IKvF6Cj8'],
       text,
     );
@@ -217,6 +219,64 @@ test('students\u2019 ways of asking: a course and a lecture number, a pasted lin
   await page.locator('.search-partial[role="status"]').waitFor();
   assert.ok((await count(page)) > 0);
   assert.match(await page.locator('.search-partial').innerText(), /部分字詞/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Back from a video restores the rows shown, the scroll position and the search; the back link keeps the search', async () => {
+  const { page, errors, context } = await app.open('?q=a&sort=title-asc');
+  const shownRows = (n) => page.waitForFunction((n) => document.querySelectorAll('ul.result-list > li.video-card').length === n, n);
+  assert.ok((await count(page)) > 72, `${await count(page)} results: enough for three pages`);
+  await shownRows(24);
+  await page.locator('button.show-more').click();
+  await shownRows(48);
+  await page.locator('button.show-more').click();
+  await shownRows(72);
+  // The rows are in the URL, next to the search, and no new history entry was made.
+  await page.waitForURL(/\?q=a&sort=title-asc&rows=72$/);
+  const list = page.url();
+
+  // Deep in the list: open the 61st row.
+  const row = results(page).nth(60);
+  await row.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => scrollY);
+  assert.ok(y > 1000, `scrolled to ${y}`);
+  const id = await row.getAttribute('data-video-id');
+  await row.locator('a.video-link').click();
+  await page.locator('h1#video-title').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/video/${id}`);
+
+  await page.goBack();
+  await shownRows(72);
+  await page.waitForFunction((y) => Math.abs(scrollY - y) <= 3, y);
+  // And it stays there once the page has settled (two more frames).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.ok(Math.abs((await page.evaluate(() => scrollY)) - y) <= 3);
+  assert.equal(page.url(), list);
+  assert.equal(await page.locator('#catalogue-search').inputValue(), 'a');
+  assert.equal(await page.locator('.sort select').inputValue(), 'title-asc');
+
+  // The video page's "back to all lectures" link returns to the same search and rows.
+  await row.locator('a.video-link').click();
+  await page.locator('h1#video-title').waitFor();
+  const back = page.locator('.video-page .breadcrumb a');
+  assert.equal(new URL(await back.getAttribute('href'), page.url()).href, list);
+  // So do links to other lectures on the way (the series' neighbours).
+  for (const href of await page.locator('.series-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+    assert.match(href, /\?q=a&sort=title-asc&rows=72$/);
+  }
+  await back.click();
+  await page.waitForURL(list);
+  await shownRows(72);
+  assert.equal(await page.locator('#catalogue-search').inputValue(), 'a');
+
+  // A reload keeps the rows; a new search starts again at the first page.
+  await page.reload();
+  await mounted(page);
+  await shownRows(72);
+  await page.locator('#catalogue-search').fill('ai');
+  await page.waitForURL(/\?q=ai&sort=title-asc$/);
+  assert.ok((await results(page).count()) <= 24);
   assert.deepEqual(errors, []);
   await context.close();
 });

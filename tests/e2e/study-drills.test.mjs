@@ -19,8 +19,10 @@ const STORE_KEY = 'lecture-shelf/study';
 const UNREADABLE_PREFIX = 'lecture-shelf/unreadable/';
 // The root element of whichever page the router shows.
 const APP_PAGE = '#main > .page';
-// Catalogue rows and their watch toggle (aria-pressed false | mixed | true).
-const WATCH_TOGGLE = (video) => `li.video-card[data-video-id="${video}"] .watch-toggle`;
+// Catalogue rows and their watch control (data-state unwatched | in-progress | watched),
+// one radio per state.
+const WATCH_PILL = (video) => `li.video-card[data-video-id="${video}"] .watch-pill`;
+const WATCH_CHOICE = (video, state) => `${WATCH_PILL(video)} input[value="${state}"]`;
 // Video page: add to playlist, note.
 const ADD_PANEL = '.add-to-playlist';
 const ADD_PICKER_LABEL = 'Playlist';
@@ -329,15 +331,15 @@ async function showsEntries(page, label, id, videos) {
   );
 }
 
-/** The catalogue row of `video` shows the watch state `pressed`. */
-async function showsWatch(page, label, video, pressed) {
+/** The catalogue row of `video` shows the watch state `state`. */
+async function showsWatch(page, label, video, state) {
   await inApp(page, '');
   await shows(
     page,
-    `${label}: ${video} should be aria-pressed=${pressed}`,
-    ({ selector, pressed }) => document.querySelector(selector)?.getAttribute('aria-pressed') === pressed,
-    ({ selector }) => document.querySelector(selector)?.getAttribute('aria-pressed') ?? 'no toggle',
-    { selector: WATCH_TOGGLE(video), pressed },
+    `${label}: ${video} should be ${state}`,
+    ({ selector, state }) => document.querySelector(selector)?.dataset.state === state,
+    ({ selector }) => document.querySelector(selector)?.dataset.state ?? 'no watch control',
+    { selector: WATCH_PILL(video), state },
   );
 }
 
@@ -459,7 +461,7 @@ drill('1. concurrent adds to one playlist keep both videos', async ({ profile })
 });
 
 drill('2. a watch mark in one tab and a note in another both survive', async ({ profile }) => {
-  // X starts in progress, so one click on its toggle marks it watched.
+  // X starts in progress; one click on its "watched" choice marks it watched.
   const store = v2Json({ progress: { [X]: { state: 'in-progress', updated_at: Date.now() - DAY } } });
   const NOTE = 'Drill note, see 12:34';
 
@@ -469,13 +471,13 @@ drill('2. a watch mark in one tab and a note in another both survive', async ({ 
     const a = await shelf.tab('');
     const b = await shelf.tab(`video/${Y}`);
     await locksAsAsked(b.page, options);
-    const toggle = a.page.locator(WATCH_TOGGLE(X));
-    assert.equal(await toggle.getAttribute('aria-pressed'), 'mixed', 'the seeded store was read');
+    const toggle = a.page.locator(WATCH_CHOICE(X, 'watched'));
+    assert.equal(await a.page.locator(WATCH_PILL(X)).getAttribute('data-state'), 'in-progress', 'the seeded store was read');
     await typeNote(b.page, NOTE);
     await race({ a: a.page, b: b.page, toggle });
     await b.page.getByRole('status').filter({ hasText: NOTE_SAVED }).waitFor({ timeout: DEADLINE });
     const both = async (page, label) => {
-      await showsWatch(page, label, X, 'true');
+      await showsWatch(page, label, X, 'watched');
       await showsNote(page, label, Y, NOTE);
     };
     await both(a.page, 'tab A');
@@ -555,8 +557,8 @@ drill('4. stamps from a broken clock or file do not freeze items', async ({ prof
   await parts({
     'a stored state with frozen stamps': async () => {
       const { page } = await (await profile(store)).tab('');
-      await showsWatch(page, 'seeded', X, 'true');
-      await page.locator(WATCH_TOGGLE(X)).click();
+      await showsWatch(page, 'seeded', X, 'watched');
+      await page.locator(WATCH_CHOICE(X, 'unwatched')).click();
       await inApp(page, `video/${Y}`);
       await typeNote(page, 'Aa note edited today');
       await leaveNote(page);
@@ -566,7 +568,7 @@ drill('4. stamps from a broken clock or file do not freeze items', async ({ prof
       await reload(page);
       await reload(page);
       await parts({
-        'X marked unwatched': () => showsWatch(page, 'after two reloads', X, 'false'),
+        'X marked unwatched': () => showsWatch(page, 'after two reloads', X, 'unwatched'),
         "Y's note edited": () => showsNote(page, 'after two reloads', Y, 'Aa note edited today'),
         'list renamed': () => showsPlaylist(page, 'after two reloads', FROZEN, { name: 'Alpha thawed' }),
       });
@@ -583,13 +585,13 @@ drill('4. stamps from a broken clock or file do not freeze items', async ({ prof
         }),
       );
       await applyImport(page);
-      await showsWatch(page, 'imported', ML2025_1, 'true');
-      await page.locator(WATCH_TOGGLE(ML2025_1)).click();
+      await showsWatch(page, 'imported', ML2025_1, 'watched');
+      await page.locator(WATCH_CHOICE(ML2025_1, 'unwatched')).click();
       await inApp(page, 'playlists');
       await rename(page, IMPORTED, 'Zeta imported', 'Alpha imported');
       await reload(page);
       await parts({
-        'imported video marked unwatched': () => showsWatch(page, 'after reload', ML2025_1, 'false'),
+        'imported video marked unwatched': () => showsWatch(page, 'after reload', ML2025_1, 'unwatched'),
         'imported list renamed': () => showsPlaylist(page, 'after reload', IMPORTED, { name: 'Alpha imported' }),
       });
     },

@@ -25,7 +25,16 @@ const raw = async (page) => {
   return page.evaluate((key) => localStorage.getItem(key), KEY);
 };
 const stored = async (page) => JSON.parse(await raw(page));
-const toggle = (page, id) => page.locator(`li.video-card[data-video-id="${id}"] .watch-toggle`);
+// A catalogue row's watch control: one radio per state, the state in data-state.
+const pill = (page, id) => page.locator(`li.video-card[data-video-id="${id}"] fieldset.watch-pill`);
+const choice = (page, id, state) => pill(page, id).locator(`input[value="${state}"]`);
+const mark = (page, id, state) => choice(page, id, state).check();
+const shown = (page, id) => pill(page, id).getAttribute('data-state');
+const showsIn = (page, id, state) =>
+  page.waitForFunction(
+    ([id, state]) => document.querySelector(`li.video-card[data-video-id="${id}"] .watch-pill`)?.dataset.state === state,
+    [id, state],
+  );
 const reload = async (page) => {
   await page.reload();
   await mounted(page);
@@ -46,31 +55,49 @@ async function createPlaylist(page, name) {
   return page.locator('.playlist-row[data-playlist]', { hasText: name }).getAttribute('data-playlist');
 }
 
-test('the watch toggle on a catalogue row cycles through the states without opening the video', async () => {
+test('the watch control on a catalogue row sets each state directly: a double click is one choice, keys and labels work', async () => {
   const { page, errors, context } = await open('');
-  const button = toggle(page, LECTURE_7);
-  // The name starts with the words shown (label in name).
-  assert.match(await button.getAttribute('aria-label'), /^未觀看：【生成式AI導論 2024】第7講/);
-  assert.equal(await button.getAttribute('aria-pressed'), 'false');
-  assert.match(await button.innerText(), /未觀看/);
+  const group = page
+    .locator(`li.video-card[data-video-id="${LECTURE_7}"]`)
+    .getByRole('group', { name: /^觀看狀態：【生成式AI導論 2024】第7講/ });
+  const radio = (name) => group.getByRole('radio', { name, exact: true });
+  assert.equal(await radio('未觀看').isChecked(), true);
+  assert.equal(await shown(page, LECTURE_7), 'unwatched');
+  assert.match(await pill(page, LECTURE_7).innerText(), /未觀看/);
   const url = page.url();
 
-  await button.click();
-  assert.equal(await button.getAttribute('aria-pressed'), 'mixed');
-  assert.match(await button.innerText(), /看到一半/);
-  assert.match(await button.getAttribute('aria-label'), /^看到一半：【生成式AI導論 2024】第7講/);
+  // A double click on "in progress" is what one click is: not "watched".
+  await radio('看到一半').dblclick();
+  await showsIn(page, LECTURE_7, 'in-progress');
   assert.equal(watchState(await stored(page), LECTURE_7), 'in-progress');
+  assert.equal(await radio('看到一半').isChecked(), true);
+  assert.match(await pill(page, LECTURE_7).innerText(), /看到一半/);
 
-  await button.focus();
-  await page.keyboard.press('Enter');
-  assert.equal(await button.getAttribute('aria-pressed'), 'true');
-  assert.match(await button.innerText(), /已看完/);
+  await radio('已看完').dblclick();
+  await showsIn(page, LECTURE_7, 'watched');
   assert.equal(watchState(await stored(page), LECTURE_7), 'watched');
   assert.equal(page.url(), url, 'the row link was not followed');
 
-  await button.click();
-  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  // Keys: arrows move between the states (and stay in the group, not the list).
+  await radio('已看完').focus();
+  await page.keyboard.press('ArrowLeft');
+  await showsIn(page, LECTURE_7, 'in-progress');
+  await page.keyboard.press('ArrowDown');
+  await showsIn(page, LECTURE_7, 'watched');
+  assert.equal(await page.evaluate(() => document.activeElement.value), 'watched', 'focus stays on the control');
+  await page.keyboard.press('ArrowRight');
+  await showsIn(page, LECTURE_7, 'unwatched');
   assert.equal(watchState(await stored(page), LECTURE_7), 'unwatched');
+  assert.equal(page.url(), url);
+
+  // English labels.
+  await page.locator('.lang-switch').click();
+  const en = page
+    .locator(`li.video-card[data-video-id="${LECTURE_7}"]`)
+    .getByRole('group', { name: /^Watch state: 【生成式AI導論 2024】第7講/ });
+  for (const name of ['Not watched', 'In progress', 'Watched']) {
+    assert.equal(await en.getByRole('radio', { name, exact: true }).count(), 1, name);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -80,21 +107,15 @@ test('marking a video watched in one tab shows in another tab without a reload',
   const tabB = await context.newPage();
   await tabB.goto(app.url);
   await mounted(tabB);
-  assert.equal(await toggle(tabB, TALK).getAttribute('aria-pressed'), 'false');
+  assert.equal(await shown(tabB, TALK), 'unwatched');
 
-  await toggle(tabA, TALK).click();
-  await toggle(tabA, TALK).click();
-  assert.equal(await toggle(tabA, TALK).getAttribute('aria-pressed'), 'true');
-  await tabB.waitForFunction(
-    (id) => document.querySelector(`li.video-card[data-video-id="${id}"] .watch-toggle`)?.getAttribute('aria-pressed') === 'true',
-    TALK,
-  );
+  await mark(tabA, TALK, 'watched');
+  assert.equal(await shown(tabA, TALK), 'watched');
+  await showsIn(tabB, TALK, 'watched');
+  assert.equal(await choice(tabB, TALK, 'watched').isChecked(), true);
   // And back: an edit in B reaches A, and neither tab loses the other's edit.
-  await toggle(tabB, LECTURE_7).click();
-  await tabA.waitForFunction(
-    (id) => document.querySelector(`li.video-card[data-video-id="${id}"] .watch-toggle`)?.getAttribute('aria-pressed') === 'mixed',
-    LECTURE_7,
-  );
+  await mark(tabB, LECTURE_7, 'in-progress');
+  await showsIn(tabA, LECTURE_7, 'in-progress');
   const state = await stored(tabA);
   assert.equal(watchState(state, TALK), 'watched');
   assert.equal(watchState(state, LECTURE_7), 'in-progress');
@@ -171,18 +192,18 @@ test('unreadable stored data is kept, reported with a download, and the app keep
   assert.equal(await readFile(await download.path(), 'utf8'), '{not json');
 
   // Still usable: a change is saved as readable data, the backup stays.
-  await toggle(page, LECTURE_7).click();
+  await mark(page, LECTURE_7, 'in-progress');
   assert.equal(watchState(await stored(page), LECTURE_7), 'in-progress');
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lecture-shelf/unreadable/')).length), 1);
 
   // Dismissed, it stays away while the same problem is reported again.
   await notice.getByRole('button', { name: '關閉' }).click();
   assert.equal(await notice.count(), 0);
-  await toggle(page, LECTURE_7).click();
+  await mark(page, LECTURE_7, 'watched');
   assert.equal(await notice.count(), 0);
   await reload(page);
   assert.equal(await notice.count(), 0, 'readable again: no notice after a reload');
-  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'true');
+  assert.equal(await shown(page, LECTURE_7), 'watched');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -197,8 +218,8 @@ test('data written by a newer version makes the app read-only and is never overw
   assert.match(await notice.innerText(), /不會被儲存/);
 
   // Changes still work in this tab...
-  await toggle(page, LECTURE_7).click();
-  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'mixed');
+  await mark(page, LECTURE_7, 'in-progress');
+  assert.equal(await shown(page, LECTURE_7), 'in-progress');
   await createPlaylist(page, '暫時的清單');
   // ...but nothing is written over the newer data.
   assert.equal(await raw(page), '{"schema":99,"future":true}');
@@ -208,7 +229,7 @@ test('data written by a newer version makes the app read-only and is never overw
 
 test('when storage is full, changes stay in this tab and what was stored is untouched', async () => {
   const { page, errors, context } = await open('');
-  await toggle(page, TALK).click();
+  await mark(page, TALK, 'in-progress');
   const before = await raw(page);
   assert.equal(watchState(JSON.parse(before), TALK), 'in-progress');
 
@@ -218,13 +239,13 @@ test('when storage is full, changes stay in this tab and what was stored is unto
     };
   });
   await reload(page);
-  assert.equal(await toggle(page, TALK).getAttribute('aria-pressed'), 'mixed', 'stored data still loads');
-  await toggle(page, LECTURE_7).click();
+  assert.equal(await shown(page, TALK), 'in-progress', 'stored data still loads');
+  await mark(page, LECTURE_7, 'in-progress');
   const notice = page.locator('.store-notice[role="alert"]');
   await notice.waitFor();
   assert.match(await notice.innerText(), /儲存空間已滿/);
   assert.match(await notice.innerText(), /只會留在這個分頁/);
-  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'mixed', 'the change lives in memory');
+  assert.equal(await shown(page, LECTURE_7), 'in-progress', 'the change lives in memory');
   await page.locator('.site-nav a', { hasText: '學習進度' }).click();
   await page.locator('.overall-progress .tally-text', { hasText: '2 部看到一半' }).waitFor();
   assert.equal(await raw(page), before);
@@ -245,9 +266,8 @@ test('when storage is disabled, the app says so and works in memory', async () =
   const notice = page.locator('.store-notice[role="alert"]');
   await notice.waitFor();
   assert.match(await notice.innerText(), /停用了網站資料儲存/);
-  await toggle(page, LECTURE_7).click();
-  await toggle(page, LECTURE_7).click();
-  assert.equal(await toggle(page, LECTURE_7).getAttribute('aria-pressed'), 'true');
+  await mark(page, LECTURE_7, 'watched');
+  assert.equal(await shown(page, LECTURE_7), 'watched');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -312,9 +332,8 @@ test('the video page sets progress, a checked resume time, a note with linked ti
 
 test('export, clear storage and import give back the identical state, after a preview', async () => {
   const { page, errors, context } = await open('');
-  await toggle(page, LECTURE_7).click();
-  await toggle(page, TALK).click();
-  await toggle(page, TALK).click();
+  await mark(page, LECTURE_7, 'in-progress');
+  await mark(page, TALK, 'watched');
   const playlist = await createPlaylist(page, '備份測試 <i>');
   await visit(page, `video/${ML2025_1}`);
   await page.getByLabel('筆記').fill('第一講 5:00 開始');
@@ -355,7 +374,7 @@ test('export, clear storage and import give back the identical state, after a pr
   await page.getByLabel('選擇備份檔').setInputFiles(file);
   await page.locator('.import-preview', { hasText: '匯入不會改變任何東西' }).waitFor();
   await visit(page, '');
-  assert.equal(await toggle(page, TALK).getAttribute('aria-pressed'), 'true');
+  assert.equal(await shown(page, TALK), 'watched');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -399,7 +418,7 @@ test('an import that cannot be saved says so, and stays in this tab', async () =
   await page.locator('.store-notice', { hasText: '儲存空間已滿' }).waitFor();
   assert.equal(await raw(page), null, 'nothing claims to be stored');
   await page.locator('.site-nav a', { hasText: '課程' }).click();
-  assert.equal(await toggle(page, TALK).getAttribute('aria-pressed'), 'true', 'the import lives in this tab');
+  assert.equal(await shown(page, TALK), 'watched', 'the import lives in this tab');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -473,8 +492,7 @@ test('shared links keep unknown videos, count dropped ids, and bad links say wha
 
 test('the progress page shows overall and per-series progress and where to continue', async () => {
   const { page, errors, context } = await open('');
-  await toggle(page, ML2025_1).click();
-  await toggle(page, ML2025_1).click();
+  await mark(page, ML2025_1, 'watched');
   await page.locator('.site-nav a', { hasText: '學習進度' }).click();
   await page.locator('h1#progress-heading').waitFor();
   assert.match(await page.locator('.overall-progress .tally-text').innerText(), /^已看完 1 \/ 98 部（1%）$/);
@@ -490,6 +508,66 @@ test('the progress page shows overall and per-series progress and where to conti
   await page.goBack();
   await row.locator('.done', { hasText: '這個系列全部看完了' }).waitFor();
   assert.equal(await row.locator('a.continue-link').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the progress page lists what is being studied first, most recent first, finished last, then the rest compactly', async () => {
+  const { page, errors, context } = await open('progress');
+  const order = (list) =>
+    page.locator(`${list} > li`).evaluateAll((items) => items.map((li) => li.dataset.series ?? `list:${li.dataset.playlist}`));
+  const started = () => order('ol.started-tracks');
+  const notStarted = () => order('ul.not-started-tracks');
+  const COURSES = ['ml2025', 'genai2024', 'ml2023', 'ml2022', 'ml2021', 'ml2021-en', 'linalg', 'talks', 'other'];
+  // Nothing started: no one is told to "continue".
+  await page.locator('.nothing-started').waitFor();
+  assert.deepEqual(await notStarted(), COURSES);
+  assert.equal(await page.locator('ul.not-started-tracks > li:not(.compact)').count(), 0);
+  assert.match(await page.locator('li[data-series="ml2025"] a.continue-link').innerText(), /^從這部開始：.*第一講/);
+  assert.equal(await page.locator('li[data-series="ml2025"] .track-size').innerText(), '2 部影片');
+
+  // A playlist (ML 2025 lecture 2, then the talk), ML 2025 lecture 1 watched, then lecture 7 of GenAI 2024 started.
+  const id = await createPlaylist(page, '期中複習');
+  await visit(page, '');
+  for (const video of [ML2025_2, TALK]) await page.locator(`li.video-card[data-video-id="${video}"] input.select-video`).check();
+  await page.locator('.bulk-add').getByRole('button', { name: '加入選取的 2 部' }).click();
+  await page.locator('.bulk-add [role="status"]', { hasText: '已加入 2 部影片' }).waitFor();
+  await mark(page, ML2025_1, 'watched');
+  await mark(page, LECTURE_7, 'in-progress');
+  await page.locator('.site-nav a', { hasText: '學習進度' }).click();
+  await page.locator('h1#progress-heading').waitFor();
+  assert.deepEqual(await started(), ['genai2024', 'ml2025'], 'most recently studied first');
+  assert.deepEqual(await notStarted(), [...COURSES.filter((c) => !['genai2024', 'ml2025'].includes(c)), `list:${id}`]);
+  const genai = page.locator('ol.started-tracks > li[data-series="genai2024"]');
+  assert.match(await genai.locator('.tally-text').innerText(), /^已看完 0 \/ 19 部（0%），1 部看到一半$/);
+  assert.match(await genai.locator('a.continue-link').innerText(), /^繼續看：/);
+  const list = page.locator(`li[data-playlist="${id}"]`);
+  assert.match(await list.getAttribute('class'), /\bcompact\b/);
+  assert.equal(await list.locator('.track-size').innerText(), '2 部影片');
+
+  // Finishing ML 2025 (its lecture 2, also the playlist's first entry) starts the playlist:
+  // the playlist is now the most recent; the finished course goes last among the started.
+  await page.locator('ol.started-tracks > li[data-series="ml2025"] a.continue-link').click();
+  await page.waitForURL(new RegExp(`/video/${ML2025_2}$`));
+  await page.locator('section.study-panel').getByRole('radio', { name: '已看完' }).check();
+  await page.goBack();
+  await page.waitForFunction(
+    (id) => [...document.querySelectorAll('ol.started-tracks > li')].map((li) => li.dataset.series ?? li.dataset.playlist).join() === `${id},genai2024,ml2025`,
+    id,
+  );
+  const ml2025 = page.locator('ol.started-tracks > li[data-series="ml2025"]');
+  assert.match(await ml2025.getAttribute('class'), /\bfinished\b/);
+  await ml2025.locator('.done', { hasText: '這個系列全部看完了' }).waitFor();
+  assert.match(await list.locator('.series-name').innerText(), /期中複習\s*播放清單/);
+  assert.match(await list.locator('.tally-text').innerText(), /^已看完 1 \/ 2 部（50%）$/);
+  assert.equal(await list.locator('progress').getAttribute('value'), '1');
+  assert.equal(await list.locator('progress').getAttribute('max'), '2');
+  const next = list.locator('a.continue-link');
+  assert.match(await next.innerText(), /^繼續看：NeuralAudioCodecs/);
+  assert.ok(!(await notStarted()).includes(`list:${id}`));
+  // Its next entry plays in the app, with "next" following the playlist.
+  await next.click();
+  await page.waitForURL(new RegExp(`/video/${TALK}\\?list=${id}$`));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -566,8 +644,7 @@ test('playlist tools: play next unwatched, remove watched, remove an entry, expo
   await bulk.getByRole('button', { name: '加入選取的 1 部' }).click();
   await bulk.locator('[role="status"]', { hasText: '已加入 1 部影片' }).waitFor();
   // The first entry (ML 2025 lecture 2) is watched; lecture 1 has a resume time.
-  await toggle(page, ML2025_2).click();
-  await toggle(page, ML2025_2).click();
+  await mark(page, ML2025_2, 'watched');
   await visit(page, `video/${ML2025_1}`);
   await page.getByLabel('看到哪裡').fill('1:05:00');
   await page.getByLabel('看到哪裡').press('Enter');

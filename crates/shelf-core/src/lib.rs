@@ -8,6 +8,7 @@
 pub mod assignment;
 pub mod catalogue;
 pub mod catalogue_build;
+pub mod catalogue_view;
 pub mod ids;
 pub mod locale;
 pub mod neighbours;

@@ -14,6 +14,7 @@ use crate::ui::player::control::{PlayerControl, Status};
 use crate::ui::player::ticker::Ticker;
 use crate::ui::study::util::fill;
 use crate::web::base::href;
+use crate::web::location::with_query;
 
 const COUNTDOWN_SECS: u32 = 10;
 
@@ -30,6 +31,8 @@ pub fn NextUp(
     video: &'static Video,
     list: Option<PlaylistId>,
     control: PlayerControl,
+    /// The catalogue view the student came from (URL query), kept.
+    from: String,
 ) -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
@@ -54,8 +57,10 @@ pub fn NextUp(
     let go = StoredValue::new(move |to: &'static Video| {
         let path = href(&video_path(to.id.as_str(), list.get_value().as_ref()));
         // Reached by the countdown the student let run: the next one plays.
-        let sep = if path.contains('?') { '&' } else { '?' };
-        navigate(&format!("{path}{sep}play=1"), Default::default());
+        navigate(
+            &with_query(with_query(path, &from), "play=1"),
+            Default::default(),
+        );
     });
     // Outside the reactive graph, so the page's cleanup can always stop it
     // (its signals may already be gone by then).

@@ -22,6 +22,10 @@ pub fn install_shortcuts() {
         let in_results = target
             .as_ref()
             .is_some_and(|t| t.closest(".result-list").ok().flatten().is_some());
+        // A row's watch-state radios take the arrows themselves.
+        let in_radio = target
+            .as_ref()
+            .is_some_and(|t| t.get_attribute("type").as_deref() == Some("radio"));
         let step = match ev.key().as_str() {
             "/" if !in_field => {
                 focus_by_id(SEARCH_INPUT_ID);
@@ -31,8 +35,8 @@ pub fn install_shortcuts() {
             "j" if !in_field => 1,
             "k" if !in_field => -1,
             // Arrows keep scrolling the page unless the student is in the list or the box.
-            "ArrowDown" if in_results || in_search => 1,
-            "ArrowUp" if in_results => -1,
+            "ArrowDown" if (in_results && !in_radio) || in_search => 1,
+            "ArrowUp" if in_results && !in_radio => -1,
             _ => return,
         };
         if move_focus(step) {

@@ -16,27 +16,27 @@ use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
 use crate::ui::video_card::VideoCard;
 
-/// Rows rendered at first and added per "show more": more than a screenful,
-/// few enough that a keystroke rebuilds little (see scripts/bench).
-pub const PAGE: usize = 24;
-
 type Marks = (Vec<Range<usize>>, Option<Snippet>);
 
+/// `rows` of the results (a page at first, [`shelf_core::catalogue_view::PAGE`]
+/// more per `show_more`); `from` is the catalogue view the rows' links carry.
 #[component]
 pub fn ResultList(
     results: Memo<Results>,
-    limit: RwSignal<usize>,
+    rows: Memo<usize>,
+    show_more: Callback<()>,
+    from: Memo<String>,
     selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let catalogue = use_catalogue();
-    let remaining = move || results.with(|r| r.total.saturating_sub(limit.get()));
+    let remaining = move || results.with(|r| r.total.saturating_sub(rows.get()));
     let has_more = move || remaining() > 0;
     // What each visible row highlights, by video index.
     let marks = Memo::new(move |_| {
         results.with(|r| {
             r.hits
                 .iter()
-                .take(limit.get())
+                .take(rows.get())
                 .map(|h| (h.video, (h.title_highlights.clone(), h.snippet.clone())))
                 .collect::<HashMap<usize, Marks>>()
         })
@@ -44,7 +44,7 @@ pub fn ResultList(
     view! {
         <ul class="video-list result-list" role="list" aria-labelledby="catalogue-heading">
             <For
-                each=move || results.with(|r| r.hits.iter().take(limit.get()).map(|h| h.video).collect::<Vec<_>>())
+                each=move || results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect::<Vec<_>>())
                 key=|video| *video
                 children=move |video| {
                     let row = Memo::new(move |_| marks.with(|m| m.get(&video).cloned().unwrap_or_default()));
@@ -53,6 +53,7 @@ pub fn ResultList(
                             video=&catalogue.videos[video]
                             highlights=Signal::derive(move || row.with(|r| r.0.clone()))
                             snippet=Signal::derive(move || row.with(|r| r.1.clone()))
+                            from
                             selected
                         />
                     }
@@ -60,7 +61,7 @@ pub fn ResultList(
             />
         </ul>
         <Show when=has_more>
-            <button type="button" class="button show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+            <button type="button" class="button show-more" on:click=move |_| show_more.run(())>
                 {move || fill(t().show_more, &[("n", &use_locale().format_count(remaining()))])}
             </button>
         </Show>

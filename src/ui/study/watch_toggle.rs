@@ -1,11 +1,14 @@
-//! The watch-state control shown on each catalogue row: one compact button
-//! that cycles unwatched → in progress → watched → unwatched.
+//! The watch-state control on catalogue rows and playlist entries: a
+//! compact segmented group of three radio buttons, one per state.
 //!
-//! It is a tri-state toggle: `aria-pressed` is false, mixed (in progress)
-//! or true, and the visible text says the state in words, so colour is
-//! never the only cue. Its name starts with those same words ("未觀看：…"),
-//! so a student using voice control can say what they see (WCAG 2.5.3);
-//! the tooltip, its description, says what a click does next.
+//! Each segment sets its own state, so clicking it again (a double click)
+//! changes nothing; the old one-button cycle turned a double click into two
+//! steps (in progress, then watched). Native radios give the roles, the
+//! checked state, arrow keys and labels; the text of each state is always
+//! there for screen readers and shown for the chosen one, so colour and
+//! the symbol are never the only cue.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Video;
@@ -14,15 +17,6 @@ use shelf_core::watch::WatchState;
 use crate::context::use_study;
 use crate::i18n::{t, Strings};
 use crate::ui::study::util::fill;
-
-/// The state after one click.
-pub fn next_state(state: WatchState) -> WatchState {
-    match state {
-        WatchState::Unwatched => WatchState::InProgress,
-        WatchState::InProgress => WatchState::Watched,
-        WatchState::Watched => WatchState::Unwatched,
-    }
-}
 
 /// The words for a watch state.
 pub fn state_label(s: &'static Strings, state: WatchState) -> &'static str {
@@ -42,40 +36,42 @@ fn state_mark(state: WatchState) -> &'static str {
     }
 }
 
+/// A radio group name of its own per control: a playlist may hold a video
+/// twice, and two groups sharing a name would be one group.
+fn group_name() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("watch-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
 #[component]
 pub fn WatchToggle(video: &'static Video) -> impl IntoView {
     let study = use_study();
     let (video_id, title) = (&video.id, video.title.as_str());
     let state = Memo::new(move |_| study.with(|s| s.watch_state(video_id)));
-    let pressed = move || match state.get() {
-        WatchState::Unwatched => "false",
-        WatchState::InProgress => "mixed",
-        WatchState::Watched => "true",
-    };
-    let on_click = move |ev: web_sys::MouseEvent| {
-        // Never let the click reach the row (its link or any row handler).
-        ev.prevent_default();
-        ev.stop_propagation();
-        let next = next_state(state.get_untracked());
-        study.update(|s, now| s.set_watch_state(video_id, next, now));
+    let name = group_name();
+    let choice = move |value: WatchState| {
+        view! {
+            <label class="watch-choice" data-state=value.code() title=move || state_label(t(), value)>
+                <input
+                    type="radio"
+                    class="watch-input"
+                    name=name.clone()
+                    value=value.code()
+                    prop:checked=move || state.get() == value
+                    // Fires only when this state becomes the chosen one.
+                    on:change=move |_| {
+                        study.update(|s, now| s.set_watch_state(video_id, value, now));
+                    }
+                />
+                <span class="watch-mark" aria-hidden="true">{state_mark(value)}</span>
+                <span class="watch-text">{move || state_label(t(), value)}</span>
+            </label>
+        }
     };
     view! {
-        <button
-            type="button"
-            class="watch-toggle"
-            data-state=move || state.get().code()
-            aria-pressed=pressed
-            aria-label=move || {
-                fill(t().watch_toggle_label, &[("state", state_label(t(), state.get())), ("title", title)])
-            }
-            title=move || {
-                let s = t();
-                format!("{} → {}", state_label(s, state.get()), state_label(s, next_state(state.get())))
-            }
-            on:click=on_click
-        >
-            <span class="watch-mark" aria-hidden="true">{move || state_mark(state.get())}</span>
-            <span class="watch-text">{move || state_label(t(), state.get())}</span>
-        </button>
+        <fieldset class="watch-pill" data-state=move || state.get().code()>
+            <legend class="sr-only">{move || fill(t().watch_toggle_label, &[("title", title)])}</legend>
+            {WatchState::ALL.into_iter().map(choice).collect_view()}
+        </fieldset>
     }
 }

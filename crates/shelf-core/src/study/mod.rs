@@ -6,6 +6,7 @@
 //!
 //! * [`state`]: [`StudyState`], the whole record, and the edits to it;
 //! * [`progress`], [`notes`], [`playlist`], [`settings`]: the items;
+//! * [`overview`]: courses and playlists in the order the student is studying them;
 //! * [`stamp`], [`lww`], [`position`]: the merge machinery — hybrid
 //!   logical clocks, last-writer-wins registers, fractional positions;
 //! * [`timecode`]: `mm:ss` / `h:mm:ss` positions;
@@ -17,6 +18,7 @@
 pub mod backup;
 pub mod lww;
 pub mod notes;
+pub mod overview;
 pub mod playlist;
 pub mod position;
 pub mod progress;
@@ -41,6 +43,7 @@ pub use backup::{
 };
 pub use lww::Merge;
 pub use notes::{segments, Note, NoteTooLong, Segment, MAX_NOTE_CHARS};
+pub use overview::{progress_overview, Standing, TrackId, TrackProgress};
 pub use playlist::{
     series_playlist, AddSummary, Added, Duplicates, Entry, NameError, Playlist, MAX_NAME_CHARS,
 };
