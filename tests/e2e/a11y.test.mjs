@@ -64,7 +64,7 @@ test('the main flow works by keyboard alone, with visible focus', async () => {
   await page.waitForURL(/q=/);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/video\/Q9cNkUPXUB8$/);
+  await page.waitForURL(/\/video\/Q9cNkUPXUB8(\?[^/]*)?$/);
   await page.locator('h1#video-title').waitFor();
 
   // Tab to the "watched" choice and pick it with the keyboard.

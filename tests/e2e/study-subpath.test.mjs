@@ -24,7 +24,7 @@ test('playlist, progress and share links stay under the sub-path', async () => {
   await page.locator('li.series-row[data-series="ml2025"] a.series-playlist-link').click();
   await page.waitForURL(/\/lecture-shelf\/series\/ml2025$/);
   await page.locator('ol.entries > li').first().locator('a').click();
-  await page.waitForURL(/\/lecture-shelf\/video\/QLiKmca4kzI$/);
+  await page.waitForURL(/\/lecture-shelf\/video\/QLiKmca4kzI(\?[^/]*)?$/);
 
   await page.locator('.study-panel .in-playlists a', { hasText: '子路徑清單' }).click();
   await page.waitForURL(/\/lecture-shelf\/playlists\/pl-/);
