@@ -22,7 +22,12 @@ const visit = async (page, path) => {
   await mounted(page);
 };
 const settled = (page) => page.waitForFunction(() => document.documentElement.dataset.save !== 'saving');
-const toggle = (page, id) => page.locator(`li.video-card[data-video-id="${id}"] .watch-toggle`);
+const pill = (page, id) => page.locator(`li.video-card[data-video-id="${id}"] fieldset.watch-pill`);
+/** Sets a row's watch state through its radio, and waits until the row shows it. */
+async function mark(page, id, state) {
+  await pill(page, id).locator(`input[value="${state}"]`).check();
+  await page.locator(`li.video-card[data-video-id="${id}"] fieldset.watch-pill[data-state="${state}"]`).waitFor();
+}
 
 /**
  * Study data through the UI, in the Chinese UI of a fresh profile: ML 2025
@@ -40,12 +45,9 @@ async function seed(page) {
   await page.locator('.bulk-add select').selectOption(id);
   await page.locator('.bulk-add').getByRole('button', { name: '加入全部 2 筆結果' }).click();
   await page.locator('.bulk-add [role="status"]', { hasText: '已加入 2 部影片' }).waitFor();
-  await toggle(page, ML2025_1).click();
-  await toggle(page, ML2025_1).click();
-  await page.locator(`li.video-card[data-video-id="${ML2025_1}"] .watch-toggle[aria-pressed="true"]`).waitFor();
+  await mark(page, ML2025_1, 'watched');
   await visit(page, '?series=genai2024');
-  await toggle(page, LECTURE_7).click();
-  await page.locator(`li.video-card[data-video-id="${LECTURE_7}"] .watch-toggle[aria-pressed="mixed"]`).waitFor();
+  await mark(page, LECTURE_7, 'in-progress');
 
   await visit(page, `video/${LECTURE_7}`);
   await page.locator('#note-text').fill('12:34 監督式微調的重點');
@@ -59,7 +61,7 @@ async function seed(page) {
 async function otherDeviceBackup(theme) {
   const { context, tab } = await app.openBrowser({ colorScheme: theme });
   const { page } = await tab('');
-  await toggle(page, ML2025_2).click();
+  await mark(page, ML2025_2, 'watched');
   await visit(page, 'playlists');
   await page.locator('#new-playlist-name').fill('另一台電腦');
   await page.locator('#new-playlist-name').press('Enter');

@@ -12,9 +12,11 @@ const installFingerprint = (page) =>
   page.evaluate(() => {
     window.__fingerprint = () => {
       const attrs = ['aria-label', 'placeholder', 'title', 'alt', 'aria-description'];
-      const named = [...document.querySelectorAll(attrs.map((a) => `[${a}]`).join(','))].map((el) =>
-        [el.tagName.toLowerCase(), ...attrs.map((a) => el.getAttribute(a) ?? '')].join('|'),
-      );
+      // Words only: a decorative image (alt="") says nothing in either language, and
+      // whether a blocked thumbnail is still there is a matter of timing.
+      const named = [...document.querySelectorAll(attrs.map((a) => `[${a}]`).join(','))]
+        .filter((el) => attrs.some((a) => el.getAttribute(a)))
+        .map((el) => [el.tagName.toLowerCase(), ...attrs.map((a) => el.getAttribute(a) ?? '')].join('|'));
       // Options of closed selects are not in innerText.
       const options = [...document.querySelectorAll('option')].map((o) => o.textContent);
       return { title: document.title, lang: document.documentElement.lang, text: document.body.innerText, named, options };
