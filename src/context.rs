@@ -21,7 +21,16 @@ pub struct LocaleSignal(pub Signal<Locale>);
 
 /// The language shown; reactive where called inside a closure.
 pub fn use_locale() -> Locale {
-    expect_context::<LocaleSignal>().0.get()
+    // A text closure re-run while its page is being left (a route change,
+    // leptos_meta re-reading a title) finds no context any more; what it
+    // makes then is never shown, so it must not panic.
+    use_context::<LocaleSignal>().map_or(Locale::ZhTw, |l| l.0.get())
+}
+
+/// The language as a signal, for closures that may run outside the
+/// component that made them (`leptos_meta` re-reads a title as routes change).
+pub fn use_locale_signal() -> Signal<Locale> {
+    expect_context::<LocaleSignal>().0
 }
 
 pub fn use_theme() -> Signal<Theme> {
