@@ -344,12 +344,7 @@ mod tests {
     use crate::study::playlist::Duplicates;
     use crate::study::progress::tests::catalogue;
     use crate::study::stamp::{Clock, DeviceId};
-    use crate::study::test_support::{pid, v};
-
-    const A: &str = "AAAAAAAAAAA";
-    const B: &str = "BBBBBBBBBBB";
-    const C: &str = "CCCCCCCCCCC";
-    const NOW: u64 = 1_800_000_000_000;
+    use crate::study::test_support::{pid, v, A, B, C, NOW};
 
     /// Two devices that share a starting point, then edit apart.
     fn local_and_incoming() -> (StudyState, StudyState) {

@@ -145,15 +145,8 @@ mod tests {
     use super::*;
     use crate::study::progress::continue_series;
     use crate::study::progress::tests::catalogue;
-    use crate::study::test_support::{pid, tab, v};
+    use crate::study::test_support::{pid, tab, v, A, B, C, D, NOW, X};
     use crate::study::Duplicates;
-
-    const A: &str = "AAAAAAAAAAA";
-    const B: &str = "BBBBBBBBBBB";
-    const C: &str = "CCCCCCCCCCC";
-    const D: &str = "DDDDDDDDDDD";
-    const X: &str = "XXXXXXXXXXX";
-    const NOW: u64 = 1_800_000_000_000;
 
     fn series(id: &str) -> TrackId {
         TrackId::Series(id.into())

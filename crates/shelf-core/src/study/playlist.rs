@@ -770,13 +770,7 @@ mod tests {
     use super::*;
     use crate::study::progress::tests::{catalogue, with};
     use crate::study::stamp::DeviceId;
-    use crate::study::test_support::v;
-
-    const A: &str = "AAAAAAAAAAA";
-    const B: &str = "BBBBBBBBBBB";
-    const C: &str = "CCCCCCCCCCC";
-    const X: &str = "XXXXXXXXXXX";
-    const NOW: u64 = 1_800_000_000_000;
+    use crate::study::test_support::{v, A, B, C, NOW, X};
 
     fn clock(n: u32) -> Clock {
         Clock::new(DeviceId::from_random(n))

@@ -12,15 +12,9 @@ use super::playlist::{Duplicates, Playlist, MAX_STORED_ENTRIES};
 use super::stamp::{Clock, DeviceId};
 use super::*;
 use crate::locale::{Locale, Theme};
-use crate::study::test_support::{pid, tab, v};
+use crate::study::test_support::{pid, tab, v, A, B, C, D, NOW, X};
 use crate::watch::WatchState;
 
-const A: &str = "AAAAAAAAAAA";
-const B: &str = "BBBBBBBBBBB";
-const C: &str = "CCCCCCCCCCC";
-const D: &str = "DDDDDDDDDDD";
-const X: &str = "XXXXXXXXXXX";
-const NOW: u64 = 1_800_000_000_000;
 const DAY: u64 = 24 * 60 * 60 * 1000;
 
 fn ok(raw: &str, now: u64) -> (StudyState, Vec<Dropped>, bool) {

@@ -1,10 +1,6 @@
 use super::*;
 use crate::study::stamp::{DeviceId, MAX_AHEAD_MS};
-use crate::study::test_support::v;
-
-const A: &str = "AAAAAAAAAAA";
-const B: &str = "BBBBBBBBBBB";
-const NOW: u64 = 1_800_000_000_000;
+use crate::study::test_support::{v, A, B, NOW};
 
 fn ok(raw: &str) -> (StudyState, Vec<Dropped>) {
     match decode(raw, NOW) {
