@@ -45,19 +45,26 @@ fn is_han(c: char) -> bool {
 
 /// Traditional → Simplified for one character, with no context.
 ///
-/// `fast2s` looks at neighbouring characters for a handful of words
-/// (計畫, 乾隆, ...); converting each character on its own keeps folding
-/// context-free, so a one-character query folds like the same character in a
-/// longer text. Its output is always exactly one character per input one.
+/// The pairs are `fast2s`' own, taken one character at a time at build time
+/// (`build.rs`): `fast2s` looks at neighbouring characters for a handful of
+/// words (計畫, 乾隆, ...), and converting each character on its own keeps
+/// folding context-free, so a one-character query folds like the same
+/// character in a longer text. Every pair is one character for one.
 fn to_simplified(c: char) -> char {
     if !is_han(c) {
         return c;
     }
-    let mut buf = [0u8; 4];
-    fast2s::convert(c.encode_utf8(&mut buf))
-        .chars()
-        .next()
-        .unwrap_or(c)
+    let Ok(key) = u16::try_from(u32::from(c)) else {
+        return c;
+    };
+    match t2s::T2S.binary_search_by_key(&key, |&(t, _)| t) {
+        Ok(i) => char::from_u32(u32::from(t2s::T2S[i].1)).unwrap_or(c),
+        Err(_) => c,
+    }
+}
+
+mod t2s {
+    include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
 }
 
 /// Lower case, one character for one: the only multi-character lowering in
@@ -133,6 +140,25 @@ impl Folded {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_table_gives_what_fast2s_gives_for_every_character() {
+        let mut converted = 0;
+        for c in (0x3000..=0xFFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let expected = fast2s::convert(c.encode_utf8(&mut buf));
+            let expected = if expected.chars().count() == 1 && is_han(c) {
+                expected.chars().next().unwrap()
+            } else {
+                c
+            };
+            assert_eq!(to_simplified(c), expected, "{c} (U+{:04X})", c as u32);
+            converted += usize::from(expected != c);
+        }
+        // The table is the per-character map, not a handful of entries.
+        assert!(converted > 2_500, "only {converted} characters convert");
+        assert!(t2s::T2S.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no repeats");
+    }
 
     #[test]
     fn case_and_width_fold_to_ascii_lower_case() {
