@@ -19,6 +19,7 @@ use crate::ui::search::no_results::NoResults;
 use crate::ui::search::result_list::ResultList;
 use crate::ui::search::search_box::SearchBox;
 use crate::ui::search::sort_select::SortSelect;
+use crate::ui::search::typed::TypedSearch;
 use crate::ui::sources::holdings::Holdings;
 use crate::ui::study::bulk_add::BulkAdd;
 use crate::web::location::{use_set_query, use_url_view, HistoryEntry};
@@ -29,7 +30,9 @@ pub fn CataloguePage() -> impl IntoView {
     let catalogue = use_catalogue();
     let index = use_search_index();
     let study = use_study();
-    let view = use_url_view();
+    let set_query = use_set_query();
+    let typed = TypedSearch::new(use_url_view(), set_query);
+    let view = typed.view();
     // Memos: "show more" changes the rows, not the search.
     let query = Memo::new(move |_| view.with(|v| v.query.clone()));
     let rows = Memo::new(move |_| view.with(|v| v.rows()));
@@ -42,7 +45,6 @@ pub fn CataloguePage() -> impl IntoView {
     });
     // A new search (written without rows) starts again at its first page;
     // more rows replace the entry, so Back leaves the list as it is.
-    let set_query = use_set_query();
     let show_more = Callback::new(move |()| {
         set_query.show(&view.get_untracked().more(), HistoryEntry::Replace);
         // Replacing the entry dropped its saved position.
@@ -82,7 +84,7 @@ pub fn CataloguePage() -> impl IntoView {
                 </p>
             </div>
             <Holdings with_link=true />
-            <SearchBox query />
+            <SearchBox query typed />
             <div class="catalogue-layout">
                 <FacetPanel query results />
                 <div class="results">

@@ -2,25 +2,38 @@
 //! YouTube) instead of a broken image.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Thumbnail(src: String, #[prop(optional)] eager: bool) -> impl IntoView {
-    let failed = RwSignal::new(false);
     view! {
-        <div class="thumb" class:thumb-failed=move || failed.get()>
-            <Show when=move || !failed.get()>
-                // Decorative: the title next to it says what the video is.
-                <img
-                    src=src.clone()
-                    alt=""
-                    width="320"
-                    height="180"
-                    loading=if eager { "eager" } else { "lazy" }
-                    decoding="async"
-                    referrerpolicy="no-referrer"
-                    on:error=move |_| failed.set(true)
-                />
-            </Show>
+        <div class="thumb">
+            // Decorative: the title next to it says what the video is.
+            <img
+                src=src
+                alt=""
+                width="320"
+                height="180"
+                loading=if eager { "eager" } else { "lazy" }
+                decoding="async"
+                referrerpolicy="no-referrer"
+                on:error=failed
+            />
         </div>
     }
+}
+
+/// A failed image leaves its placeholder for good: done on the element
+/// itself, since a row holds no state for it (rows are made in bulk).
+fn failed(ev: web_sys::ErrorEvent) {
+    let Some(img) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if let Some(thumb) = img.parent_element() {
+        let _ = thumb.class_list().add_1("thumb-failed");
+    }
+    img.remove();
 }

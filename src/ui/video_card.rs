@@ -1,5 +1,11 @@
 //! One row of the catalogue: selection box, linked thumbnail and title (with
 //! search highlights and a summary snippet), and the watch-state control.
+//!
+//! A row is made for one language (`locale`): the list makes its rows again
+//! when the language changes, so the words in a row are plain text, not
+//! bindings, and a row costs little to create as results change under
+//! typing. Only what a search or the student changes is bound: highlights,
+//! snippet, selection, the link's search and the watch state.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -8,8 +14,8 @@ use leptos::prelude::*;
 use shelf_core::catalogue::{Video, VideoId};
 use shelf_core::search::Snippet;
 
-use crate::context::{use_catalogue, use_locale};
-use crate::i18n::{fill, t, LocaleText};
+use crate::context::use_catalogue;
+use crate::i18n::{fill, Locale, LocaleText};
 use crate::ui::search::highlight::highlighted;
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::Thumbnail;
@@ -20,6 +26,8 @@ use crate::web::location::with_query;
 #[component]
 pub fn VideoCard(
     video: &'static Video,
+    /// The language the row is written in.
+    locale: Locale,
     /// What the current search matched in the title.
     highlights: Signal<Vec<Range<usize>>>,
     /// Where the current search matched in the summary.
@@ -29,6 +37,7 @@ pub fn VideoCard(
     selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
+    let words = locale.strings();
     let id = video.id.as_str();
     let is_selected = move || selected.with(|s| s.contains(id));
     view! {
@@ -36,7 +45,7 @@ pub fn VideoCard(
             <input
                 type="checkbox"
                 class="select-video"
-                aria-label=move || fill(t().select_video, &[("title", &video.title)])
+                aria-label=fill(words.select_video, &[("title", &video.title)])
                 prop:checked=is_selected
                 on:change=move |_| selected.update(|s| {
                     if !s.remove(id) {
@@ -57,9 +66,9 @@ pub fn VideoCard(
                     }}
                     <span class="video-meta">
                         <span class="number">"#" {video.number}</span>
-                        <When video />
-                        {series.map(|s| view! { <span class="series">{move || use_locale().series_name(s).to_string()}</span> })}
-                        {video.summary.is_some().then(|| view! { <span class="badge">{move || t().has_summary}</span> })}
+                        <When video locale />
+                        {series.map(|s| view! { <span class="series">{locale.series_name(s).to_string()}</span> })}
+                        {video.summary.is_some().then(|| view! { <span class="badge">{words.has_summary}</span> })}
                     </span>
                 </div>
             </a>

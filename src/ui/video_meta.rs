@@ -5,23 +5,33 @@ use shelf_core::catalogue::Video;
 
 use crate::context::use_locale;
 use crate::i18n::fill;
-use crate::i18n::LocaleText;
+use crate::i18n::{Locale, LocaleText};
 
-/// The date, or an estimated year with a tooltip saying so.
+/// The date, or an estimated year with a tooltip saying so, in `locale`
+/// (a row made for one language), or following the page's language.
 #[component]
-pub fn When(video: &'static Video) -> impl IntoView {
-    let text = move || use_locale().when(video);
-    match video.date {
+pub fn When(video: &'static Video, #[prop(optional)] locale: Option<Locale>) -> impl IntoView {
+    let current = move || locale.unwrap_or_else(use_locale);
+    let text = move || current().when(video);
+    let hint = move || {
+        video
+            .year_estimated
+            .then(|| current().strings().estimated_year_hint)
+    };
+    match (video.date, locale) {
         // Machine-readable for assistive tech and scripts; formatted for the reader.
-        Some(date) => view! { <time class="when" datetime=date.to_string()>{text}</time> }.into_any(),
-        None => view! {
-            <span
-                class="when"
-                class:estimated=video.year_estimated
-                title=move || video.year_estimated.then(|| use_locale().strings().estimated_year_hint)
-            >
-                {text}
-            </span>
+        (Some(date), Some(_)) => {
+            view! { <time class="when" datetime=date.to_string()>{text()}</time> }.into_any()
+        }
+        (Some(date), None) => {
+            view! { <time class="when" datetime=date.to_string()>{text}</time> }.into_any()
+        }
+        (None, Some(_)) => view! {
+            <span class="when" class:estimated=video.year_estimated title=hint()>{text()}</span>
+        }
+        .into_any(),
+        (None, None) => view! {
+            <span class="when" class:estimated=video.year_estimated title=hint>{text}</span>
         }
         .into_any(),
     }

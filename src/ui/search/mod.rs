@@ -7,3 +7,4 @@ pub mod no_results;
 pub mod result_list;
 pub mod search_box;
 pub mod sort_select;
+pub mod typed;

@@ -5,18 +5,15 @@
 //! stay instead of rebuilding them (thumbnails, controls and focus survive).
 
 use std::collections::{BTreeSet, HashMap};
-use std::ops::Range;
 
 use leptos::prelude::*;
 use shelf_core::catalogue::VideoId;
-use shelf_core::search::{Results, Snippet};
+use shelf_core::search::{Marks, Results};
 
-use crate::context::{use_catalogue, use_locale};
+use crate::context::{use_catalogue, use_locale, use_search_index};
 use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
 use crate::ui::video_card::VideoCard;
-
-type Marks = (Vec<Range<usize>>, Option<Snippet>);
 
 /// `rows` of the results (a page at first, [`shelf_core::catalogue_view::PAGE`]
 /// more per `show_more`); `from` is the catalogue view the rows' links carry.
@@ -29,20 +26,26 @@ pub fn ResultList(
     selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let catalogue = use_catalogue();
+    let index = use_search_index();
     let remaining = move || results.with(|r| r.total.saturating_sub(rows.get()));
     let has_more = move || remaining() > 0;
-    // What each visible row highlights, by video index.
+    // What each visible row highlights, by video index: worked out for the
+    // rows shown only.
     let marks = Memo::new(move |_| {
         results.with(|r| {
             r.hits
                 .iter()
                 .take(rows.get())
-                .map(|h| (h.video, (h.title_highlights.clone(), h.snippet.clone())))
+                .map(|h| (h.video, r.marks(index, catalogue, h.video)))
                 .collect::<HashMap<usize, Marks>>()
         })
     });
     view! {
         <ul class="video-list result-list" role="list" aria-labelledby="catalogue-heading">
+            // Rows are written in one language: a new language makes them again.
+            {move || {
+                let locale = use_locale();
+                view! {
             <For
                 each=move || results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect::<Vec<_>>())
                 key=|video| *video
@@ -51,14 +54,17 @@ pub fn ResultList(
                     view! {
                         <VideoCard
                             video=&catalogue.videos[video]
-                            highlights=Signal::derive(move || row.with(|r| r.0.clone()))
-                            snippet=Signal::derive(move || row.with(|r| r.1.clone()))
+                            locale
+                            highlights=Signal::derive(move || row.with(|r| r.title.clone()))
+                            snippet=Signal::derive(move || row.with(|r| r.snippet.clone()))
                             from
                             selected
                         />
                     }
                 }
             />
+                }
+            }}
         </ul>
         <Show when=has_more>
             <button type="button" class="button show-more" on:click=move |_| show_more.run(())>

@@ -1,48 +1,43 @@
-//! The search field. Typing rewrites the current history entry after the
-//! first keystroke, so a search is one step back, not one per letter.
+//! The search field. Results follow each keystroke; the URL follows when
+//! typing pauses (`typed.rs`), the first write of a typing run as a new
+//! history entry and the rest rewriting it, so a search is one step back,
+//! not one per letter.
 
 use leptos::html::Input;
 use leptos::prelude::*;
 use shelf_core::search::Query;
 
+use crate::ui::search::typed::TypedSearch;
+
 use crate::i18n::t;
-use crate::web::location::{use_set_query, HistoryEntry};
 
 pub const SEARCH_INPUT_ID: &str = "catalogue-search";
 
 #[component]
-pub fn SearchBox(query: Memo<Query>) -> impl IntoView {
-    let set_query = use_set_query();
-    let text = RwSignal::new(query.with_untracked(|q| q.text.clone()));
-    // Back/forward and pasted links change the URL under the field.
-    Effect::new(move |_| {
-        let url_text = query.with(|q| q.text.clone());
-        if text.get_untracked() != url_text {
-            text.set(url_text);
-        }
-    });
+pub fn SearchBox(query: Memo<Query>, typed: TypedSearch) -> impl IntoView {
+    // The field shows the view's text: what was typed, or the URL's after
+    // Back/forward and pasted links.
+    let text = Memo::new(move |_| query.with(|q| q.text.clone()));
     let typing = StoredValue::new(false);
     let input: NodeRef<Input> = NodeRef::new();
-    let apply = move |value: String, entry: HistoryEntry| {
-        text.set(value.clone());
-        let mut next = query.get_untracked();
-        next.text = value;
-        set_query.set(&next, entry);
-    };
     let on_input = move |ev| {
-        let entry = if typing.get_value() {
-            HistoryEntry::Replace
-        } else {
-            HistoryEntry::Push
-        };
+        let starts_run = !typing.get_value();
         typing.set_value(true);
-        apply(event_target_value(&ev), entry);
+        typed.type_text(event_target_value(&ev), starts_run);
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && !text.get_untracked().is_empty() {
+    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "Escape" if !text.get_untracked().is_empty() => {
             ev.prevent_default();
-            apply(String::new(), HistoryEntry::Replace);
+            typed.clear();
         }
+        "Enter" => typed.flush(),
+        _ => {}
+    };
+    let on_blur = move |_| {
+        typing.set_value(false);
+        // Focus leaves before a click lands (a result link, a facet), so the
+        // history entry the student leaves holds the search.
+        typed.flush();
     };
     view! {
         <div class="search-box" role="search">
@@ -60,7 +55,7 @@ pub fn SearchBox(query: Memo<Query>) -> impl IntoView {
                 prop:value=move || text.get()
                 on:input=on_input
                 on:keydown=on_keydown
-                on:blur=move |_| typing.set_value(false)
+                on:blur=on_blur
             />
             <p id="keyboard-hint" class="hint">{move || t().keyboard_hint}</p>
         </div>

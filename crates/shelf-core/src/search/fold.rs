@@ -157,7 +157,10 @@ mod tests {
         }
         // The table is the per-character map, not a handful of entries.
         assert!(converted > 2_500, "only {converted} characters convert");
-        assert!(t2s::T2S.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no repeats");
+        assert!(
+            t2s::T2S.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted, no repeats"
+        );
     }
 
     #[test]

@@ -46,7 +46,9 @@ use rank::Candidate;
 use understand::Understood;
 
 /// What a search found: every hit in order (`total` of them) and the facet
-/// counts for the filter panel.
+/// counts for the filter panel. What to highlight is worked out per shown
+/// row ([`Results::marks`]): a snippet costs more than the match itself, and
+/// a list shows a page of rows out of thousands of hits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Results {
     pub hits: Vec<Hit>,
@@ -54,18 +56,36 @@ pub struct Results {
     pub facets: Facets,
     /// No video met every term: these met some of them, most first.
     pub partial: bool,
+    /// The terms highlights are made of.
+    highlight: Terms,
 }
 
-/// One found video and what to highlight in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One found video.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Index into the catalogue's `videos`.
     pub video: usize,
+}
+
+/// What to highlight in one found video.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
     /// Byte ranges of the original title to highlight: sorted, disjoint,
     /// on character boundaries.
-    pub title_highlights: Vec<Range<usize>>,
+    pub title: Vec<Range<usize>>,
     /// Where the summary matched, when it did.
     pub snippet: Option<Snippet>,
+}
+
+impl Results {
+    /// What to highlight in `video` (a catalogue index), given the index and
+    /// catalogue the search ran over; nothing for an index out of range.
+    pub fn marks(&self, index: &SearchIndex, catalogue: &Catalogue, video: usize) -> Marks {
+        match (index.entries.get(video), catalogue.videos.get(video)) {
+            (Some(entry), Some(v)) => marks(entry, v, &self.highlight),
+            _ => Marks::default(),
+        }
+    }
 }
 
 /// Runs `query` over the catalogue the index was built from; `watch` gives a
@@ -110,17 +130,15 @@ pub fn search(
     let hits: Vec<Hit> = pass
         .found
         .iter()
-        .filter_map(|c| {
-            let entry = index.entries.get(c.video)?;
-            let video = catalogue.videos.get(c.video)?;
-            Some(hit(c.video, entry, video, &understood.highlight))
-        })
+        .filter(|c| index.entries.get(c.video).is_some() && catalogue.videos.get(c.video).is_some())
+        .map(|c| Hit { video: c.video })
         .collect();
     Results {
         total: hits.len(),
         hits,
         facets: pass.counter.into_facets(&index.domain, &selection),
         partial,
+        highlight: understood.highlight,
     }
 }
 
@@ -181,15 +199,14 @@ impl Pass {
     }
 }
 
-fn hit(index: usize, entry: &Entry, video: &Video, terms: &Terms) -> Hit {
+fn marks(entry: &Entry, video: &Video, terms: &Terms) -> Marks {
     let snippet = entry
         .summary
         .as_ref()
         .zip(video.summary.as_ref())
         .and_then(|(folded, summary)| snippet::snippet(&summary.text, folded, terms));
-    Hit {
-        video: index,
-        title_highlights: highlights(&video.title, &entry.title, terms),
+    Marks {
+        title: highlights(&video.title, &entry.title, terms),
         snippet,
     }
 }

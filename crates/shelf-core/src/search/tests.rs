@@ -24,6 +24,12 @@ fn run(cat: &Catalogue, query: &Query) -> Results {
     search(&SearchIndex::new(cat), cat, query, &unwatched)
 }
 
+/// What `results` highlights in `hit` (the index is built again: the
+/// catalogue is small).
+fn marks(cat: &Catalogue, results: &Results, hit: &Hit) -> Marks {
+    results.marks(&SearchIndex::new(cat), cat, hit.video)
+}
+
 fn numbers(cat: &Catalogue, results: &Results) -> Vec<u32> {
     results
         .hits
@@ -79,7 +85,8 @@ fn simplified_query_finds_traditional_titles() {
         let title = &cat.videos[hit.video].title;
         if title.contains("機器學習") {
             assert!(
-                hit.title_highlights
+                marks(&cat, &results, hit)
+                    .title
                     .iter()
                     .any(|r| &title[r.clone()] == "機器學習"),
                 "{title}"
@@ -106,7 +113,8 @@ fn simplified_reinforcement_learning_is_not_the_taiwanese_term() {
         .iter()
         .find(|h| cat.videos[h.video].number == 425)
         .unwrap();
-    let snippet = hit
+    let marked = marks(&cat, &results, hit);
+    let snippet = marked
         .snippet
         .as_ref()
         .expect("summary-only hit has a snippet");
@@ -133,8 +141,8 @@ fn full_width_and_case_fold() {
         .find(|h| cat.videos[h.video].number == 441)
         .unwrap();
     let title = &cat.videos[hit.video].title;
-    assert!(hit
-        .title_highlights
+    assert!(marks(&cat, &results, hit)
+        .title
         .iter()
         .any(|r| &title[r.clone()] == "GAN"));
 }
@@ -193,8 +201,9 @@ fn title_hits_rank_before_summary_only_hits() {
         );
     }
     for hit in &results.hits[first_summary_only..] {
-        assert!(hit.title_highlights.is_empty());
-        assert!(hit.snippet.is_some());
+        let marked = marks(&cat, &results, hit);
+        assert!(marked.title.is_empty());
+        assert!(marked.snippet.is_some());
     }
 }
 
@@ -209,7 +218,7 @@ fn empty_query_lists_everything_newest_first() {
         assert!(results
             .hits
             .iter()
-            .all(|h| h.title_highlights.is_empty() && h.snippet.is_none()));
+            .all(|h| marks(&cat, &results, h) == Marks::default()));
     }
 }
 
@@ -390,8 +399,9 @@ fn hostile_queries_are_harmless() {
         let results = search(&index, &cat, &text(q), &unwatched);
         for hit in &results.hits {
             let title = &cat.videos[hit.video].title;
-            assert!(hit
-                .title_highlights
+            assert!(results
+                .marks(&index, &cat, hit.video)
+                .title
                 .iter()
                 .all(|r| title.get(r.clone()).is_some()));
         }
@@ -475,11 +485,12 @@ proptest::proptest! {
         proptest::prop_assert_eq!(results.total, results.hits.len());
         for hit in &results.hits {
             let title = &cat.videos[hit.video].title;
-            for r in &hit.title_highlights {
+            let marked = results.marks(index, cat, hit.video);
+            for r in &marked.title {
                 proptest::prop_assert!(title.get(r.clone()).is_some_and(|s| !s.is_empty()));
             }
-            proptest::prop_assert!(hit.title_highlights.windows(2).all(|w| w[0].end < w[1].start));
-            if let Some(s) = &hit.snippet {
+            proptest::prop_assert!(marked.title.windows(2).all(|w| w[0].end < w[1].start));
+            if let Some(s) = &marked.snippet {
                 for r in &s.highlights {
                     proptest::prop_assert!(s.text.get(r.clone()).is_some_and(|t| !t.is_empty()));
                 }
@@ -693,10 +704,11 @@ fn lecture_numbers_in_any_form() {
     }
     assert!(ids(&cat, "Lecture 27").contains(&"8AKqH6V9kjE".to_string()));
     // The lecture reference is highlighted in the title.
-    let hit = &run(&cat, &text("GenAI 2024 第8講")).hits[0];
+    let results = run(&cat, &text("GenAI 2024 第8講"));
+    let hit = &results.hits[0];
     let title = &cat.videos[hit.video].title;
-    let marked: Vec<&str> = hit
-        .title_highlights
+    let marked: Vec<&str> = marks(&cat, &results, hit)
+        .title
         .iter()
         .map(|r| &title[r.clone()])
         .collect();
