@@ -126,6 +126,29 @@ test('typing a query adds one history entry, not one per keystroke', async () =>
   await context.close();
 });
 
+
+test('results follow each keystroke before the URL does; a result opened mid-typing keeps the search for Back', async () => {
+  const { page, errors, context } = await app.open('');
+  const all = await count(page);
+  await page.locator('#catalogue-search').click();
+  await page.keyboard.type('gan');
+  // The list answers the keystrokes themselves, whatever the URL holds yet.
+  await page.waitForFunction((all) => Number(document.querySelector('.count').textContent.match(/\d+/)[0]) < all, all);
+  const first = results(page).first();
+  assert.match(await first.locator('.video-title').innerText(), /GAN/i);
+  const title = await first.locator('.video-title').innerText();
+  // Straight from the field to a result: its link carries the search, and
+  // the catalogue's history entry holds it, so Back returns to it.
+  await first.locator('a.video-link').click();
+  await page.waitForURL(/\/video\//);
+  assert.match(new URL(page.url()).search, /q=gan/);
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname.endsWith('/') && url.searchParams.get('q') === 'gan');
+  assert.equal(await page.locator('#catalogue-search').inputValue(), 'gan');
+  await page.waitForFunction((t) => document.querySelector('.result-list .video-title')?.textContent === t, title);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 test('keyboard: / focuses search, Esc clears, j/k and arrows move, Enter opens', async () => {
   const { page, errors, context } = await app.open('');
   await page.locator('h1').click();
