@@ -40,14 +40,28 @@ const shots = [
   { name: 'progress', path: 'progress', viewport: { width: 1280, height: 860 } },
   { name: 'playlist', path: 'playlists/exam', viewport: { width: 1280, height: 860 } },
   { name: 'phone-dark', path: '?q=agent', viewport: { width: 360, height: 780 }, colorScheme: 'dark' },
+  // Phones (issue 12): results first, the filter panel opened from its button, a video.
+  { name: 'phone-catalogue', path: '', phone: true },
+  {
+    name: 'phone-filters',
+    path: '?year=2024',
+    phone: true,
+    act: async (page) => {
+      await page.locator('#filters-toggle').click();
+      await page.locator('#facet-panel').waitFor({ state: 'visible' });
+    },
+  },
+  { name: 'phone-video', path: 'video/A3Yx35KrSN0', phone: true },
 ];
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 await mkdir(OUT, { recursive: true });
 const server = await serve(process.argv[2] ?? 'dist');
 const browser = await launch();
 for (const shot of shots) {
   const { context, page } = await openPage(browser, {
-    viewport: shot.viewport,
+    ...(shot.phone ? PHONE : {}),
+    viewport: shot.viewport ?? PHONE.viewport,
     colorScheme: shot.colorScheme ?? 'light',
     deviceScaleFactor: 1,
     thumbnails: 'unreachable',
@@ -55,6 +69,7 @@ for (const shot of shots) {
   await context.addInitScript((state) => localStorage.setItem('lecture-shelf/study', JSON.stringify(state)), study);
   await page.goto(new URL(shot.path, server.url).href);
   await mounted(page);
+  await shot.act?.(page);
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${OUT}/${shot.name}.png` });
   console.log(`${OUT}/${shot.name}.png`);

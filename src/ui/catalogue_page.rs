@@ -13,6 +13,7 @@ use crate::context::{use_catalogue, use_search_index, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
 use crate::ui::page_title::PageTitle;
+use crate::ui::search::active_filters::{ActiveFilters, FilterToggle};
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::keyboard::install_shortcuts;
 use crate::ui::search::no_results::NoResults;
@@ -73,6 +74,8 @@ pub fn CataloguePage() -> impl IntoView {
         })
     });
     install_shortcuts();
+    // Phones: the filter panel starts closed, under its toggle.
+    let filters_open = RwSignal::new(false);
 
     view! {
         <PageTitle name=|| None />
@@ -85,9 +88,11 @@ pub fn CataloguePage() -> impl IntoView {
             </div>
             <Holdings with_link=true />
             <SearchBox query typed />
+            <FilterToggle query open=filters_open />
             <div class="catalogue-layout">
-                <FacetPanel query results />
+                <FacetPanel query results open=filters_open />
                 <div class="results">
+                    <ActiveFilters query />
                     <div class="results-toolbar">
                         <SortSelect query />
                         <BulkAdd selected=selected_ids all_results />

@@ -7,7 +7,8 @@ use shelf_core::search::{FacetValue, Query, Results};
 use shelf_core::watch::WatchState;
 
 use crate::context::{use_catalogue, use_locale};
-use crate::i18n::{t, LocaleText, Strings};
+use crate::i18n::{plural, t, LocaleText, Strings};
+use crate::ui::search::active_filters::{close_panel, PANEL_ID};
 use crate::ui::study::watch_toggle::state_label;
 use crate::web::location::{use_set_query, HistoryEntry};
 
@@ -57,7 +58,14 @@ pub fn lang_label(s: &Strings, lang: Lang) -> &'static str {
 }
 
 #[component]
-pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
+/// `open` matters on narrow screens only, where the panel starts closed
+/// (CSS: without the `open` class it is not shown), so the page's first
+/// screen is the results.
+pub fn FacetPanel(
+    query: Memo<Query>,
+    results: Memo<Results>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let catalogue = use_catalogue();
     let set_query = use_set_query();
     let update = move |edit: &dyn Fn(&mut Query)| {
@@ -109,7 +117,18 @@ pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
     };
 
     view! {
-        <aside class="facets" aria-labelledby="facets-heading">
+        <aside
+            class="facets"
+            id=PANEL_ID
+            class:open=move || open.get()
+            aria-labelledby="facets-heading"
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.prevent_default();
+                    close_panel(open);
+                }
+            }
+        >
             <div class="facets-heading">
                 <h2 id="facets-heading">{move || t().filters_heading}</h2>
                 <button
@@ -154,6 +173,10 @@ pub fn FacetPanel(query: Memo<Query>, results: Memo<Results>) -> impl IntoView {
                 />
                 <span>{move || t().hide_watched}</span>
             </label>
+            // Phones: back to the results, which the open panel pushed down.
+            <button type="button" class="button primary facets-done" on:click=move |_| close_panel(open)>
+                {move || plural(&t().filters_done, results.with(|r| r.total), &[])}
+            </button>
         </aside>
     }
 }

@@ -1,5 +1,6 @@
 //! The catalogue's search: box, facets, sort, results and keyboard moves.
 
+pub mod active_filters;
 pub mod facet_panel;
 pub mod highlight;
 pub mod keyboard;

@@ -1,16 +1,20 @@
 //! A playlist's entries in order. Own playlists reorder by drag and drop
-//! and by "move up"/"move down" buttons (focus follows the moved entry),
-//! and entries can be removed. Ids the catalogue lacks show as unknown.
+//! (HTML5 for the mouse; pointer events on the handle for touch and pens,
+//! which HTML5 drag and drop does not serve) and by "move up"/"move down"
+//! buttons (focus follows the moved entry), and entries can be removed. Ids
+//! the catalogue lacks show as unknown.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
+use wasm_bindgen::JsCast;
 
 use crate::context::{use_catalogue, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
+use crate::study::Study;
 use crate::ui::player::next_up::video_path;
 use crate::ui::study::util::{fill, focus_first_later};
 use crate::ui::study::watch_toggle::WatchToggle;
@@ -218,20 +222,8 @@ fn EntryRow(
                 let from = drag.from.get_untracked();
                 drag.from.set(None);
                 drag.over.set(None);
-                let Some(from) = from else { return };
-                let Some(pid) = playlist_id() else { return };
-                let (title, template) = (entry_label(catalogue, playlist, from), t().moved_entry);
-                let moved = study.update(|s, now| s.playlist_mut(&pid, now).is_some_and(|mut p| p.move_to(from, index)));
-                if moved {
-                    let total = len.try_get_untracked().unwrap_or_default();
-                    announce.set(fill(
-                        template,
-                        &[
-                            ("title", &title),
-                            ("pos", &(index + 1).to_string()),
-                            ("total", &total.to_string()),
-                        ],
-                    ));
+                if let Some(from) = from {
+                    reorder(study, catalogue, playlist, len, announce, from, index);
                 }
             }
             on:dragend=move |_| {
@@ -239,7 +231,7 @@ fn EntryRow(
                 drag.over.set(None);
             }
         >
-            {(!read_only).then(|| view! { <span class="drag-handle" aria-hidden="true">"⠿"</span> })}
+            {(!read_only).then(|| view! { <TouchHandle playlist index len drag announce /> })}
             <span class="entry-number">{index + 1}"."</span>
             {title}
             {controls}
@@ -259,4 +251,130 @@ fn entry_label(catalogue: &Catalogue, playlist: Memo<Option<Playlist>>, at: usiz
             .map(|v| v.title.clone())
             .unwrap_or_else(|| format!("{} ({id})", t().unknown_video))
     })
+}
+
+/// The drag handle: the mouse drags the whole row (HTML5), touch and pens
+/// drag here with pointer events, the target row found under the finger.
+/// The keyboard uses the ↑ ↓ buttons, so the handle stays out of its way.
+#[component]
+fn TouchHandle(
+    playlist: Memo<Option<Playlist>>,
+    index: usize,
+    len: Signal<usize>,
+    drag: Drag,
+    announce: RwSignal<String>,
+) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let study = use_study();
+    let end = move || {
+        drag.from.set(None);
+        drag.over.set(None);
+    };
+    view! {
+        <span
+            class="drag-handle"
+            aria-hidden="true"
+            on:pointerdown=move |ev: web_sys::PointerEvent| {
+                if ev.pointer_type() == "mouse" || !ev.is_primary() {
+                    return;
+                }
+                ev.prevent_default();
+                // Captured: the moves and the lift come here wherever the finger goes.
+                if let Some(handle) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = handle.set_pointer_capture(ev.pointer_id());
+                }
+                drag.from.set(Some(index));
+                drag.over.set(Some(index));
+            }
+            on:pointermove=move |ev: web_sys::PointerEvent| {
+                if drag.from.get_untracked() != Some(index) {
+                    return;
+                }
+                let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
+                if let Some(over) = row_at(x, y) {
+                    if drag.over.get_untracked() != Some(over) {
+                        drag.over.set(Some(over));
+                    }
+                }
+                scroll_near_edge(y);
+            }
+            on:pointerup=move |_| {
+                let (from, over) = (drag.from.get_untracked(), drag.over.get_untracked());
+                end();
+                if let (Some(from), Some(to)) = (from, over) {
+                    if from == index && to != from {
+                        reorder(study, catalogue, playlist, len, announce, from, to);
+                    }
+                }
+            }
+            on:pointercancel=move |_| end()
+        >
+            "⠿"
+        </span>
+    }
+}
+
+/// The index of the entry row under a point of the viewport.
+fn row_at(x: f32, y: f32) -> Option<usize> {
+    document()
+        .element_from_point(x, y)?
+        .closest("ol.entries > li[data-index]")
+        .ok()
+        .flatten()?
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}
+
+/// Scrolls a little when the finger nears the viewport's top or bottom, so
+/// an entry can travel past the screen (the page itself does not scroll
+/// under a captured touch).
+fn scroll_near_edge(y: f32) {
+    const EDGE: f64 = 56.0;
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or_default();
+    let y = f64::from(y);
+    let step = if y < EDGE {
+        -12.0
+    } else if y > height - EDGE {
+        12.0
+    } else {
+        return;
+    };
+    window().scroll_by_with_x_and_y(0.0, step);
+}
+
+/// Moves the entry at `from` to `to` through the study model (the same edit
+/// as the ↑ ↓ buttons) and says so to screen readers.
+fn reorder(
+    study: Study,
+    catalogue: &'static Catalogue,
+    playlist: Memo<Option<Playlist>>,
+    len: Signal<usize>,
+    announce: RwSignal<String>,
+    from: usize,
+    to: usize,
+) {
+    let Some(pid) = playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string())) else {
+        return;
+    };
+    let (title, template) = (entry_label(catalogue, playlist, from), t().moved_entry);
+    let moved = study.update(|s, now| {
+        s.playlist_mut(&pid, now)
+            .is_some_and(|mut p| p.move_to(from, to))
+    });
+    if moved {
+        let total = len.try_get_untracked().unwrap_or_default();
+        announce.set(fill(
+            template,
+            &[
+                ("title", &title),
+                ("pos", &(to + 1).to_string()),
+                ("total", &total.to_string()),
+            ],
+        ));
+    }
 }

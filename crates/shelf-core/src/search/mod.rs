@@ -35,7 +35,7 @@ use crate::watch::WatchState;
 pub use facets::{FacetValue, Facets};
 pub use fold::{fold, fold_char, Folded};
 pub use index::SearchIndex;
-pub use query::{Direction, Query, Sort};
+pub use query::{Direction, Filter, Query, Sort};
 pub use snippet::Snippet;
 pub use terms::{Terms, MAX_QUERY_CHARS, MAX_TERMS};
 

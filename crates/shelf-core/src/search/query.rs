@@ -179,6 +179,63 @@ impl Query {
     }
 }
 
+/// One active filter of a [`Query`]: what a removable chip stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Filter {
+    Year(u16),
+    Series(String),
+    Lang(Lang),
+    /// `true`: with a summary; `false`: without.
+    Summary(bool),
+    Watched(WatchState),
+    HideWatched,
+}
+
+impl Query {
+    /// Every active filter (not the text, not the sort), in the filter
+    /// panel's order, each value once.
+    pub fn filters(&self) -> Vec<Filter> {
+        let q = self.canonical();
+        let mut out = Vec::new();
+        out.extend(q.years.iter().copied().map(Filter::Year));
+        out.extend(q.series.iter().cloned().map(Filter::Series));
+        out.extend(q.langs.iter().copied().map(Filter::Lang));
+        out.extend(q.summary.map(Filter::Summary));
+        out.extend(q.watched.iter().copied().map(Filter::Watched));
+        if q.hide_watched {
+            out.push(Filter::HideWatched);
+        }
+        out
+    }
+
+    /// This search without `filter` (as unticking it in the panel would).
+    pub fn without(&self, filter: &Filter) -> Query {
+        let mut q = self.clone();
+        match filter {
+            Filter::Year(y) => q.years.retain(|v| v != y),
+            Filter::Series(s) => q.series.retain(|v| v != s),
+            Filter::Lang(l) => q.langs.retain(|v| v != l),
+            Filter::Summary(has) => {
+                if q.summary == Some(*has) {
+                    q.summary = None;
+                }
+            }
+            Filter::Watched(w) => q.watched.retain(|v| v != w),
+            Filter::HideWatched => q.hide_watched = false,
+        }
+        q
+    }
+
+    /// This search with no filters: the text and the sort stay.
+    pub fn without_filters(&self) -> Query {
+        Query {
+            text: self.text.clone(),
+            sort: self.sort,
+            ..Query::default()
+        }
+    }
+}
+
 fn sort_dedup<T: Ord>(values: &mut Vec<T>) {
     values.sort_unstable();
     values.dedup();
@@ -202,6 +259,41 @@ fn parse_flag(value: &str) -> Option<bool> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn filters_list_each_active_value_and_remove_one_at_a_time() {
+        let q = Query::from_url_query(
+            "q=attention&year=2024&year=2023&series=ml2021&lang=en&summary=0&watched=watched&hide=watched&sort=date-asc",
+        );
+        let filters = q.filters();
+        assert_eq!(
+            filters,
+            vec![
+                Filter::Year(2023),
+                Filter::Year(2024),
+                Filter::Series("ml2021".into()),
+                Filter::Lang(Lang::En),
+                Filter::Summary(false),
+                Filter::Watched(WatchState::Watched),
+                Filter::HideWatched,
+            ]
+        );
+        // Removing a filter is unticking it: the URL loses that value only.
+        assert_eq!(
+            q.without(&Filter::Year(2024)).to_url_query(),
+            "q=attention&year=2023&series=ml2021&lang=en&summary=0&watched=watched&hide=watched&sort=date-asc"
+        );
+        let mut left = q.clone();
+        for f in &filters {
+            left = left.without(f);
+        }
+        assert_eq!(left.to_url_query(), "q=attention&sort=date-asc");
+        assert_eq!(q.without_filters(), left);
+        assert!(left.filters().is_empty());
+        // A filter that is not active changes nothing.
+        assert_eq!(q.without(&Filter::Summary(true)), q);
+        assert_eq!(q.without(&Filter::Year(1999)), q);
+    }
 
     #[test]
     fn parses_every_key() {
