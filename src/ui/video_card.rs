@@ -34,6 +34,7 @@ pub fn VideoCard(
     snippet: Signal<Option<Snippet>>,
     /// The catalogue view (URL query) the video page links back to.
     from: Memo<String>,
+    /// Toggled by the list's one change handler ([`toggle_selected`]).
     selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
@@ -47,11 +48,6 @@ pub fn VideoCard(
                 class="select-video"
                 aria-label=fill(words.select_video, &[("title", &video.title)])
                 prop:checked=is_selected
-                on:change=move |_| selected.update(|s| {
-                    if !s.remove(id) {
-                        s.insert(video.id.clone());
-                    }
-                })
             />
             // A plain link: the router still handles the click, and rows skip the
             // per-link location tracking that `<A>` does (aria-current).
@@ -72,7 +68,30 @@ pub fn VideoCard(
                     </span>
                 </div>
             </a>
-            <WatchToggle video />
+            <WatchToggle video delegated=true locale />
         </li>
     }
+}
+
+/// What a catalogue list's one change handler does for a row's selection
+/// box: toggles its video in `selected`. False when `target` is not one.
+pub fn toggle_selected(target: &web_sys::Element, selected: RwSignal<BTreeSet<VideoId>>) -> bool {
+    if !target.class_list().contains("select-video") {
+        return false;
+    }
+    let Some(video) = target
+        .closest("[data-video-id]")
+        .ok()
+        .flatten()
+        .and_then(|row| row.get_attribute("data-video-id"))
+        .and_then(|id| use_catalogue().video(&id))
+    else {
+        return false;
+    };
+    selected.update(|s| {
+        if !s.remove(&video.id) {
+            s.insert(video.id.clone());
+        }
+    });
+    true
 }

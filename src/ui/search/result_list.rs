@@ -10,10 +10,12 @@ use leptos::prelude::*;
 use shelf_core::catalogue::VideoId;
 use shelf_core::search::{Marks, Results};
 
-use crate::context::{use_catalogue, use_locale, use_search_index};
+use crate::context::{use_catalogue, use_locale, use_search_index, use_study};
 use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
-use crate::ui::video_card::VideoCard;
+use crate::ui::study::watch_toggle::delegated_change;
+use crate::ui::video_card::{toggle_selected, VideoCard};
+use wasm_bindgen::JsCast;
 
 /// `rows` of the results (a page at first, [`shelf_core::catalogue_view::PAGE`]
 /// more per `show_more`); `from` is the catalogue view the rows' links carry.
@@ -40,8 +42,28 @@ pub fn ResultList(
                 .collect::<HashMap<usize, Marks>>()
         })
     });
+    // One handler for every row's selection box and watch-state radios:
+    // rows are made in bulk as results change, and a listener each would
+    // cost more to make than the rest of the row's bindings.
+    let study = use_study();
+    let on_change = move |ev: web_sys::Event| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if toggle_selected(&target, selected) {
+            return;
+        }
+        if let Some((id, state)) = delegated_change(&target) {
+            if let Some(video) = catalogue.video(&id) {
+                study.update(|s, now| s.set_watch_state(&video.id, state, now));
+            }
+        }
+    };
     view! {
-        <ul class="video-list result-list" role="list" aria-labelledby="catalogue-heading">
+        <ul class="video-list result-list" role="list" aria-labelledby="catalogue-heading" on:change=on_change>
             // Rows are written in one language: a new language makes them again.
             {move || {
                 let locale = use_locale();

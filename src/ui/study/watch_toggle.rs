@@ -12,10 +12,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Video;
+use shelf_core::study::progress::watch_state;
 use shelf_core::watch::WatchState;
 
 use crate::context::use_study;
-use crate::i18n::{t, Strings};
+use crate::i18n::{t, Locale, LocaleText, Strings};
 use crate::ui::study::util::fill;
 
 /// The words for a watch state.
@@ -44,14 +45,37 @@ fn group_name() -> String {
 }
 
 #[component]
-pub fn WatchToggle(video: &'static Video) -> impl IntoView {
+pub fn WatchToggle(
+    video: &'static Video,
+    /// The list around it handles the radios' changes (`ResultList`: one
+    /// handler for all its rows instead of three per row).
+    #[prop(optional)]
+    delegated: bool,
+    /// Written once in this language (a list that makes its rows again when
+    /// the language changes); otherwise the words follow the page's language.
+    #[prop(optional)]
+    locale: Option<Locale>,
+) -> impl IntoView {
     let study = use_study();
+    let progress = study.progress();
     let (video_id, title) = (&video.id, video.title.as_str());
-    let state = Memo::new(move |_| study.with(|s| s.watch_state(video_id)));
+    // Progress only: a note or playlist edit does not touch the rows.
+    let state = Memo::new(move |_| progress.with(|p| watch_state(p, video_id)));
     let name = group_name();
     let choice = move |value: WatchState| {
-        view! {
-            <label class="watch-choice" data-state=value.code() title=move || state_label(t(), value)>
+        let radio = if delegated {
+            view! {
+                <input
+                    type="radio"
+                    class="watch-input"
+                    name=name.clone()
+                    value=value.code()
+                    prop:checked=move || state.get() == value
+                />
+            }
+            .into_any()
+        } else {
+            view! {
                 <input
                     type="radio"
                     class="watch-input"
@@ -63,15 +87,51 @@ pub fn WatchToggle(video: &'static Video) -> impl IntoView {
                         study.update(|s, now| s.set_watch_state(video_id, value, now));
                     }
                 />
-                <span class="watch-mark" aria-hidden="true">{state_mark(value)}</span>
-                <span class="watch-text">{move || state_label(t(), value)}</span>
-            </label>
+            }
+            .into_any()
+        };
+        let mark = view! { <span class="watch-mark" aria-hidden="true">{state_mark(value)}</span> };
+        match locale {
+            Some(locale) => {
+                let text = state_label(locale.strings(), value);
+                view! {
+                    <label class="watch-choice" data-state=value.code() title=text>
+                        {radio}
+                        {mark}
+                        <span class="watch-text">{text}</span>
+                    </label>
+                }
+                .into_any()
+            }
+            None => view! {
+                <label class="watch-choice" data-state=value.code() title=move || state_label(t(), value)>
+                    {radio}
+                    {mark}
+                    <span class="watch-text">{move || state_label(t(), value)}</span>
+                </label>
+            }
+            .into_any(),
         }
+    };
+    let legend = match locale {
+        Some(locale) => fill(locale.strings().watch_toggle_label, &[("title", title)]).into_any(),
+        None => (move || fill(t().watch_toggle_label, &[("title", title)])).into_any(),
     };
     view! {
         <fieldset class="watch-pill" data-state=move || state.get().code()>
-            <legend class="sr-only">{move || fill(t().watch_toggle_label, &[("title", title)])}</legend>
+            <legend class="sr-only">{legend}</legend>
             {WatchState::ALL.into_iter().map(choice).collect_view()}
         </fieldset>
     }
+}
+
+/// What a catalogue list's one change handler does for a watch-state radio
+/// of a delegated [`WatchToggle`]: `None` when `target` is not one.
+pub fn delegated_change(target: &web_sys::Element) -> Option<(String, WatchState)> {
+    if !target.class_list().contains("watch-input") {
+        return None;
+    }
+    let state = WatchState::from_code(&target.get_attribute("value")?)?;
+    let row = target.closest("[data-video-id]").ok()??;
+    Some((row.get_attribute("data-video-id")?, state))
 }
