@@ -10,9 +10,10 @@ export const hasShell = (html) => html.includes('<main id="main"');
 
 /** Runs the prerender binary on `indexHtml` (a path), in place. */
 export function prerender(indexHtml, source) {
-  // The native debug profile: it shares the compiled dependencies of
-  // `cargo test -p lecture-shelf`, and the work itself takes milliseconds.
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', indexHtml], {
+  // The native debug profile, the app package alone (so the core is built
+  // without its importer, as for `cargo test -p lecture-shelf --lib`, whose
+  // compiled dependencies it mostly shares); the work itself takes milliseconds.
+  execFileSync('cargo', ['run', '--quiet', '-p', 'lecture-shelf', '--bin', 'prerender', '--', indexHtml], {
     cwd: source,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
