@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { WORKER_FILES } from '../../scripts/catalogue-worker-files.mjs';
 import { withWasmPriority } from '../../scripts/prerender.mjs';
+import { withCsp } from '../../scripts/csp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -92,4 +93,15 @@ test("the app's wasm and JS preloads ask for high priority; the catalogue worker
   assert.doesNotMatch(out[2], /fetchpriority/);
   assert.doesNotMatch(out[3], /fetchpriority/);
   assert.equal(withWasmPriority(withWasmPriority(head)), withWasmPriority(head), 'once is enough');
+});
+
+test('the CSP step refuses inline handlers, style attributes and javascript: URLs, not escaped text in values', () => {
+  const page = (body) => `<!doctype html>\n<html><head>\n<meta charset="utf-8">\n</head><body>${body}</body></html>`;
+  for (const bad of ['<img src=x onerror="a()">', '<p style="color:red">', '<a href="javascript:alert(1)">', '<b onclick=a>']) {
+    assert.throws(() => withCsp(page(bad)), /inline code a CSP hash cannot allow/, bad);
+  }
+  // A prerendered row's label holding a hostile title, escaped.
+  const row = '<input type="checkbox" aria-label="選取：&lt;img src=x onerror=&quot;a()&quot;&gt;" disabled="">';
+  assert.match(withCsp(page(row)).html, /Content-Security-Policy/);
+  assert.match(withCsp(page("<i title='x onload=y'>")).html, /Content-Security-Policy/);
 });
