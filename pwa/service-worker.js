@@ -40,12 +40,18 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // Every route is the same single page: answer navigations with the cached shell.
+  // Every route is the same single page: answer navigations with the cached
+  // shell. index.html holds the catalogue's prerendered first screen, right
+  // only for the catalogue with no search; any other route or a search gets
+  // 404.html, the same page with the neutral skeleton.
   if (request.mode === 'navigate') {
+    const url = new URL(request.url);
+    const home = url.search === '' && [scoped('./'), scoped('index.html')].includes(url.origin + url.pathname);
     event.respondWith(
-      caches.open(CACHE).then((cache) =>
-        cache.match(scoped('index.html')).then((shell) => shell ?? fetch(request)),
-      ),
+      caches.open(CACHE).then(async (cache) => {
+        const shell = (home ? null : await cache.match(scoped('404.html'))) ?? (await cache.match(scoped('index.html')));
+        return shell ?? fetch(request);
+      }),
     );
     return;
   }

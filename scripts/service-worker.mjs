@@ -1,6 +1,7 @@
-// Trunk post-build hook (see Trunk.toml): puts the Content Security Policy into
-// index.html (scripts/csp.mjs), then writes 404.html (a copy of it) so static
-// hosts answer deep links with the app, and sw.js with this build's file list
+// Trunk post-build hook (see Trunk.toml): writes the catalogue's first screen
+// into index.html (scripts/prerender.mjs), puts the Content Security Policy
+// into it (scripts/csp.mjs), then writes 404.html (the same page with the
+// skeleton) so static hosts answer deep links with the app, and sw.js with this build's file list
 // and a version derived from the files' final contents.
 //
 // The catalogue worker's files (scripts/catalogue-worker-files.mjs, ~350 KB
@@ -9,9 +10,10 @@
 // caches only this build's copy). The version still hashes them, so a new
 // worker is a new sw.js and a new cache.
 import { createHash } from 'node:crypto';
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { withCsp } from './csp.mjs';
+import { hasShell, prerender, withWasmPriority } from './prerender.mjs';
 import { isWorkerFile } from './catalogue-worker-files.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -32,12 +34,23 @@ async function files(dir) {
 }
 
 const indexHtml = join(staging, 'index.html');
-const { html, policy } = withCsp(await readFile(indexHtml, 'utf8'));
+// 404.html (deep links, and every route but the bare catalogue in sw.js)
+// keeps the neutral skeleton; index.html gets the catalogue's first screen.
+const shell = withWasmPriority(await readFile(indexHtml, 'utf8'));
+if (hasShell(shell)) {
+  prerender(indexHtml, source);
+  console.log('prerender: the catalogue\'s first screen is in index.html');
+} else {
+  console.log('prerender: index.html has no <main id="main"> to replace');
+}
+const { html, policy } = withCsp(withWasmPriority(await readFile(indexHtml, 'utf8')));
 await writeFile(indexHtml, html);
 console.log(policy ? `csp.mjs: ${policy}` : 'csp.mjs: no CSP under trunk serve with autoreload');
-await copyFile(indexHtml, join(staging, '404.html'));
+await writeFile(join(staging, '404.html'), withCsp(shell).html);
 
-const skip = new Set(['sw.js', '404.html']);
+// 404.html is precached too: sw.js answers navigations other than the bare
+// catalogue with it.
+const skip = new Set(['sw.js']);
 const paths = (await files(staging))
   .map((p) => relative(staging, p).split(sep).join('/'))
   .filter((p) => !skip.has(p))

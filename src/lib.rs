@@ -8,6 +8,7 @@ mod embedded;
 pub mod i18n;
 mod loader;
 mod preferences;
+pub mod prerender;
 mod shelf;
 mod study;
 mod ui;

@@ -7,11 +7,16 @@ import { distDir, useApp } from './support/app.mjs';
 
 const app = useApp();
 
-test('the static shell paints a header and skeleton before the wasm runs', async () => {
+test('the static shell paints a header before the wasm runs: the catalogue prerendered, other routes a skeleton', async () => {
   const html = await readFile(join(distDir(), 'index.html'), 'utf8');
   assert.match(html, /<header class="site-header">/);
-  assert.match(html, /class="video-list result-list skeleton"/);
-  assert.match(html, /class="facets skeleton"/);
+  assert.match(html, /<main id="main" tabindex="-1" data-prerendered="">/);
+  assert.doesNotMatch(html, /class="[^"]*skeleton/);
+  // Deep links get 404.html: the same page with the neutral skeleton.
+  const deep = await readFile(join(distDir(), '404.html'), 'utf8');
+  assert.match(deep, /<header class="site-header">/);
+  assert.match(deep, /class="video-list result-list skeleton"/);
+  assert.match(deep, /class="facets skeleton"/);
 });
 
 test('the catalogue lists all 98 seed videos, newest first, a page at a time', async () => {

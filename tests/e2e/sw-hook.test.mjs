@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { WORKER_FILES } from '../../scripts/catalogue-worker-files.mjs';
+import { withWasmPriority } from '../../scripts/prerender.mjs';
+import { withCsp } from '../../scripts/csp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -52,7 +54,7 @@ test('the catalogue worker is cached on first use, not precached, and versioned 
   const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm', ...worker });
   try {
     const first = await hook(dir);
-    assert.deepEqual(first.assets, ['./', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
+    assert.deepEqual(first.assets, ['./', '404.html', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
     assert.deepEqual(first.onDemand, Object.fromEntries(WORKER_FILES.map((name) => [name, sha256(worker[name])])));
     assert.equal((await hook(dir)).version, first.version, 'the same files give the same version');
 
@@ -71,9 +73,35 @@ test('a build without the catalogue worker lists nothing to cache on first use',
   const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm' });
   try {
     const { assets, onDemand } = await hook(dir);
-    assert.deepEqual(assets, ['./', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
+    assert.deepEqual(assets, ['./', '404.html', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
     assert.deepEqual(onDemand, {});
   } finally {
     await rm(dir, { recursive: true });
   }
+});
+
+test("the app's wasm and JS preloads ask for high priority; the catalogue worker's do not", () => {
+  const head = [
+    '<link rel="modulepreload" href="/app-0123.js" crossorigin="anonymous" integrity="sha384-x">',
+    '<link rel="preload" href="/app-0123_bg.wasm" crossorigin="anonymous" integrity="sha384-y" as="fetch" type="application/wasm">',
+    '<link rel="preload" href="/catalogue-worker_bg.wasm" as="fetch" type="application/wasm">',
+    '<link rel="stylesheet" href="/main-0123.css">',
+  ].join('\n');
+  const out = withWasmPriority(head).split('\n');
+  assert.match(out[0], /^<link fetchpriority="high" rel="modulepreload"/);
+  assert.match(out[1], /^<link fetchpriority="high" rel="preload" href="\/app-0123_bg.wasm"/);
+  assert.doesNotMatch(out[2], /fetchpriority/);
+  assert.doesNotMatch(out[3], /fetchpriority/);
+  assert.equal(withWasmPriority(withWasmPriority(head)), withWasmPriority(head), 'once is enough');
+});
+
+test('the CSP step refuses inline handlers, style attributes and javascript: URLs, not escaped text in values', () => {
+  const page = (body) => `<!doctype html>\n<html><head>\n<meta charset="utf-8">\n</head><body>${body}</body></html>`;
+  for (const bad of ['<img src=x onerror="a()">', '<p style="color:red">', '<a href="javascript:alert(1)">', '<b onclick=a>']) {
+    assert.throws(() => withCsp(page(bad)), /inline code a CSP hash cannot allow/, bad);
+  }
+  // A prerendered row's label holding a hostile title, escaped.
+  const row = '<input type="checkbox" aria-label="選取：&lt;img src=x onerror=&quot;a()&quot;&gt;" disabled="">';
+  assert.match(withCsp(page(row)).html, /Content-Security-Policy/);
+  assert.match(withCsp(page("<i title='x onload=y'>")).html, /Content-Security-Policy/);
 });

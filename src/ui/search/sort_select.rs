@@ -7,7 +7,8 @@ use shelf_core::search::{Direction, Query, Sort};
 use crate::i18n::{t, Strings};
 use crate::web::location::{use_set_query, HistoryEntry};
 
-fn label(s: &Strings, sort: Sort) -> &'static str {
+/// The words for an order (the select and the prerendered first screen).
+pub fn label(s: &Strings, sort: Sort) -> &'static str {
     use Direction::*;
     match sort {
         Sort::Auto | Sort::Relevance => s.sort_relevance,

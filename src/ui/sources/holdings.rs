@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shelf_core::sources::holdings;
+use shelf_core::sources::{holdings, Holdings as Held};
 
-use crate::context::{use_loader, use_shelf};
-use crate::i18n::plural;
+use crate::context::{use_loader, use_locale, use_shelf};
 use crate::i18n::t;
+use crate::i18n::{fill_count, Locale, LocaleText};
 use crate::shelf::Restored;
 use crate::ui::sources::job_status::JobStatus;
 use crate::ui::study::util::fill;
@@ -29,6 +29,25 @@ pub fn spans(spans: &[(u32, u32)]) -> String {
         .join(", ")
 }
 
+/// The holdings sentence; `loaded` is how many pages were loaded on top of
+/// the built-in ones. Also written into the prerendered first screen.
+pub fn holdings_text(locale: Locale, h: &Held, loaded: usize) -> String {
+    let s = locale.strings();
+    let mut text = fill_count(locale, &s.holdings_count, h.videos, &[]);
+    text += &fill(s.holdings_numbers, &[("held", &spans(&h.held))]);
+    text += &if loaded == 0 {
+        s.holdings_builtin.to_string()
+    } else {
+        fill_count(locale, &s.holdings_pages, loaded, &[])
+    };
+    text += &if h.missing.is_empty() {
+        s.holdings_complete.to_string()
+    } else {
+        fill(s.holdings_missing, &[("missing", &spans(&h.missing))])
+    };
+    text
+}
+
 #[component]
 pub fn Holdings(#[prop(optional)] with_link: bool) -> impl IntoView {
     let shelf = use_shelf();
@@ -36,22 +55,10 @@ pub fn Holdings(#[prop(optional)] with_link: bool) -> impl IntoView {
     let held = Memo::new(move |_| shelf.with_catalogue(holdings));
     let text = move || {
         held.with(|h| {
-            let mut text = plural(&t().holdings_count, h.videos, &[]);
-            text += &fill(t().holdings_numbers, &[("held", &spans(&h.held))]);
             let loaded = shelf
                 .record()
                 .with(|r| r.as_ref().map_or(0, |r| r.pages().len()));
-            text += &if loaded == 0 {
-                t().holdings_builtin.to_string()
-            } else {
-                plural(&t().holdings_pages, loaded, &[])
-            };
-            text += &if h.missing.is_empty() {
-                t().holdings_complete.to_string()
-            } else {
-                fill(t().holdings_missing, &[("missing", &spans(&h.missing))])
-            };
-            text
+            holdings_text(use_locale(), h, loaded)
         })
     };
     let incomplete = move || held.with(|h| !h.missing.is_empty());

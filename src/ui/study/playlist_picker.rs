@@ -10,7 +10,7 @@ use crate::i18n::t;
 use crate::ui::study::util::{fill, new_playlist_id};
 
 /// The `<option>` value for "a new playlist".
-const NEW_CHOICE: &str = "+new";
+pub const NEW_CHOICE: &str = "+new";
 
 /// What the picker holds; `Copy`, so handlers can keep it.
 #[derive(Clone, Copy)]

@@ -29,7 +29,7 @@ pub fn state_label(s: &'static Strings, state: WatchState) -> &'static str {
 }
 
 /// A small symbol for a watch state (decorative; the text says it too).
-fn state_mark(state: WatchState) -> &'static str {
+pub fn state_mark(state: WatchState) -> &'static str {
     match state {
         WatchState::Unwatched => "○",
         WatchState::InProgress => "◐",

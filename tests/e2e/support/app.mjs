@@ -55,7 +55,9 @@ export function useApp({ dist = distDir(), base = '/', fixtures = null } = {}) {
   return app;
 }
 
-/** Resolves once the app has replaced the static shell. */
+/** Resolves once the app has replaced the static shell (skeleton or prerendered first screen). */
 export async function mounted(page) {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('#main'));
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"], [data-prerendered]') && document.querySelector('#main'),
+  );
 }

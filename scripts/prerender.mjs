@@ -1,0 +1,31 @@
+// The catalogue's first screen in the built index.html, before the wasm runs:
+// src/bin/prerender.rs renders it natively (the app's own message table, the
+// core's search over the catalogue this build embeds: build.rs reads the same
+// SHELF_CATALOGUE). Called by the post-build hook (scripts/service-worker.mjs)
+// before the CSP and the service worker's hashing, which see the final page.
+import { execFileSync } from 'node:child_process';
+
+/** True when `html` has the static shell's <main> to replace (not a test's tiny page). */
+export const hasShell = (html) => html.includes('<main id="main"');
+
+/** Runs the prerender binary on `indexHtml` (a path), in place. */
+export function prerender(indexHtml, source) {
+  // The native debug profile, the app package alone (so the core is built
+  // without its importer, as for `cargo test -p lecture-shelf --lib`, whose
+  // compiled dependencies it mostly shares); the work itself takes milliseconds.
+  execFileSync('cargo', ['run', '--quiet', '-p', 'lecture-shelf', '--bin', 'prerender', '--', indexHtml], {
+    cwd: source,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/**
+ * Asks for the app's wasm (and its JS glue) at high priority: Trunk's
+ * preload links get fetchpriority="high", so the thumbnails of the
+ * prerendered rows do not compete with it.
+ */
+export function withWasmPriority(html) {
+  return html.replace(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>/g, (tag) =>
+    /fetchpriority=/.test(tag) || /catalogue-worker/.test(tag) ? tag : tag.replace(/^<link\b/, '<link fetchpriority="high"'),
+  );
+}
