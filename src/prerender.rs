@@ -21,6 +21,7 @@ use shelf_core::sources::holdings;
 use shelf_core::watch::WatchState;
 
 use crate::i18n::{fill, fill_count, Locale, LocaleText, Strings};
+use crate::ui::search::active_filters::{PANEL_ID, TOGGLE_ID};
 use crate::ui::search::facet_panel::lang_label;
 use crate::ui::search::sort_select;
 use crate::ui::sources::holdings::holdings_text;
@@ -146,8 +147,9 @@ pub fn first_screen(catalogue: &Catalogue) -> String {
         .close("div");
     holdings_box(&mut m, s, catalogue);
     search_box(&mut m, s);
+    filter_toggle(&mut m, s);
     m.open("div", &[("class", Some("catalogue-layout"))]);
-    facets(&mut m, s, catalogue, &results.facets);
+    facets(&mut m, s, catalogue, &results.facets, results.total);
     m.open("div", &[("class", Some("results"))]);
     m.open("div", &[("class", Some("results-toolbar"))]);
     sort(&mut m, s, query.effective_sort());
@@ -307,16 +309,49 @@ fn checkbox_facet<T>(
     m.close("ul").close("fieldset");
 }
 
+/// `FilterToggle` with no filter chosen (the panel starts closed on phones).
+fn filter_toggle(m: &mut Markup, s: &'static Strings) {
+    m.open("div", &[("class", Some("filter-bar"))]);
+    m.open(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("id", Some(TOGGLE_ID)),
+            ("class", Some("button filters-toggle")),
+            ("aria-controls", Some(PANEL_ID)),
+            ("aria-expanded", Some("false")),
+            ("disabled", ON),
+        ],
+    )
+    .element(
+        "span",
+        &[
+            ("class", Some("filters-toggle-mark")),
+            ("aria-hidden", Some("true")),
+        ],
+        "☰ ",
+    )
+    .element(
+        "span",
+        &[("class", Some("filters-toggle-text"))],
+        s.filters_heading,
+    )
+    .close("button")
+    .close("div");
+}
+
 fn facets(
     m: &mut Markup,
     s: &'static Strings,
     catalogue: &Catalogue,
     facets: &shelf_core::search::Facets,
+    total: usize,
 ) {
     m.open(
         "aside",
         &[
             ("class", Some("facets")),
+            ("id", Some(PANEL_ID)),
             ("aria-labelledby", Some("facets-heading")),
         ],
     );
@@ -424,6 +459,15 @@ fn facets(
     m.open("input", &[("type", Some("checkbox")), ("disabled", ON)]);
     m.element("span", &[], s.hide_watched);
     m.close("label");
+    m.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("button primary facets-done")),
+            ("disabled", ON),
+        ],
+        &fill_count(LOCALE, &s.filters_done, total, &[]),
+    );
     m.close("aside");
 }
 
