@@ -35,15 +35,17 @@ function parseArgs(argv) {
 
 const sorted = (xs) => xs.filter((x) => x != null).sort((a, b) => a - b);
 const at = (xs, p) => xs[Math.round((xs.length - 1) * p)];
-const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
-const kB = (x) => `${(x / 1000).toFixed(1)} kB`;
-const count = (x) => Math.round(x).toLocaleString('en');
+// A unit formats a number without (bare) or with its unit.
+const ms = Object.assign((x) => `${ms.bare(x)} ms`, { bare: (x) => Math.round(x).toLocaleString('en') });
+const kB = Object.assign((x) => `${kB.bare(x)} kB`, { bare: (x) => (x / 1000).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+const count = Object.assign((x) => count.bare(x), { bare: (x) => Math.round(x).toLocaleString('en') });
 
 /** A per-load figure: median (min–max), and how many loads reached it if not all. */
 function perLoad(values, unit) {
   const xs = sorted(values);
   if (xs.length === 0) return { text: `not reached (0/${values.length})`, value: null };
-  const spread = xs.length > 1 ? ` (${unit(xs[0])}–${unit(xs[xs.length - 1])})` : '';
+  const [lo, hi] = [xs[0], xs[xs.length - 1]];
+  const spread = lo !== hi ? ` (${unit.bare(lo)}–${unit.bare(hi)})` : '';
   const missing = xs.length < values.length ? ` [${xs.length}/${values.length} loads]` : '';
   return { text: `${unit(at(xs, 0.5))}${spread}${missing}`, value: at(xs, 0.5) };
 }
