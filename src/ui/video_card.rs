@@ -18,7 +18,7 @@ use crate::context::use_catalogue;
 use crate::i18n::{fill, Locale, LocaleText};
 use crate::ui::search::highlight::highlighted;
 use crate::ui::study::watch_toggle::WatchToggle;
-use crate::ui::thumbnail::Thumbnail;
+use crate::ui::thumbnail::RowThumbnail;
 use crate::ui::video_meta::When;
 use crate::web::base::href;
 use crate::web::location::with_query;
@@ -52,7 +52,7 @@ pub fn VideoCard(
             // A plain link: the router still handles the click, and rows skip the
             // per-link location tracking that `<A>` does (aria-current).
             <a href=move || from.with(|from| with_query(href(&format!("/video/{id}")), from)) class="video-link">
-                <Thumbnail src=video.thumbnail_url() />
+                <RowThumbnail src=video.thumbnail_url() />
                 <div class="video-text">
                     <span class="video-title">{move || highlights.with(|h| highlighted(&video.title, h))}</span>
                     {move || {

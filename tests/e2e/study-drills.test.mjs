@@ -224,20 +224,27 @@ const reload = async (page) => {
 /**
  * Goes to another page of the app inside the running app (router
  * navigation, no reload), and waits for that page to replace the current
- * one. Already there: nothing to do.
+ * one. Already there: nothing to do. The router may patch the previous
+ * page's elements in place (type-erased views of the same shape), so the
+ * sign of the new page is its tab title, which every page sets when it
+ * renders and no two of the drills' pages share.
  */
 async function inApp(page, path) {
   const href = new URL(path, app.url).pathname;
   if (new URL(page.url()).pathname === href) return;
-  await page.evaluate(
-    ({ href, current }) => {
-      for (const old of document.querySelectorAll(current)) old.dataset.drillLeft = '';
+  const before = await page.evaluate(
+    (href) => {
+      const title = document.title;
       history.pushState(null, '', href);
       dispatchEvent(new PopStateEvent('popstate'));
+      return title;
     },
-    { href, current: APP_PAGE },
+    href,
   );
-  await page.waitForFunction((current) => document.querySelector(`${current}:not([data-drill-left])`), APP_PAGE);
+  await page.waitForFunction(
+    ({ before, current }) => document.title !== before && document.querySelector(current),
+    { before, current: APP_PAGE },
+  );
 }
 
 // --- Racing -----------------------------------------------------------------
