@@ -259,6 +259,16 @@ fn search_box(m: &mut Markup, s: &'static Strings) {
     m.close("div");
 }
 
+/// A facet choice's label; `empty`: no video has it (zero count, not chosen).
+fn open_choice(m: &mut Markup, empty: bool) {
+    let class = if empty {
+        "facet-choice empty"
+    } else {
+        "facet-choice"
+    };
+    m.open("label", &[("class", Some(class))]);
+}
+
 /// One checkbox facet (`FacetPanel`'s `CheckboxFacet`).
 fn checkbox_facet<T>(
     m: &mut Markup,
@@ -277,17 +287,7 @@ fn checkbox_facet<T>(
     for v in values {
         let empty = v.count == 0 && !v.selected;
         m.open("li", &[]);
-        m.open(
-            "label",
-            &[(
-                "class",
-                Some(if empty {
-                    "facet-choice empty"
-                } else {
-                    "facet-choice"
-                }),
-            )],
-        );
+        open_choice(m, empty);
         m.open(
             "input",
             &[
@@ -416,17 +416,7 @@ fn facets(
         });
         let empty = count == Some(0);
         m.open("li", &[]);
-        m.open(
-            "label",
-            &[(
-                "class",
-                Some(if empty {
-                    "facet-choice empty"
-                } else {
-                    "facet-choice"
-                }),
-            )],
-        );
+        open_choice(m, empty);
         m.open(
             "input",
             &[

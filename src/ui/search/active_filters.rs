@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::context::{use_catalogue, use_locale};
 use crate::i18n::{fill, plural, t, LocaleText, Strings};
 use crate::ui::search::facet_panel::lang_label;
+use crate::ui::study::util::focus_first_later;
 use crate::ui::study::watch_toggle::state_label;
 use crate::web::location::{use_set_query, HistoryEntry};
 
@@ -70,7 +71,7 @@ pub fn FilterToggle(query: Memo<Query>, open: RwSignal<bool>) -> impl IntoView {
 /// Closes the panel and gives the keyboard back to the toggle.
 pub fn close_panel(open: RwSignal<bool>) {
     open.set(false);
-    focus_visible(&[format!("#{TOGGLE_ID}")]);
+    focus_first_later(vec![format!("#{TOGGLE_ID}")]);
 }
 
 #[component]
@@ -83,7 +84,7 @@ pub fn ActiveFilters(query: Memo<Query>) -> impl IntoView {
         // The keyboard stays in the chips: the next one, else the one before,
         // else the toggle (phones) or the search box.
         let at = at.unwrap_or_default();
-        focus_visible(&[
+        focus_first_later(vec![
             format!(".filter-chips > li:nth-child({}) .filter-chip", at + 1),
             ".filter-chips > li:last-child .filter-chip".to_string(),
             format!("#{TOGGLE_ID}"),
@@ -92,7 +93,7 @@ pub fn ActiveFilters(query: Memo<Query>) -> impl IntoView {
     };
     let clear = move |_| {
         set_query.set(&query.get_untracked().without_filters(), HistoryEntry::Push);
-        focus_visible(&[
+        focus_first_later(vec![
             format!("#{TOGGLE_ID}"),
             format!("#{}", crate::ui::search::search_box::SEARCH_INPUT_ID),
         ]);
@@ -131,23 +132,4 @@ pub fn ActiveFilters(query: Memo<Query>) -> impl IntoView {
             </div>
         </Show>
     }
-}
-
-/// Focuses the first of `selectors` that matches a rendered (not hidden)
-/// element, once the DOM has caught up: the toggle is hidden on wide screens.
-fn focus_visible(selectors: &[String]) {
-    let selectors = selectors.to_vec();
-    request_animation_frame(move || {
-        let element = selectors.iter().find_map(|selector| {
-            document()
-                .query_selector(selector)
-                .ok()
-                .flatten()
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                .filter(|el| el.offset_parent().is_some())
-        });
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
-    });
 }

@@ -36,8 +36,10 @@ pub fn focus_later(selector: String) {
     focus_first_later(vec![selector]);
 }
 
-/// Focuses the first of `selectors` (in this order) that matches an
-/// element, once the DOM has caught up.
+/// Focuses the first of `selectors` (in this order) that matches a
+/// rendered element, once the DOM has caught up. Elements that take no
+/// space (display: none, as the phone's filter toggle is on wide screens)
+/// are passed over: focus would not land on them.
 pub fn focus_first_later(selectors: Vec<String>) {
     request_animation_frame(move || {
         let element = selectors.iter().find_map(|selector| {
@@ -45,6 +47,7 @@ pub fn focus_first_later(selectors: Vec<String>) {
                 .query_selector(selector)
                 .ok()
                 .flatten()
+                .filter(|el| el.get_client_rects().length() > 0)
                 .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         });
         if let Some(element) = element {
