@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use shelf_core::search::{Filter, Query};
-use wasm_bindgen::JsCast;
 
 use crate::context::{use_catalogue, use_locale};
 use crate::i18n::{fill, plural, t, LocaleText, Strings};
