@@ -34,7 +34,7 @@ pub fn VideoCard(
     snippet: Signal<Option<Snippet>>,
     /// The catalogue view (URL query) the video page links back to.
     from: Memo<String>,
-    /// Toggled by the list's one change handler ([`toggle_selected`]).
+    /// Toggled by the list's one change handler (see [`is_selection_box`]).
     selected: RwSignal<BTreeSet<VideoId>>,
 ) -> impl IntoView {
     let series = use_catalogue().series(&video.series);
@@ -73,25 +73,8 @@ pub fn VideoCard(
     }
 }
 
-/// What a catalogue list's one change handler does for a row's selection
-/// box: toggles its video in `selected`. False when `target` is not one.
-pub fn toggle_selected(target: &web_sys::Element, selected: RwSignal<BTreeSet<VideoId>>) -> bool {
-    if !target.class_list().contains("select-video") {
-        return false;
-    }
-    let Some(video) = target
-        .closest("[data-video-id]")
-        .ok()
-        .flatten()
-        .and_then(|row| row.get_attribute("data-video-id"))
-        .and_then(|id| use_catalogue().video(&id))
-    else {
-        return false;
-    };
-    selected.update(|s| {
-        if !s.remove(&video.id) {
-            s.insert(video.id.clone());
-        }
-    });
-    true
+/// Whether `target` is a row's selection box (the list's one change
+/// handler toggles the row's video in `selected`).
+pub fn is_selection_box(target: &web_sys::Element) -> bool {
+    target.class_list().contains("select-video")
 }

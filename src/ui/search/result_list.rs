@@ -13,8 +13,8 @@ use shelf_core::search::{Marks, Results};
 use crate::context::{use_catalogue, use_locale, use_search_index, use_study};
 use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
-use crate::ui::study::watch_toggle::delegated_change;
-use crate::ui::video_card::{toggle_selected, VideoCard};
+use crate::ui::study::watch_toggle::chosen_state;
+use crate::ui::video_card::{is_selection_box, VideoCard};
 use wasm_bindgen::JsCast;
 
 /// `rows` of the results (a page at first, [`shelf_core::catalogue_view::PAGE`]
@@ -53,13 +53,24 @@ pub fn ResultList(
         else {
             return;
         };
-        if toggle_selected(&target, selected) {
+        // Both controls sit in a row that names its video.
+        let Some(video) = target
+            .closest("[data-video-id]")
+            .ok()
+            .flatten()
+            .and_then(|row| row.get_attribute("data-video-id"))
+            .and_then(|id| catalogue.video(&id))
+        else {
             return;
-        }
-        if let Some((id, state)) = delegated_change(&target) {
-            if let Some(video) = catalogue.video(&id) {
-                study.update(|s, now| s.set_watch_state(&video.id, state, now));
-            }
+        };
+        if is_selection_box(&target) {
+            selected.update(|s| {
+                if !s.remove(&video.id) {
+                    s.insert(video.id.clone());
+                }
+            });
+        } else if let Some(state) = chosen_state(&target) {
+            study.update(|s, now| s.set_watch_state(&video.id, state, now));
         }
     };
     view! {

@@ -125,13 +125,11 @@ pub fn WatchToggle(
     }
 }
 
-/// What a catalogue list's one change handler does for a watch-state radio
-/// of a delegated [`WatchToggle`]: `None` when `target` is not one.
-pub fn delegated_change(target: &web_sys::Element) -> Option<(String, WatchState)> {
+/// The state a delegated [`WatchToggle`]'s radio chooses, for the list's
+/// one change handler: `None` when `target` is not such a radio.
+pub fn chosen_state(target: &web_sys::Element) -> Option<WatchState> {
     if !target.class_list().contains("watch-input") {
         return None;
     }
-    let state = WatchState::from_code(&target.get_attribute("value")?)?;
-    let row = target.closest("[data-video-id]").ok()??;
-    Some((row.get_attribute("data-video-id")?, state))
+    WatchState::from_code(&target.get_attribute("value")?)
 }
