@@ -88,26 +88,9 @@ fn EntryRow(
     let playlist_id = move || playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string()));
     // Moves the entry and keeps the keyboard where the entry went.
     let move_to = move |to: usize, prefer: &'static str| {
-        let Some(pid) = playlist_id() else { return };
-        // Read before the edit: the edit re-renders (and disposes) this row.
-        let (title, template) = (label.get_value(), t().moved_entry);
-        let moved = study.update(|s, now| {
-            s.playlist_mut(&pid, now)
-                .is_some_and(|mut p| p.move_to(index, to))
-        });
-        let total = len.try_get_untracked().unwrap_or_default();
-        if !moved {
+        let Some(to) = reorder(study, catalogue, playlist, len, announce, index, to) else {
             return;
-        }
-        let to = to.min(total.saturating_sub(1));
-        announce.set(fill(
-            template,
-            &[
-                ("title", &title),
-                ("pos", &(to + 1).to_string()),
-                ("total", &total.to_string()),
-            ],
-        ));
+        };
         let other = if prefer == "move-up" {
             "move-down"
         } else {
@@ -347,8 +330,9 @@ fn scroll_near_edge(y: f32) {
     window().scroll_by_with_x_and_y(0.0, step);
 }
 
-/// Moves the entry at `from` to `to` through the study model (the same edit
-/// as the ↑ ↓ buttons) and says so to screen readers.
+/// Moves the entry at `from` to `to` through the study model (the ↑ ↓
+/// buttons, the mouse's drop and the finger's lift alike) and says so to
+/// screen readers; the position it landed at, if it moved.
 fn reorder(
     study: Study,
     catalogue: &'static Catalogue,
@@ -357,24 +341,26 @@ fn reorder(
     announce: RwSignal<String>,
     from: usize,
     to: usize,
-) {
-    let Some(pid) = playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string())) else {
-        return;
-    };
+) -> Option<usize> {
+    let pid = playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string()))?;
+    // Read before the edit: the edit re-renders (and disposes) the row.
     let (title, template) = (entry_label(catalogue, playlist, from), t().moved_entry);
     let moved = study.update(|s, now| {
         s.playlist_mut(&pid, now)
             .is_some_and(|mut p| p.move_to(from, to))
     });
-    if moved {
-        let total = len.try_get_untracked().unwrap_or_default();
-        announce.set(fill(
-            template,
-            &[
-                ("title", &title),
-                ("pos", &(to + 1).to_string()),
-                ("total", &total.to_string()),
-            ],
-        ));
+    if !moved {
+        return None;
     }
+    let total = len.try_get_untracked().unwrap_or_default();
+    let to = to.min(total.saturating_sub(1));
+    announce.set(fill(
+        template,
+        &[
+            ("title", &title),
+            ("pos", &(to + 1).to_string()),
+            ("total", &total.to_string()),
+        ],
+    ));
+    Some(to)
 }
