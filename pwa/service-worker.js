@@ -1,4 +1,4 @@
-// Lecture Shelf service worker. scripts/service-worker.mjs fills in VERSION,
+// Lecture Shelf service worker. scripts/post-build.mjs fills in VERSION,
 // ASSETS and ON_DEMAND after each Trunk build, so the precache list always
 // names the build's hashed files and each build gets a cache of its own.
 const VERSION = '__VERSION__';

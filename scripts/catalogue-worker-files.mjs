@@ -4,7 +4,7 @@
 // index.html. Worker file names are NOT content-hashed (the app names the
 // loader at run time: `new Worker("catalogue-worker_loader.js")`), so these
 // exact names are an interface. One list for the size budget
-// (scripts/size-budget.mjs), the service worker (scripts/service-worker.mjs:
+// (scripts/size-budget.mjs), the service worker (scripts/post-build.mjs:
 // cached on first use, not precached) and the browser tests.
 export const WORKER_NAME = 'catalogue-worker';
 export const WORKER_LOADER = `${WORKER_NAME}_loader.js`;

@@ -1,6 +1,6 @@
 // The app's Content Security Policy, written into the built index.html as a
 // <meta http-equiv> right after the charset. Called by the post-build hook
-// (scripts/service-worker.mjs) before it copies 404.html and hashes the files:
+// (scripts/post-build.mjs) before it copies 404.html and hashes the files:
 // Trunk starts all hooks of one stage at once, so this is not a hook of its own.
 import { createHash } from 'node:crypto';
 

@@ -1,7 +1,7 @@
 // The catalogue's first screen in the built index.html, before the wasm runs:
 // src/bin/prerender.rs renders it natively (the app's own message table, the
 // core's search over the catalogue this build embeds: build.rs reads the same
-// SHELF_CATALOGUE). Called by the post-build hook (scripts/service-worker.mjs)
+// SHELF_CATALOGUE). Called by the post-build hook (scripts/post-build.mjs)
 // before the CSP and the service worker's hashing, which see the final page.
 import { execFileSync } from 'node:child_process';
 

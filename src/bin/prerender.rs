@@ -1,6 +1,6 @@
 //! Writes the catalogue page's first screen into a built `index.html`
 //! (`lecture_shelf::prerender`); run by the post-build hook,
-//! scripts/service-worker.mjs, as `prerender <index.html>`.
+//! scripts/post-build.mjs, as `prerender <index.html>`.
 
 use std::process::ExitCode;
 

@@ -1,4 +1,4 @@
-//! Thin adapters over browser APIs; the UI reaches the browser only through here.
+//! Thin adapters over browser APIs: the app reaches the browser only here, but for crates/tidy's allow-list.
 
 pub mod base;
 pub mod broadcast;

@@ -1,4 +1,4 @@
-// The post-build hook (scripts/service-worker.mjs) on a small staging dir of
+// The post-build hook (scripts/post-build.mjs) on a small staging dir of
 // its own, no browser: the catalogue worker's files are left out of the
 // precache but listed for caching on first use, with this build's sha256,
 // and the version still changes when only the worker changes.
@@ -31,7 +31,7 @@ const PAGE = `<!DOCTYPE html>
 
 /** Runs the hook on `dir`; returns sw.js's VERSION, ASSETS and ON_DEMAND. */
 async function hook(dir) {
-  await run('node', [join(root, 'scripts/service-worker.mjs')], {
+  await run('node', [join(root, 'scripts/post-build.mjs')], {
     cwd: root,
     env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_SOURCE_DIR: root },
   });

@@ -1,8 +1,9 @@
-// Trunk post-build hook (see Trunk.toml): writes the catalogue's first screen
-// into index.html (scripts/prerender.mjs), puts the Content Security Policy
-// into it (scripts/csp.mjs), then writes 404.html (the same page with the
-// skeleton) so static hosts answer deep links with the app, and sw.js with this build's file list
-// and a version derived from the files' final contents.
+// Trunk post-build hook (see Trunk.toml), where a build is finished: writes
+// the catalogue's first screen into index.html (scripts/prerender.mjs), puts
+// the Content Security Policy into it (scripts/csp.mjs), then writes 404.html
+// (the same page with the skeleton) so static hosts answer deep links with the
+// app, and sw.js with this build's file list and a version derived from the
+// files' final contents.
 //
 // The catalogue worker's files (scripts/catalogue-worker-files.mjs, ~350 KB
 // brotli, used only by students who load catalogue pages) are not precached:
@@ -18,7 +19,7 @@ import { isWorkerFile } from './catalogue-worker-files.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
-  console.error('service-worker.mjs: TRUNK_STAGING_DIR is not set (run me from a Trunk hook)');
+  console.error('post-build.mjs: TRUNK_STAGING_DIR is not set (run me from a Trunk hook)');
   process.exit(2);
 }
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -77,6 +78,6 @@ sw = fill(sw, '__ON_DEMAND__', JSON.stringify(onDemand));
 await writeFile(join(staging, 'sw.js'), sw);
 const later = Object.keys(onDemand).length;
 console.log(
-  `service-worker.mjs: sw.js precaches ${assets.length} files as version ${version}` +
+  `post-build.mjs: sw.js precaches ${assets.length} files as version ${version}` +
     (later ? `, caches ${later} catalogue-worker files on first use` : ''),
 );
