@@ -416,3 +416,73 @@ fn browser_tests_wait_for_conditions_not_time() {
         findings,
     );
 }
+
+/// Named in the docs but not in the repository, each with why.
+const NOT_IN_REPOSITORY: &[(&str, &str)] = &[
+    ("dist/", "Trunk's output"),
+    ("sw.js", "written into dist/ by the post-build hook"),
+    ("404.html", "written into dist/ by the post-build hook"),
+    (
+        "docs/NN-index.md",
+        "a path in the catalogue's own repository, fetched at run time",
+    ),
+];
+
+/// `a/{b,c}.rs` → `a/b.rs`, `a/c.rs`.
+fn expand_braces(token: &str) -> Vec<String> {
+    match (token.find('{'), token.find('}')) {
+        (Some(open), Some(close)) if open < close => token[open + 1..close]
+            .split(',')
+            .map(|alt| format!("{}{alt}{}", &token[..open], &token[close + 1..]))
+            .collect(),
+        _ => vec![token.to_string()],
+    }
+}
+
+#[test]
+fn docs_name_files_that_exist() {
+    const EXTENSIONS: &[&str] = &[
+        ".rs", ".mjs", ".js", ".toml", ".json", ".md", ".css", ".html", ".py",
+    ];
+    let all = files_under("", &[""]);
+    // From the root, or (as the docs often write) from some directory in it.
+    let exists = |path: &str| {
+        let path = path.trim_end_matches('/');
+        tidy::root().join(path).exists()
+            || all
+                .iter()
+                .any(|f| f.ends_with(&format!("/{path}")) || f.contains(&format!("/{path}/")))
+    };
+    let mut findings = Vec::new();
+    for doc in ["ARCHITECTURE.md", "README.md"] {
+        for (i, line) in read(doc).lines().enumerate() {
+            // Code spans: the odd-numbered pieces between backticks.
+            for token in line.split('`').skip(1).step_by(2) {
+                let looks_like_path = EXTENSIONS.iter().any(|e| token.ends_with(e))
+                    || (token.ends_with('/') && token.len() > 1);
+                let skip = token.contains(char::is_whitespace)
+                    || token.contains(['*', '<', '?'])
+                    || token.contains("://")
+                    || token.starts_with("../")
+                    || token.starts_with("target/")
+                    || token.starts_with('.') && !token.starts_with(".cargo")
+                    || NOT_IN_REPOSITORY.iter().any(|(t, _)| *t == token);
+                if !looks_like_path || skip {
+                    continue;
+                }
+                for path in expand_braces(token) {
+                    if !exists(&path) {
+                        findings.push(format!(
+                            "{doc}:{}: names `{path}`, which is not in the repository: fix the name or the text",
+                            i + 1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    check(
+        "The docs name only files that exist (ARCHITECTURE.md, Invariants)",
+        findings,
+    );
+}
