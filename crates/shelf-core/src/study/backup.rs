@@ -227,6 +227,7 @@ fn fit_import(local: &StudyState, incoming: &StudyState) -> (StudyState, OverLim
         }
     }
     for (id, list) in fitted.playlists_map_mut().iter_mut() {
+        list.merge_not_replace();
         let Some(mine) = local.any_playlist(id) else {
             // A new list: the cap on entries already held where it was made.
             continue;

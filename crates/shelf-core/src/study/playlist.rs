@@ -26,6 +26,11 @@ use crate::ids::{PlaylistId, VideoId};
 use crate::watch::WatchState;
 
 pub use super::limits::{MAX_NAME_CHARS, MAX_STORED_ENTRIES, MAX_VIDEOS};
+/// The removal stamp of an entry the cap took ([`Playlist::cap`]): older
+/// than any edit, so it orders nothing and moves no clock (a migrated
+/// entry's id packs its video, not a time: it must never become a stamp),
+/// and no student's removal carries it (stamping starts at 2024).
+const CAPPED: Stamp = Stamp::ZERO;
 /// Name given to a stored or imported playlist whose name was unusable.
 pub const FALLBACK_NAME: &str = "Playlist";
 
@@ -227,7 +232,8 @@ impl Merge for Item {
 /// the whole list at its `updated_at`: an entry an old tab removed is not
 /// in it, and nothing says so. This stamp lets the first merge with such a
 /// snapshot remove migrated entries it no longer holds (see
-/// [`Playlist::merge`]). Never stored and never compared: a migrated list
+/// [`Playlist::merge`]; imports merge instead, see
+/// [`Playlist::merge_not_replace`]). Never stored and never compared: a migrated list
 /// equals the same list read back as v3.
 #[derive(Debug, Clone, Copy, Default)]
 struct Snapshot(Option<Stamp>);
@@ -690,8 +696,9 @@ impl Playlist {
         capped
     }
 
-    /// Holds [`MAX_VIDEOS`]: past it, the entries added last (largest add
-    /// stamps) are marked removed at their own add stamp. A function of the
+    /// Holds [`MAX_VIDEOS`]: past it, the entries added last (migrated
+    /// entries count as added first, then by add stamp) are marked removed
+    /// at [`CAPPED`]. A function of the
     /// entries alone, so every tab caps a merge alike and tabs converge;
     /// an entry capped once stays removed (removal is final), so a list
     /// never shows an entry that could not be added once room frees up.
@@ -701,25 +708,25 @@ impl Playlist {
         if live <= MAX_VIDEOS {
             return 0;
         }
-        // Entries are keyed by add stamp: the map's order is add order.
-        let excess: Vec<EntryId> = self
+        let mut live: Vec<EntryId> = self
             .entries
             .iter()
             .filter(|(_, item)| item.removed.is_none())
             .map(|(id, _)| *id)
-            .skip(MAX_VIDEOS)
             .collect();
+        let order = add_order(&self.entries);
+        live.sort_by(|a, b| order(a).cmp(&order(b)));
+        let excess = live.split_off(MAX_VIDEOS);
         for id in &excess {
             if let Some(item) = self.entries.get_mut(id) {
-                item.removed = Some(id.0);
+                item.removed = Some(CAPPED);
             }
         }
         excess.len()
     }
 
     /// Videos shown in `before` that this version removed because the list
-    /// was full ([`Playlist::cap`]'s mark: removed at the add's own stamp,
-    /// which no student's removal can be, as the clock moves past the add).
+    /// was full ([`Playlist::cap`]'s mark, [`CAPPED`]).
     pub fn capped_since(&self, before: &Playlist) -> Vec<VideoId> {
         before
             .visible()
@@ -727,7 +734,7 @@ impl Playlist {
             .filter(|(id, _)| {
                 self.entries
                     .get(id)
-                    .is_some_and(|item| item.removed == Some(id.0))
+                    .is_some_and(|item| item.removed == Some(CAPPED))
             })
             .map(|(_, item)| item.video.clone())
             .collect()
@@ -744,6 +751,7 @@ impl Playlist {
     ///
     /// Returns the videos left out.
     pub(super) fn fit_into(&mut self, local: &Playlist) -> Vec<VideoId> {
+        self.merge_not_replace();
         let clashing: Vec<EntryId> = self
             .entries
             .iter()
@@ -776,12 +784,14 @@ impl Playlist {
             .filter(|(id, _)| merged.entries.get(id).is_some_and(|i| i.removed.is_none()))
             .count();
         let room = MAX_VIDEOS.saturating_sub(kept_local);
-        let new: Vec<EntryId> = merged
+        let mut new: Vec<EntryId> = merged
             .entries
             .iter()
             .filter(|(id, item)| item.removed.is_none() && !local.entries.contains_key(id))
             .map(|(id, _)| *id)
             .collect();
+        let order = add_order(&merged.entries);
+        new.sort_by(|a, b| order(a).cmp(&order(b)));
         let mut left_out = Vec::new();
         for id in new.into_iter().skip(room) {
             if let Some(item) = self.entries.remove(&id) {
@@ -789,6 +799,12 @@ impl Playlist {
             }
         }
         left_out
+    }
+
+    /// Imports merge, never replace: a list from an old-schema backup does
+    /// not remove the entries it lacks (see [`Snapshot`]).
+    pub(super) fn merge_not_replace(&mut self) {
+        self.snapshot = Snapshot::default();
     }
 
     /// The join of both versions' registers and entries, before the caps.
@@ -873,6 +889,22 @@ impl Merge for Playlist {
         .into_iter()
         .max()
         .unwrap_or(Stamp::ZERO)
+    }
+}
+
+/// The order entries were added in, for the caps: migrated entries (from
+/// schemas without ids: their ids pack the video, not a time) first, in
+/// list order, then entries added since, by add stamp. A function of the
+/// merged entries alone, so every tab caps alike.
+fn add_order<'a>(
+    entries: &'a BTreeMap<EntryId, Item>,
+) -> impl Fn(&EntryId) -> (bool, Option<&'a Position>, EntryId) + 'a {
+    move |id| {
+        let migrated = id.0.device() == DeviceId::LEGACY;
+        let pos = migrated
+            .then(|| entries.get(id).map(|item| item.pos.get()))
+            .flatten();
+        (!migrated, pos, *id)
     }
 }
 

@@ -494,7 +494,7 @@ fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
     for (key, p) in raw_lists {
         let id = free_playlist_id(&key, &playlists);
         let videos = p.videos.iter().filter_map(|v| VideoId::parse(v)).collect();
-        let list = Playlist::legacy(
+        let mut list = Playlist::legacy(
             id.clone(),
             &p.name,
             videos,
@@ -502,6 +502,14 @@ fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
             stamp_of(p.updated_at),
             p.deleted_at.is_some(),
         );
+        let capped = list.check(&id);
+        if capped > 0 {
+            dropped.push(Dropped {
+                kind: ItemKind::Playlist,
+                key: format!("{key} entries"),
+                reason: format!("{capped} entries past the limit of {MAX_VIDEOS}"),
+            });
+        }
         playlists.insert(id, list);
     }
     let settings: V2Settings = match object.remove("settings") {

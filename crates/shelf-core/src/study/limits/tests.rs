@@ -332,3 +332,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_migrated_list_keeps_its_entries_when_two_tabs_fill_it() {
+    // Migrated ids pack the video, not a time: they still count as added first.
+    let videos: Vec<String> = many(MAX_VIDEOS - 1, 0)
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect();
+    let raw = format!(
+        r#"{{"schema":2,"playlists":{{"q":{{"name":"Q","videos":[{}],"created_at":1,"updated_at":1764000000000}}}}}}"#,
+        videos.join(",")
+    );
+    let (base, _) = read(&raw, NOW);
+    let mut one = base.clone().for_device(DeviceId::from_random(1));
+    let mut two = base.clone().for_device(DeviceId::from_random(2));
+    one.playlist_mut("q", NOW)
+        .unwrap()
+        .add(&v(A), Duplicates::Skip);
+    two.playlist_mut("q", NOW + 1)
+        .unwrap()
+        .add(&v(B), Duplicates::Skip);
+    let merged = one.merge(&two);
+    let list = merged.playlist("q").unwrap();
+    assert_eq!(list.len(), MAX_VIDEOS);
+    assert_eq!(
+        &ids(list)[..MAX_VIDEOS - 1],
+        &ids(base.playlist("q").unwrap())[..]
+    );
+    assert_eq!(ids(list).last(), Some(&A));
+    assert_eq!(stored(&merged), merged);
+}
