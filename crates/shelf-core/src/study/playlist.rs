@@ -714,8 +714,10 @@ impl Playlist {
             .filter(|(_, item)| item.removed.is_none())
             .map(|(id, _)| *id)
             .collect();
-        let order = add_order(&self.entries);
-        live.sort_by(|a, b| order(a).cmp(&order(b)));
+        {
+            let order = add_order(&self.entries);
+            live.sort_by(|a, b| order(a).cmp(&order(b)));
+        }
         let excess = live.split_off(MAX_VIDEOS);
         for id in &excess {
             if let Some(item) = self.entries.get_mut(id) {
