@@ -10,8 +10,8 @@
 
 use leptos::prelude::*;
 use shelf_core::study::{
-    apply_import, decode, describe, prepare_save, Damage, Decoded, DeviceId, Dropped, ProgressMap,
-    RestorePoint, Save, StudyState, Unreadable,
+    apply_import, decode, describe, prepare_save, Damage, Decoded, DeviceId, Dropped, ListOverflow,
+    ProgressMap, RestorePoint, Save, StudyState, Unreadable,
 };
 
 use crate::web::storage::{self, StorageIssue, RESTORE_KEY, STATE_KEY};
@@ -35,6 +35,10 @@ pub enum StoreNotice {
     ReadOnly { version: u64 },
     /// Storage is off or full: changes live in this tab only.
     MemoryOnly(StorageIssue),
+    /// Lists were full when this tab's adds met another tab's: these
+    /// videos, shown as added a moment ago, were not kept (the core's rule,
+    /// the same in every tab, see `study::limits`).
+    ListsFull(Vec<ListOverflow>),
 }
 
 /// Where this tab's changes stand.
@@ -110,18 +114,12 @@ impl Study {
             study.save_now();
         }
         storage::on_external_change(move |raw| study.absorb(raw));
-        // A save still waiting for the lock when the tab goes away runs now,
-        // without the lock, rather than not at all.
-        document::on_page_hide(move || {
-            if study.status.get_untracked() == SaveStatus::Saving {
-                study.save_now();
-            }
-        });
+        document::on_page_hide(move || study.flush_now());
         study
     }
 
-    /// Runs a save still waiting for the lock now, without it: for a tab
-    /// that is going away.
+    /// Runs a save still waiting for the lock now, without it, rather than
+    /// not at all: for a tab that is going away (page hide, navigation).
     pub fn flush_now(&self) {
         if self.status.get_untracked() == SaveStatus::Saving {
             self.save_now();
@@ -223,7 +221,11 @@ impl Study {
         };
         let mine = self.state.get_untracked();
         let now = now_ms();
-        let (state, json) = match prepare_save(&mine, stored.as_deref(), now) {
+        let save = prepare_save(&mine, stored.as_deref(), now);
+        if let Save::UpToDate { state } | Save::Write { state, .. } = &save {
+            self.report_capped(&mine, state);
+        }
+        let (state, json) = match save {
             Save::UpToDate { state } => {
                 self.adopt(state);
                 self.store_restore_point();
@@ -329,9 +331,19 @@ impl Study {
         }
     }
 
-    /// Another tab saved: merge its state into ours, and save again when
-    /// ours holds something its write lacks (it raced ours, or it ran
-    /// without a lock), so the tabs and storage converge.
+    /// Tells the student when merging took back videos this tab showed as
+    /// added (a list was full: another tab's adds came first).
+    fn report_capped(&self, mine: &StudyState, merged: &StudyState) {
+        let capped = mine.capped_by(merged);
+        if !capped.is_empty() {
+            self.notice.set(Some(StoreNotice::ListsFull(capped)));
+        }
+    }
+
+    /// Another tab saved: merge its state into ours, and save again only
+    /// when ours holds something its write lacks that a save would keep (it
+    /// raced ours, or it ran without a lock), so tabs and storage converge
+    /// and never echo each other's writes.
     fn absorb(&self, raw: Option<String>) {
         match raw.as_deref().map(|raw| decode(raw, now_ms())) {
             Some(Decoded::Ok {
@@ -339,9 +351,12 @@ impl Study {
                 clamped,
                 ..
             }) => {
-                let merged = self.state.with_untracked(|mine| mine.merge(&theirs));
-                // Merging is commutative: storage covers this tab exactly when
-                // merging changed nothing of theirs.
+                let mine = self.state.get_untracked();
+                let merged = mine.merge(&theirs);
+                self.report_capped(&mine, &merged);
+                // The merge holds the limits, so it is exactly what storage
+                // holds after saving it (`study::limits` tests that it reads
+                // back unchanged). Equal to theirs: a save would add nothing.
                 let covered = merged == theirs;
                 self.adopt(merged);
                 // Clamped: storage must hold the clamped stamps this tab's next

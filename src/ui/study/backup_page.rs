@@ -6,14 +6,16 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shelf_core::study::backup::MAX_BACKUP_BYTES;
-use shelf_core::study::{export_backup, parse_backup, preview_import, ImportError, StudyState};
+use shelf_core::study::{
+    export_backup, parse_backup, preview_import, ImportError, OverLimit, StudyState,
+};
 
 use crate::context::use_study;
 use crate::i18n::plural;
 use crate::i18n::t;
 use crate::study::{now_ms, SaveStatus};
 use crate::ui::page_title::PageTitle;
-use crate::ui::study::import_preview::{ImportPreviewNames, ImportPreviewTable};
+use crate::ui::study::import_preview::{ImportOverLimit, ImportPreviewNames, ImportPreviewTable};
 use crate::ui::study::util::{fill, focus_later};
 use crate::web::download::{save_text, today};
 use crate::web::file::{picked_file, read_text};
@@ -33,6 +35,8 @@ enum Stage {
     },
     Done {
         changed: bool,
+        /// What a limit kept out (the preview said so too).
+        over: OverLimit,
     },
 }
 
@@ -116,11 +120,12 @@ fn ImportBackup() -> impl IntoView {
         let Stage::Ready { incoming, .. } = stage.get_untracked() else {
             return;
         };
-        let changed = study.with_untracked(|local| preview_import(local, &incoming).has_changes());
+        let preview = study.with_untracked(|local| preview_import(local, &incoming));
+        let (changed, over) = (preview.has_changes(), preview.over_limit);
         study.import(&incoming);
         undone.set(None);
         reset_input();
-        stage.set(Stage::Done { changed });
+        stage.set(Stage::Done { changed, over });
         // The preview (and its buttons) goes away: keep the keyboard nearby.
         focus_later("#import-file".to_string());
     };
@@ -155,8 +160,8 @@ fn ImportBackup() -> impl IntoView {
             Stage::Done { .. } if study.status() == SaveStatus::Unsaved => {
                 s.import_not_saved.to_string()
             }
-            Stage::Done { changed: true } => s.import_done.to_string(),
-            Stage::Done { changed: false } => s.import_done_nothing.to_string(),
+            Stage::Done { changed: true, .. } => s.import_done.to_string(),
+            Stage::Done { changed: false, .. } => s.import_done_nothing.to_string(),
         })
     };
     let failed = move || stage.with(|s| matches!(s, Stage::Unreadable | Stage::Refused(_)));
@@ -175,13 +180,22 @@ fn ImportBackup() -> impl IntoView {
                 />
             </p>
             <p class="status" class:field-error=failed role="status">{status}</p>
+            {move || stage.with(|s| match s {
+                Stage::Done { over, .. } if !over.is_empty() => {
+                    let over = over.clone();
+                    Some(view! { <ImportOverLimit over /> })
+                }
+                _ => None,
+            })}
             {move || preview.get().map(|(preview, incoming, skipped)| {
                 let changes = preview.has_changes();
+                let over = preview.over_limit.clone();
                 let names = preview.clone();
                 view! {
                     <div class="import-preview">
                         <ImportPreviewTable preview />
                         <ImportPreviewNames preview=names incoming />
+                        {(!over.is_empty()).then(|| view! { <ImportOverLimit over /> })}
                         {(skipped > 0).then(|| view! {
                             <p class="import-skipped">{move || plural(&t().import_skipped, skipped, &[])}</p>
                         })}

@@ -1,11 +1,13 @@
 //! What importing a backup would change: a table of counts per kind of
-//! item, and the names of what would be added, updated and removed.
+//! item, the names of what would be added, updated and removed, and what
+//! a limit keeps out.
 
 use leptos::prelude::*;
-use shelf_core::study::{ImportPreview, KindDiff, StudyState};
+use shelf_core::study::playlist::MAX_VIDEOS;
+use shelf_core::study::{ImportPreview, KindDiff, OverLimit, StudyState, MAX_PLAYLISTS};
 
 use crate::context::{use_catalogue, use_study};
-use crate::i18n::t;
+use crate::i18n::{plural, t};
 
 #[component]
 pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
@@ -129,5 +131,36 @@ impl Change {
             Change::Updated => s.import_names_updated,
             Change::Removed => s.import_names_removed,
         }
+    }
+}
+
+/// What the import will not add because a limit was reached: each full
+/// list with how many videos it cannot take, and playlists past the most
+/// that can be kept. Everything already here stays.
+#[component]
+pub fn ImportOverLimit(over: OverLimit) -> impl IntoView {
+    let max_videos = MAX_VIDEOS.to_string();
+    let max_lists = MAX_PLAYLISTS.to_string();
+    let lists = over
+        .lists
+        .into_iter()
+        .map(|list| {
+            let n = list.videos.len();
+            let max = max_videos.clone();
+            view! {
+                <li data-playlist=list.id.to_string()>
+                    {move || plural(&t().import_over_limit_list, n, &[("name", &list.name), ("max", &max)])}
+                </li>
+            }
+        })
+        .collect_view();
+    let playlists = over.playlists.len();
+    view! {
+        <ul class="import-over-limit" role="list">
+            {lists}
+            {(playlists > 0).then(|| view! {
+                <li>{move || plural(&t().import_over_limit_playlists, playlists, &[("max", &max_lists)])}</li>
+            })}
+        </ul>
     }
 }

@@ -6,6 +6,7 @@ pub mod assignment_paste;
 pub mod backup_page;
 pub mod bulk_add;
 pub mod coverage_note;
+pub mod deleted_playlist;
 pub mod import_preview;
 pub mod note_editor;
 pub mod note_view;

@@ -54,6 +54,7 @@ fn kind(notice: &StoreNotice) -> &'static str {
         StoreNotice::Salvaged { .. } => "salvaged",
         StoreNotice::ReadOnly { .. } => "read-only",
         StoreNotice::MemoryOnly(_) => "memory-only",
+        StoreNotice::ListsFull(_) => "lists-full",
     }
 }
 
@@ -102,6 +103,25 @@ fn NoticeText(notice: StoreNotice) -> impl IntoView {
             <p>{move || fill(t().notice_read_only_body, &[("version", &version.to_string())])}</p>
         }
         .into_any(),
+        StoreNotice::ListsFull(lists) => {
+            let items = lists
+                .into_iter()
+                .map(|list| {
+                    let n = list.videos.len();
+                    let max = shelf_core::study::playlist::MAX_VIDEOS.to_string();
+                    view! {
+                        <li>
+                            {move || crate::i18n::plural(&t().notice_list_full_item, n, &[("name", &list.name), ("max", &max)])}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p><strong>{move || t().notice_list_full_title}</strong></p>
+                <ul class="capped-lists">{items}</ul>
+            }
+            .into_any()
+        }
         StoreNotice::MemoryOnly(issue) => {
             let cause = move || match &issue {
                 StorageIssue::QuotaExceeded => t().notice_storage_full,

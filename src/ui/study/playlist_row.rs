@@ -7,13 +7,13 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shelf_core::study::MAX_NAME_CHARS;
+use shelf_core::study::{NameError, MAX_NAME_CHARS};
 
 use crate::context::use_study;
 use crate::i18n::plural;
 use crate::i18n::t;
+use crate::ui::study::deleted_playlist::Deleted;
 use crate::ui::study::playlist_picker::name_error_text;
-use crate::ui::study::playlists_page::Deleted;
 use crate::ui::study::tally_bar::TallyBar;
 use crate::ui::study::util::{fill, focus_later};
 use crate::web::base::href;
@@ -67,7 +67,8 @@ pub fn PlaylistRow(
         }
     });
     let draft = RwSignal::new(String::new());
-    let error = RwSignal::new(String::new());
+    // The refusal as data, worded in the view (follows a language switch).
+    let error = RwSignal::new(None::<NameError>);
     let dom_id = rename_input_id(&id);
     let restore_with_name = move |_| {
         let typed = draft.get_untracked();
@@ -78,13 +79,13 @@ pub fn PlaylistRow(
             })
         });
         match outcome {
-            Some(Err(e)) => error.set(name_error_text(e)),
+            Some(Err(e)) => error.set(Some(e)),
             _ => set_editing(false),
         }
     };
     let start = move |_| {
         draft.set(name.get_untracked());
-        error.set(String::new());
+        error.set(None);
         set_editing(true);
         focus_later(format!("#{}", key.with_value(|id| rename_input_id(id))));
     };
@@ -94,7 +95,7 @@ pub fn PlaylistRow(
             study.update(|s, now| s.playlist_mut(id, now).map(|mut p| p.rename(&typed)))
         });
         match outcome {
-            Some(Err(e)) => error.set(name_error_text(e)),
+            Some(Err(e)) => error.set(Some(e)),
             // Deleted in another tab meanwhile: the field and the notice stay.
             None => {}
             Some(Ok(_)) => {
@@ -127,7 +128,7 @@ pub fn PlaylistRow(
                         type="text"
                         maxlength=MAX_NAME_CHARS.to_string()
                         autocomplete="off"
-                        aria-invalid=move || (!error.get().is_empty()).then_some("true")
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
                         prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev))
                         on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
@@ -144,7 +145,7 @@ pub fn PlaylistRow(
                     />
                     <button type="button" class="button primary" on:click=move |_| save()>{move || t().save}</button>
                     <button type="button" class="button" on:click=move |_| set_editing(false)>{move || t().cancel}</button>
-                    <span class="field-error" aria-live="assertive">{move || error.get()}</span>
+                    <span class="field-error" aria-live="assertive">{move || error.get().map(name_error_text)}</span>
                 </span>
                 <Show when=move || gone.get()>
                     <p class="playlist-gone" role="alert">

@@ -1,28 +1,49 @@
 //! `/playlists`: the student's playlists (create, rename, delete with undo)
-//! and every series as a ready-made playlist.
+//! and every series as a ready-made playlist. Lists show a page at a time
+//! ([`PAGE`] rows, then "show more"): each row tracks its list's progress,
+//! and a store may hold up to `MAX_PLAYLISTS` lists.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeSet;
 
 use shelf_core::catalogue::Series;
-use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
+use shelf_core::study::{NameError, PlaylistError, MAX_NAME_CHARS, MAX_PLAYLISTS};
 
 use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::assignment_paste::AssignmentPaste;
+use crate::ui::study::deleted_playlist::Deleted;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::playlist_row::PlaylistRow;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
 use crate::ui::study::util::{fill, focus_later, new_playlist_id};
 use crate::web::base::href;
 
-/// A deleted playlist that can still be brought back.
+/// Rows shown at first, and added by each "show more".
+pub const PAGE: usize = 50;
+
+/// The page's last message, as data: worded when shown, so a language
+/// switch re-words it.
 #[derive(Clone, PartialEq)]
-pub struct Deleted {
-    pub id: String,
-    pub name: String,
+enum Message {
+    Created(String),
+    Restored(String),
+    Name(NameError),
+    TooMany,
+}
+
+impl Message {
+    fn text(&self) -> String {
+        let s = t();
+        match self {
+            Message::Created(name) => fill(s.playlist_created, &[("name", name)]),
+            Message::Restored(name) => fill(s.playlist_restored, &[("name", name)]),
+            Message::Name(e) => name_error_text(*e),
+            Message::TooMany => fill(s.playlists_too_many, &[("max", &MAX_PLAYLISTS.to_string())]),
+        }
+    }
 }
 
 #[component]
@@ -30,7 +51,7 @@ pub fn PlaylistsPage() -> impl IntoView {
     let study = use_study();
     let catalogue = use_catalogue();
     let name = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Message>);
     let deleted = RwSignal::new(None::<Deleted>);
     let create = move || {
         let typed = name.get_untracked();
@@ -46,10 +67,11 @@ pub fn PlaylistsPage() -> impl IntoView {
         match outcome {
             Ok(created) => {
                 name.set(String::new());
-                message.set(fill(t().playlist_created, &[("name", &created)]));
+                message.set(Some(Message::Created(created)));
             }
-            Err(PlaylistError::Name(e)) => message.set(name_error_text(e)),
-            Err(_) => {}
+            Err(PlaylistError::Name(e)) => message.set(Some(Message::Name(e))),
+            Err(PlaylistError::TooMany { .. }) => message.set(Some(Message::TooMany)),
+            Err(PlaylistError::DuplicateId(_)) => {}
         }
     };
     let own_deletes = StoredValue::new(BTreeSet::<String>::new());
@@ -57,20 +79,21 @@ pub fn PlaylistsPage() -> impl IntoView {
         own_deletes.update_value(|own| {
             own.insert(gone.id.clone());
         });
-        message.set(String::new());
+        message.set(None);
         deleted.set(Some(gone));
         focus_later(".undo-toast .undo".to_string());
     });
     let undo = move |_| {
         if let Some(gone) = deleted.get_untracked() {
             study.update(|s, now| s.restore_playlist(&gone.id, now));
-            message.set(fill(t().playlist_restored, &[("name", &gone.name)]));
+            message.set(Some(Message::Restored(gone.name)));
             deleted.set(None);
         }
     };
     let renaming = RwSignal::new(BTreeSet::<String>::new());
+    let shown = RwSignal::new(PAGE);
     // Live lists, plus any deleted elsewhere while being renamed here.
-    let ids = move || {
+    let all_ids = Memo::new(move |_| {
         renaming.with(|open| {
             study.with(|s| {
                 let mut lists = s.live_playlists();
@@ -82,12 +105,17 @@ pub fn PlaylistsPage() -> impl IntoView {
                 lists.iter().map(|p| p.id().to_string()).collect::<Vec<_>>()
             })
         })
-    };
+    });
+    let total = move || all_ids.with(Vec::len);
+    let ids = Memo::new(move |_| {
+        let n = shown.get();
+        all_ids.with(|ids| ids.iter().take(n).cloned().collect::<Vec<_>>())
+    });
     let gone_elsewhere = deleted_elsewhere(own_deletes, renaming);
     let restore_gone = move |gone: Deleted| {
         study.update(|s, now| s.restore_playlist(&gone.id, now));
         gone_elsewhere.update(|list| list.retain(|g| g.id != gone.id));
-        message.set(fill(t().playlist_restored, &[("name", &gone.name)]));
+        message.set(Some(Message::Restored(gone.name)));
     };
     view! {
         <PageTitle name=move || Some(t().nav_playlists.to_string()) />
@@ -114,7 +142,7 @@ pub fn PlaylistsPage() -> impl IntoView {
                 </button>
             </div>
             <div class="undo-toast" role="status">
-                {move || message.get()}
+                {move || message.with(|m| m.as_ref().map(Message::text))}
                 {move || deleted.get().map(|gone| view! {
                     <span>{move || fill(t().playlist_deleted, &[("name", &gone.name)])}</span>
                     " "
@@ -143,14 +171,33 @@ pub fn PlaylistsPage() -> impl IntoView {
             </For>
             <h2>{move || t().my_playlists}</h2>
             <Show
-                when=move || !ids().is_empty()
+                when=move || { total() > 0 }
                 fallback=move || view! { <p class="muted">{move || t().no_playlists}</p> }
             >
                 <ul class="playlist-list" role="list">
-                    <For each=ids key=|id| id.clone() let(id)>
+                    <For each=move || ids.get() key=|id| id.clone() let(id)>
                         <PlaylistRow id on_deleted renaming />
                     </For>
                 </ul>
+                <Show when=move || { total() > PAGE }>
+                    <p class="show-more-row field-row">
+                        <span class="muted playlists-shown">
+                            {move || fill(t().playlists_shown, &[
+                                ("shown", &ids.with(Vec::len).to_string()),
+                                ("total", &total().to_string()),
+                            ])}
+                        </span>
+                        <Show when=move || ids.with(Vec::len) < total()>
+                            <button
+                                type="button"
+                                class="button show-more-playlists"
+                                on:click=move |_| shown.update(|n| *n += PAGE)
+                            >
+                                {move || t().playlists_show_more}
+                            </button>
+                        </Show>
+                    </p>
+                </Show>
             </Show>
             <AssignmentPaste />
             <h2>{move || t().series_playlists}</h2>

@@ -18,6 +18,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::limits::{ListOverflow, OverLimit, MAX_PLAYLISTS};
 use super::lww::Merge;
 use super::playlist::Playlist;
 use super::progress::watch_url;
@@ -29,9 +30,7 @@ use crate::watch::WatchState;
 
 /// The `kind` label that tells a backup from other JSON files.
 pub const BACKUP_KIND: &str = "lecture-shelf-backup";
-/// Largest backup read: far above any real state (see `worst_case`),
-/// small enough to parse in a browser tab.
-pub const MAX_BACKUP_BYTES: usize = 16 * 1024 * 1024;
+pub use super::limits::MAX_BACKUP_BYTES;
 
 /// The backup file's text (pretty-printed: people open these).
 pub fn export_backup(state: &StudyState, now_ms: u64) -> String {
@@ -192,6 +191,8 @@ pub struct ImportPreview {
     pub notes: KindDiff,
     pub playlists: KindDiff,
     pub settings: KindDiff,
+    /// What the backup holds that will not be added: a limit was reached.
+    pub over_limit: OverLimit,
 }
 
 impl ImportPreview {
@@ -203,8 +204,50 @@ impl ImportPreview {
     }
 }
 
+/// The backup's state made ready to merge into `local` so that the import
+/// keeps everything `local` holds: entries whose ids clash with another
+/// video here get fresh ids, and what would pass a limit is left out
+/// (listed in the [`OverLimit`]), never `local`'s own items.
+fn fit_import(local: &StudyState, incoming: &StudyState) -> (StudyState, OverLimit) {
+    let mut fitted = incoming.clone();
+    let mut over = OverLimit::default();
+    let mut room = MAX_PLAYLISTS.saturating_sub(local.live_playlists().len());
+    let mut new_lists: Vec<&Playlist> = incoming
+        .playlists_map()
+        .values()
+        .filter(|p| !p.is_deleted() && !local.has_playlist_id(p.id()))
+        .collect();
+    new_lists.sort_by_key(|p| (p.created(), p.id().clone()));
+    for list in new_lists {
+        if room > 0 {
+            room -= 1;
+        } else {
+            over.playlists.push(list.name().to_string());
+            fitted.playlists_map_mut().remove(list.id());
+        }
+    }
+    for (id, list) in fitted.playlists_map_mut().iter_mut() {
+        list.merge_not_replace();
+        let Some(mine) = local.any_playlist(id) else {
+            // A new list: the cap on entries already held where it was made.
+            continue;
+        };
+        let left_out = list.fit_into(mine);
+        if !left_out.is_empty() && !mine.is_deleted() {
+            over.lists.push(ListOverflow {
+                id: id.clone(),
+                name: mine.name().to_string(),
+                videos: left_out,
+            });
+        }
+    }
+    (fitted, over)
+}
+
 /// The diff of importing `incoming` into `local`, without applying it.
 pub fn preview_import(local: &StudyState, incoming: &StudyState) -> ImportPreview {
+    let (incoming, over_limit) = fit_import(local, incoming);
+    let incoming = &incoming;
     let merged_settings = local.settings().merge(incoming.settings());
     let mut settings = KindDiff::default();
     for name in local.settings().differing(&merged_settings) {
@@ -227,6 +270,7 @@ pub fn preview_import(local: &StudyState, incoming: &StudyState) -> ImportPrevie
             },
         ),
         settings,
+        over_limit,
     }
 }
 
@@ -291,7 +335,8 @@ pub fn apply_import(
     local: &StudyState,
     incoming: &StudyState,
 ) -> (StudyState, Option<RestorePoint>) {
-    let merged = local.merge(incoming);
+    let (incoming, _) = fit_import(local, incoming);
+    let merged = local.merge(&incoming);
     if merged == *local {
         return (merged, None);
     }

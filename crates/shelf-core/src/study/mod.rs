@@ -10,12 +10,15 @@
 //! * [`stamp`], [`lww`], [`position`]: the merge machinery — hybrid
 //!   logical clocks, last-writer-wins registers, fractional positions;
 //! * [`timecode`]: `mm:ss` / `h:mm:ss` positions;
+//! * [`limits`]: every limit (entries, lists, notes, record sizes), held
+//!   by editing, merging, importing and reading alike;
 //! * [`schema`]: the versioned localStorage format, migrations, salvage;
 //! * [`backup`]: export, previewed and undoable import, Markdown export;
 //! * [`share`]: playlists in a link's fragment;
 //! * [`worst_case`]: a heavy state for sizing storage.
 
 pub mod backup;
+pub mod limits;
 pub mod lww;
 pub mod notes;
 pub mod overview;
@@ -41,6 +44,7 @@ pub use backup::{
     apply_import, export_backup, parse_backup, playlist_markdown, preview_import, ImportError,
     ImportPreview, KindDiff, ParsedBackup, RestorePoint,
 };
+pub use limits::{ListOverflow, OverLimit, MAX_PLAYLISTS};
 pub use lww::Merge;
 pub use notes::{segments, Note, NoteTooLong, Segment, MAX_NOTE_CHARS};
 pub use overview::{progress_overview, Standing, TrackId, TrackProgress};

@@ -15,8 +15,7 @@ use crate::ids::VideoId;
 /// Notes by video id.
 pub type NoteMap = BTreeMap<VideoId, Note>;
 
-/// Longest note, in characters: a page of text, bounded for storage.
-pub const MAX_NOTE_CHARS: usize = 5000;
+pub use super::limits::MAX_NOTE_CHARS;
 
 /// Why a note was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,19 +20,17 @@ use std::fmt;
 use super::lww::{Lww, Merge};
 use super::position::{Position, REBALANCE_DIGITS};
 use super::progress::{watch_state, ProgressMap, Tally};
-use super::stamp::{Clock, Stamp};
+use super::stamp::{Clock, DeviceId, Stamp};
 use crate::catalogue::{Catalogue, Lang, Video};
 use crate::ids::{PlaylistId, VideoId};
 use crate::watch::WatchState;
 
-/// Longest name, in characters: enough for a title, short enough for a
-/// list row and a share link.
-pub const MAX_NAME_CHARS: usize = 100;
-/// Most entries a playlist (or a share link) shows: about twice the whole
-/// catalogue, so duplicates fit, yet bounded for storage and links.
-pub const MAX_VIDEOS: usize = 1000;
-/// Most entries kept, removed ones included, read from storage or a file.
-pub const MAX_STORED_ENTRIES: usize = 4 * MAX_VIDEOS;
+pub use super::limits::{MAX_NAME_CHARS, MAX_STORED_ENTRIES, MAX_VIDEOS};
+/// The removal stamp of an entry the cap took ([`Playlist::cap`]): older
+/// than any edit, so it orders nothing and moves no clock (a migrated
+/// entry's id packs its video, not a time: it must never become a stamp),
+/// and no student's removal carries it (stamping starts at 2024).
+const CAPPED: Stamp = Stamp::ZERO;
 /// Name given to a stored or imported playlist whose name was unusable.
 pub const FALLBACK_NAME: &str = "Playlist";
 
@@ -230,6 +228,24 @@ impl Merge for Item {
     }
 }
 
+/// A list read from a schema without entry ids (v1, v2) is a snapshot of
+/// the whole list at its `updated_at`: an entry an old tab removed is not
+/// in it, and nothing says so. This stamp lets the first merge with such a
+/// snapshot remove migrated entries it no longer holds (see
+/// [`Playlist::merge`]; imports merge instead, see
+/// [`Playlist::merge_not_replace`]). Never stored and never compared: a migrated list
+/// equals the same list read back as v3.
+#[derive(Debug, Clone, Copy, Default)]
+struct Snapshot(Option<Stamp>);
+
+impl PartialEq for Snapshot {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Snapshot {}
+
 /// Fields are private so the name and entries always meet the rules
 /// above; read them through the accessors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,6 +257,8 @@ pub struct Playlist {
     deleted: Lww<bool>,
     #[serde(default)]
     entries: BTreeMap<EntryId, Item>,
+    #[serde(skip)]
+    snapshot: Snapshot,
 }
 
 impl Playlist {
@@ -258,6 +276,7 @@ impl Playlist {
             name: Lww::new(name, created),
             deleted: Lww::new(false, created),
             entries: BTreeMap::new(),
+            snapshot: Snapshot::default(),
         })
     }
 
@@ -641,6 +660,7 @@ impl Playlist {
             name: Lww::new(repair_name(name), at),
             deleted: Lww::new(deleted, at),
             entries,
+            snapshot: Snapshot(Some(at)),
         }
     }
 
@@ -663,36 +683,193 @@ impl Playlist {
     }
 
     /// Brings a list read from storage or a file within the rules without
-    /// dropping it: the id follows its map key, the name is repaired, the
-    /// oldest removal marks go past [`MAX_STORED_ENTRIES`]. Not an edit, so
-    /// no stamp changes. `Err` only for more shown entries than any app
-    /// version writes.
-    pub(super) fn check(&mut self, key: &PlaylistId) -> Result<bool, String> {
-        let shown = self.len();
-        if shown > MAX_VIDEOS {
-            return Err(format!("{shown} entries, at most {MAX_VIDEOS} are kept"));
-        }
+    /// dropping it: the id follows its map key, the name is repaired,
+    /// entries past [`MAX_VIDEOS`] are marked removed by the rule merging
+    /// uses ([`Playlist::cap`]), the oldest removal marks go past
+    /// [`MAX_STORED_ENTRIES`]. Not an edit, so no clock ticks. Returns how
+    /// many shown entries the cap took (a list an older build let grow).
+    pub(super) fn check(&mut self, key: &PlaylistId) -> usize {
+        let capped = self.cap();
         self.prune_removed();
-        let name = repair_name(self.name.get());
-        let changed = self.id != *key || *self.name.get() != name;
         self.id = key.clone();
-        self.name.value = name;
-        Ok(changed)
+        self.name.value = repair_name(self.name.get());
+        capped
     }
-}
 
-impl Merge for Playlist {
-    /// A join while a list stays under [`MAX_STORED_ENTRIES`]; past it, the
-    /// oldest removal marks are forgotten here too, so a tab's copy and the
-    /// stored one (pruned when read) agree and saving settles.
-    fn merge(&self, other: &Self) -> Self {
-        let mut merged = Playlist {
+    /// Holds [`MAX_VIDEOS`]: past it, the entries added last (migrated
+    /// entries count as added first, then by add stamp) are marked removed
+    /// at [`CAPPED`]. A function of the
+    /// entries alone, so every tab caps a merge alike and tabs converge;
+    /// an entry capped once stays removed (removal is final), so a list
+    /// never shows an entry that could not be added once room frees up.
+    /// Returns how many entries it removed.
+    fn cap(&mut self) -> usize {
+        let live = self.len();
+        if live <= MAX_VIDEOS {
+            return 0;
+        }
+        let mut live: Vec<EntryId> = self
+            .entries
+            .iter()
+            .filter(|(_, item)| item.removed.is_none())
+            .map(|(id, _)| *id)
+            .collect();
+        {
+            let order = add_order(&self.entries);
+            live.sort_by(|a, b| order(a).cmp(&order(b)));
+        }
+        let excess = live.split_off(MAX_VIDEOS);
+        for id in &excess {
+            if let Some(item) = self.entries.get_mut(id) {
+                item.removed = Some(CAPPED);
+            }
+        }
+        excess.len()
+    }
+
+    /// Videos shown in `before` that this version removed because the list
+    /// was full ([`Playlist::cap`]'s mark, [`CAPPED`]).
+    pub fn capped_since(&self, before: &Playlist) -> Vec<VideoId> {
+        before
+            .visible()
+            .into_iter()
+            .filter(|(id, _)| {
+                self.entries
+                    .get(id)
+                    .is_some_and(|item| item.removed == Some(CAPPED))
+            })
+            .map(|(_, item)| item.video.clone())
+            .collect()
+    }
+
+    /// Gets this list (read from a backup) ready to merge into `local`'s
+    /// version of it, so the import keeps everything `local` shows:
+    ///
+    /// * an entry whose id `local` uses for another video (a hand-edited or
+    ///   forged file) gets a fresh id (the next counter free on both
+    ///   sides: deterministic), so both videos stay;
+    /// * entries `local` lacks are left out past [`MAX_VIDEOS`], added
+    ///   first kept, rather than capping `local`'s own entries.
+    ///
+    /// Returns the videos left out.
+    pub(super) fn fit_into(&mut self, local: &Playlist) -> Vec<VideoId> {
+        self.merge_not_replace();
+        let clashing: Vec<EntryId> = self
+            .entries
+            .iter()
+            .filter(|(id, item)| local.entries.get(id).is_some_and(|l| l.video != item.video))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in clashing {
+            let Some(item) = self.entries.remove(&id) else {
+                continue;
+            };
+            // The first later counter that is free, or that holds this very
+            // video here already (imported before: importing again adds nothing).
+            let mut fresh = id.0;
+            let free = loop {
+                fresh = fresh.next_counter();
+                let candidate = EntryId(fresh);
+                let here = local.entries.get(&candidate);
+                if here.is_some_and(|l| l.video == item.video)
+                    || (here.is_none() && !self.entries.contains_key(&candidate))
+                {
+                    break candidate;
+                }
+            };
+            self.entries.insert(free, item);
+        }
+        let merged = local.merge_uncapped(self);
+        let kept_local = local
+            .visible()
+            .into_iter()
+            .filter(|(id, _)| merged.entries.get(id).is_some_and(|i| i.removed.is_none()))
+            .count();
+        let room = MAX_VIDEOS.saturating_sub(kept_local);
+        let mut new: Vec<EntryId> = merged
+            .entries
+            .iter()
+            .filter(|(id, item)| item.removed.is_none() && !local.entries.contains_key(id))
+            .map(|(id, _)| *id)
+            .collect();
+        let order = add_order(&merged.entries);
+        new.sort_by(|a, b| order(a).cmp(&order(b)));
+        let mut left_out = Vec::new();
+        for id in new.into_iter().skip(room) {
+            if let Some(item) = self.entries.remove(&id) {
+                left_out.push(item.video);
+            }
+        }
+        left_out
+    }
+
+    /// Imports merge, never replace: a list from an old-schema backup does
+    /// not remove the entries it lacks (see [`Snapshot`]).
+    pub(super) fn merge_not_replace(&mut self) {
+        self.snapshot = Snapshot::default();
+    }
+
+    /// The join of both versions' registers and entries, before the caps.
+    fn merge_uncapped(&self, other: &Self) -> Playlist {
+        let mut entries = self.entries.merge(&other.entries);
+        // A list from a schema without entry ids holds every entry it had at
+        // its time: a migrated entry missing from it, not moved since, was
+        // removed by the old tab that wrote it.
+        for snapshot_side in [self, other] {
+            let Some(at) = snapshot_side.snapshot.0 else {
+                continue;
+            };
+            for (id, item) in entries.iter_mut() {
+                if id.0.device() == DeviceId::LEGACY
+                    && item.removed.is_none()
+                    && item.pos.at() <= at
+                    && !snapshot_side.entries.contains_key(id)
+                {
+                    item.removed = Some(at);
+                }
+            }
+        }
+        Playlist {
             id: self.id.clone().min(other.id.clone()),
             created: self.created.min(other.created),
             name: self.name.merge(&other.name),
             deleted: self.deleted.merge(&other.deleted),
-            entries: self.entries.merge(&other.entries),
-        };
+            entries,
+            snapshot: Snapshot::default(),
+        }
+    }
+
+    /// Reads a stored list's entries one by one, so one unreadable entry
+    /// (a bad position, a malformed id) costs that entry, not the list.
+    /// Returns each left-out entry's key and why.
+    pub(super) fn read_entries(
+        &mut self,
+        raw: serde_json::Map<String, serde_json::Value>,
+    ) -> Vec<(String, String)> {
+        let mut bad = Vec::new();
+        for (key, value) in raw {
+            let id = key.parse::<Stamp>().map(EntryId);
+            let item = serde_json::from_value::<Item>(value).map_err(|e| e.to_string());
+            match (id, item) {
+                (Ok(id), Ok(item)) => {
+                    self.entries.insert(id, item);
+                }
+                (Err(e), _) | (_, Err(e)) => bad.push((key, e)),
+            }
+        }
+        bad
+    }
+}
+
+impl Merge for Playlist {
+    /// A join while a list stays within [`MAX_VIDEOS`] shown and
+    /// [`MAX_STORED_ENTRIES`] kept; past them, the same caps a read applies
+    /// ([`Playlist::check`]), so what a merge makes reads back unchanged and
+    /// saving settles. Still commutative and idempotent there, and a tab
+    /// merging the result again with either side gets the result.
+    fn merge(&self, other: &Self) -> Self {
+        let mut merged = self.merge_uncapped(other);
+        merged.cap();
         merged.prune_removed();
         merged
     }
@@ -714,6 +891,22 @@ impl Merge for Playlist {
         .into_iter()
         .max()
         .unwrap_or(Stamp::ZERO)
+    }
+}
+
+/// The order entries were added in, for the caps: migrated entries (from
+/// schemas without ids: their ids pack the video, not a time) first, in
+/// list order, then entries added since, by add stamp. A function of the
+/// merged entries alone, so every tab caps alike.
+fn add_order<'a>(
+    entries: &'a BTreeMap<EntryId, Item>,
+) -> impl Fn(&EntryId) -> (bool, Option<&'a Position>, EntryId) + 'a {
+    move |id| {
+        let migrated = id.0.device() == DeviceId::LEGACY;
+        let pos = migrated
+            .then(|| entries.get(id).map(|item| item.pos.get()))
+            .flatten();
+        (!migrated, pos, *id)
     }
 }
 

@@ -12,9 +12,7 @@ use crate::watch::WatchState;
 /// Progress by video id.
 pub type ProgressMap = BTreeMap<VideoId, Progress>;
 
-/// Latest position a student can resume at: 99:59:59, the longest time
-/// code the app reads and writes.
-pub const MAX_RESUME_SECS: u32 = 99 * 3600 + 59 * 60 + 59;
+pub use super::limits::MAX_RESUME_SECS;
 
 /// Where a student is in one video. The watch state and the resume
 /// position are separate registers: a position saved in one tab and

@@ -29,6 +29,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::limits::MAX_VIDEOS;
 use super::notes::Note;
 use super::playlist::Playlist;
 use super::progress::Progress;
@@ -349,13 +350,47 @@ fn read_v3(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
         |_, n: Note| keep_if(n, Note::is_valid, "note too long"),
         dropped,
     );
+    let mut entry_drops = Vec::new();
     let playlists: PlaylistMap = items(
         section(&mut object, "playlists", dropped),
         ItemKind::Playlist,
         PlaylistId::parse,
-        |key, mut p: Playlist| p.check(key).map(|_| p),
+        |key, mut value: Value| {
+            // Entries one by one: a bad entry costs itself, not its list.
+            let entries = match value.as_object_mut().and_then(|o| o.remove("entries")) {
+                None | Some(Value::Null) => Map::new(),
+                Some(Value::Object(entries)) => entries,
+                Some(other) => {
+                    entry_drops.push(Dropped {
+                        kind: ItemKind::Playlist,
+                        key: format!("{key} entries"),
+                        reason: format!("expected an object, found {}", kind_of(&other)),
+                    });
+                    Map::new()
+                }
+            };
+            let mut list: Playlist = serde_json::from_value(value).map_err(|e| e.to_string())?;
+            for (entry, reason) in list.read_entries(entries) {
+                entry_drops.push(Dropped {
+                    kind: ItemKind::Playlist,
+                    key: format!("{key} entry {entry}"),
+                    reason,
+                });
+            }
+            let capped = list.check(key);
+            if capped > 0 {
+                // Only an older build let a list grow this far; a merge never does.
+                entry_drops.push(Dropped {
+                    kind: ItemKind::Playlist,
+                    key: format!("{key} entries"),
+                    reason: format!("{capped} entries past the limit of {MAX_VIDEOS}"),
+                });
+            }
+            Ok(list)
+        },
         dropped,
     );
+    dropped.extend(entry_drops);
     let settings = match object.remove("settings") {
         None | Some(Value::Null) => Settings::default(),
         Some(value) => serde_json::from_value(value).unwrap_or_else(|e| {
@@ -459,7 +494,7 @@ fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
     for (key, p) in raw_lists {
         let id = free_playlist_id(&key, &playlists);
         let videos = p.videos.iter().filter_map(|v| VideoId::parse(v)).collect();
-        let list = Playlist::legacy(
+        let mut list = Playlist::legacy(
             id.clone(),
             &p.name,
             videos,
@@ -467,6 +502,14 @@ fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
             stamp_of(p.updated_at),
             p.deleted_at.is_some(),
         );
+        let capped = list.check(&id);
+        if capped > 0 {
+            dropped.push(Dropped {
+                kind: ItemKind::Playlist,
+                key: format!("{key} entries"),
+                reason: format!("{capped} entries past the limit of {MAX_VIDEOS}"),
+            });
+        }
         playlists.insert(id, list);
     }
     let settings: V2Settings = match object.remove("settings") {

@@ -24,9 +24,7 @@ use crate::ids::VideoId;
 const PREFIX: &str = "share=";
 const VERSION: &str = "v1";
 
-/// Longest fragment accepted: a full playlist (1000 ids × 12 bytes) plus a
-/// fully escaped 100-character name fits, and nothing much bigger is read.
-pub const MAX_FRAGMENT_LEN: usize = 16 * 1024;
+pub use super::limits::MAX_FRAGMENT_LEN;
 
 /// Why a link could not be read as a shared playlist.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -71,6 +71,19 @@ impl Stamp {
         self.millis
     }
 
+    /// The next stamp of the same device and time (the next millisecond
+    /// once the counter is spent): a fresh identity next to this one.
+    pub(super) fn next_counter(self) -> Stamp {
+        match self.counter.checked_add(1) {
+            Some(counter) => Stamp { counter, ..self },
+            None => Stamp {
+                millis: self.millis.saturating_add(1),
+                counter: 0,
+                ..self
+            },
+        }
+    }
+
     pub fn device(self) -> DeviceId {
         self.device
     }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use super::limits::MAX_PLAYLISTS;
 use super::lww::Merge;
 use super::notes::{Note, NoteMap, NoteTooLong};
 use super::playlist::{normalize_name, AddSummary, Added, Duplicates, NameError, Playlist};
@@ -57,6 +58,10 @@ pub enum PlaylistError {
     /// reused, since merges match playlists by id.
     DuplicateId(PlaylistId),
     Name(NameError),
+    /// The student already has [`MAX_PLAYLISTS`] playlists.
+    TooMany {
+        max: usize,
+    },
 }
 
 impl fmt::Display for PlaylistError {
@@ -64,6 +69,7 @@ impl fmt::Display for PlaylistError {
         match self {
             PlaylistError::DuplicateId(id) => write!(f, "a playlist with id {id:?} already exists"),
             PlaylistError::Name(e) => e.fmt(f),
+            PlaylistError::TooMany { max } => write!(f, "at most {max} playlists can be kept"),
         }
     }
 }
@@ -236,6 +242,7 @@ impl StudyState {
         if self.names_taken(None).contains(&name_key(&name)) {
             return Err(NameError::Taken.into());
         }
+        self.room_for_a_list()?;
         let list = Playlist::new(id, &name, &mut self.clock, now_ms)?;
         self.insert_new(list)
     }
@@ -271,9 +278,17 @@ impl StudyState {
         videos: &[VideoId],
         now_ms: u64,
     ) -> Result<(), PlaylistError> {
+        self.room_for_a_list()?;
         let name = self.unique_name(&normalize_name(name)?);
         let list = Playlist::with_videos(id, &name, videos, &mut self.clock, now_ms)?;
         self.insert_new(list)
+    }
+
+    fn room_for_a_list(&self) -> Result<(), PlaylistError> {
+        if self.playlists.values().filter(|p| !p.is_deleted()).count() >= MAX_PLAYLISTS {
+            return Err(PlaylistError::TooMany { max: MAX_PLAYLISTS });
+        }
+        Ok(())
     }
 
     fn insert_new(&mut self, playlist: Playlist) -> Result<(), PlaylistError> {
@@ -375,6 +390,28 @@ impl StudyState {
 
     pub(super) fn playlists_map(&self) -> &PlaylistMap {
         &self.playlists
+    }
+
+    pub(super) fn playlists_map_mut(&mut self) -> &mut PlaylistMap {
+        &mut self.playlists
+    }
+
+    /// Videos this tab showed in its lists that `merged` (this state merged
+    /// with another tab's) left out because a list was full: what to tell
+    /// the student who just saw "Added".
+    pub fn capped_by(&self, merged: &StudyState) -> Vec<super::limits::ListOverflow> {
+        self.live_playlists()
+            .into_iter()
+            .filter_map(|mine| {
+                let after = merged.playlists.get(mine.id())?;
+                let videos = after.capped_since(mine);
+                (!videos.is_empty()).then(|| super::limits::ListOverflow {
+                    id: mine.id().clone(),
+                    name: after.name().to_string(),
+                    videos,
+                })
+            })
+            .collect()
     }
 
     /// The items that differ between this state and `other`: this side's

@@ -1,0 +1,365 @@
+//! The limits held on every path (issue 23): tabs racing to add to a full
+//! list, imports past a limit, stores an older build let grow, backups with
+//! one bad entry or a clashing entry id, and old-schema writes under a v3
+//! tab. Each named case failed before its fix; the property tests run
+//! random histories on lists at the real [`MAX_VIDEOS`].
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::study::playlist::{Duplicates, Playlist};
+use crate::study::stamp::DeviceId;
+use crate::study::test_support::{pid, tab, v, A, B, C, D, NOW, X};
+use crate::study::{
+    apply_import, decode, encode, export_backup, parse_backup, preview_import, Decoded, Dropped,
+    StudyState,
+};
+
+/// `n` distinct well-formed video ids (`V0000000000`, …).
+fn many(n: usize, from: usize) -> Vec<VideoId> {
+    (from..from + n).map(|i| v(&format!("V{i:0>10}"))).collect()
+}
+
+fn read(raw: &str, now: u64) -> (StudyState, Vec<Dropped>) {
+    match decode(raw, now) {
+        Decoded::Ok { state, dropped, .. } => (state, dropped),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn ids(p: &Playlist) -> Vec<&str> {
+    p.videos().into_iter().map(|v| v.as_str()).collect()
+}
+
+/// One list `q` holding `n` entries, made on device 1.
+fn list_of(n: usize) -> StudyState {
+    let mut s = tab(1);
+    s.create_playlist(pid("q"), "Queue", NOW).unwrap();
+    s.playlist_mut("q", NOW)
+        .unwrap()
+        .add_many(&many(n, 0), Duplicates::Allow);
+    s
+}
+
+/// What storage holds after a save of `state`: what a later read gets.
+fn stored(state: &StudyState) -> StudyState {
+    let (read_back, dropped) = read(&encode(state), NOW + 10 * 365 * 24 * 3_600_000);
+    assert!(
+        dropped.is_empty(),
+        "a merge made what a read drops: {dropped:?}"
+    );
+    read_back
+}
+
+#[test]
+fn two_tabs_adding_to_a_full_list_converge_on_one_list_of_the_limit() {
+    let base = list_of(MAX_VIDEOS - 1);
+    let mut one = base.clone();
+    let mut two = base.clone().for_device(DeviceId::from_random(2));
+    one.playlist_mut("q", NOW + 1)
+        .unwrap()
+        .add(&v(A), Duplicates::Skip);
+    two.playlist_mut("q", NOW + 2)
+        .unwrap()
+        .add(&v(B), Duplicates::Skip);
+    let merged = one.merge(&two);
+    assert_eq!(merged, two.merge(&one));
+    let list = merged.playlist("q").expect("the list survives");
+    assert_eq!(list.len(), MAX_VIDEOS);
+    assert_eq!(
+        ids(list).last(),
+        Some(&A),
+        "the earlier add keeps its place"
+    );
+    // What storage would hold after either tab saves: the same list, so
+    // neither tab holds anything a save could add, and saving stops.
+    assert_eq!(stored(&merged), merged);
+    assert_eq!(merged.merge(&one), merged);
+    assert_eq!(merged.merge(&two), merged);
+    // The tab that said "Added" learns it could not keep it.
+    let lost = two.capped_by(&merged);
+    assert_eq!(lost.len(), 1);
+    assert_eq!(
+        (lost[0].id.as_str(), lost[0].videos.clone()),
+        ("q", vec![v(B)])
+    );
+    assert!(one.capped_by(&merged).is_empty());
+}
+
+#[test]
+fn a_store_an_older_build_let_grow_keeps_the_list() {
+    // Before the fix storage could hold 1,001 entries; reading dropped the list.
+    let mut one = list_of(MAX_VIDEOS - 1);
+    let two_base = one.clone();
+    one.playlist_mut("q", NOW + 1)
+        .unwrap()
+        .add(&v(A), Duplicates::Skip);
+    let mut two = two_base.for_device(DeviceId::from_random(2));
+    two.playlist_mut("q", NOW + 2)
+        .unwrap()
+        .add(&v(B), Duplicates::Skip);
+    // Splice two's entry into one's JSON, as the old merge wrote it.
+    let mut json: serde_json::Value = serde_json::from_str(&encode(&one)).unwrap();
+    let theirs: serde_json::Value = serde_json::from_str(&encode(&two)).unwrap();
+    let their_entries = theirs["playlists"]["q"]["entries"]
+        .as_object()
+        .unwrap()
+        .clone();
+    let entries = json["playlists"]["q"]["entries"].as_object_mut().unwrap();
+    entries.extend(their_entries);
+    assert_eq!(entries.len(), MAX_VIDEOS + 1);
+    let (state, dropped) = read(&json.to_string(), NOW + 10);
+    let list = state.playlist("q").expect("not dropped whole");
+    assert_eq!(list.len(), MAX_VIDEOS);
+    assert_eq!(dropped.len(), 1, "the capped entry is named: {dropped:?}");
+    assert_eq!(state, one.merge(&two), "the same rule as merging");
+}
+
+#[test]
+fn an_import_past_the_limit_keeps_every_local_entry_and_says_what_it_left_out() {
+    let local = list_of(600);
+    // The same list on another device, with 600 other entries.
+    let mut other = StudyState::default().for_device(DeviceId::from_random(7));
+    other = other.merge(&list_of(0));
+    other
+        .playlist_mut("q", NOW - 5)
+        .unwrap()
+        .add_many(&many(600, 5000), Duplicates::Allow);
+    let incoming = parse_backup(&export_backup(&other, NOW), NOW)
+        .unwrap()
+        .state;
+    let preview = preview_import(&local, &incoming);
+    assert_eq!(preview.over_limit.lists.len(), 1);
+    let over = &preview.over_limit.lists[0];
+    assert_eq!(
+        (over.id.as_str(), over.name.as_str(), over.videos.len()),
+        ("q", "Queue", 200)
+    );
+    let (merged, _) = apply_import(&local, &incoming);
+    let list = merged.playlist("q").unwrap();
+    assert_eq!(list.len(), MAX_VIDEOS);
+    let shown = list.videos();
+    for video in local.playlist("q").unwrap().videos() {
+        assert!(
+            shown.contains(&video),
+            "{video} was stored before the import"
+        );
+    }
+    assert_eq!(stored(&merged), merged, "reload keeps the list");
+}
+
+#[test]
+fn creating_and_importing_stop_at_the_playlist_limit() {
+    // Made directly: creating one by one checks every name each time.
+    let mut clock = crate::study::stamp::Clock::new(DeviceId::from_random(1));
+    let lists = (0..MAX_PLAYLISTS)
+        .map(|i| {
+            let id = pid(&format!("l{i}"));
+            let list = Playlist::new(id.clone(), &format!("L{i}"), &mut clock, NOW).unwrap();
+            (id, list)
+        })
+        .collect();
+    let mut s = StudyState::from_parts(
+        Default::default(),
+        Default::default(),
+        lists,
+        Default::default(),
+    );
+    assert_eq!(
+        s.create_playlist(pid("one-more"), "One more", NOW),
+        Err(crate::study::PlaylistError::TooMany { max: MAX_PLAYLISTS })
+    );
+    let mut other = tab(2);
+    other.create_playlist(pid("theirs"), "Theirs", NOW).unwrap();
+    let preview = preview_import(&s, &other);
+    assert_eq!(preview.over_limit.playlists, ["Theirs"]);
+    let (merged, _) = apply_import(&s, &other);
+    assert!(merged.playlist("theirs").is_none());
+}
+
+#[test]
+fn one_bad_entry_in_a_backup_costs_that_entry_not_the_list() {
+    let mut s = tab(1);
+    s.create_playlist(pid("q"), "Queue", NOW).unwrap();
+    s.playlist_mut("q", NOW)
+        .unwrap()
+        .add_many(&[v(A), v(B), v(C)], Duplicates::Allow);
+    let mut json: serde_json::Value = serde_json::from_str(&export_backup(&s, NOW)).unwrap();
+    let entries = json["playlists"]["q"]["entries"].as_object_mut().unwrap();
+    let second = entries.keys().nth(1).unwrap().clone();
+    entries[&second]["pos"] = serde_json::json!("not a position!");
+    entries.insert(
+        "no-stamp".into(),
+        serde_json::json!({"video": "DDDDDDDDDDD", "pos": "8"}),
+    );
+    let parsed = parse_backup(&json.to_string(), NOW).unwrap();
+    let list = parsed.state.playlist("q").expect("the list is kept");
+    assert_eq!(ids(list), [A, C]);
+    assert_eq!(parsed.dropped.len(), 2, "{:?}", parsed.dropped);
+    assert!(parsed
+        .dropped
+        .iter()
+        .any(|d| d.key == format!("q entry {second}")));
+}
+
+#[test]
+fn an_entry_id_clash_keeps_both_videos_and_undo_restores() {
+    let mut local = tab(1);
+    local.create_playlist(pid("q"), "Queue", NOW).unwrap();
+    local
+        .playlist_mut("q", NOW)
+        .unwrap()
+        .add_many(&[v(A), v(B)], Duplicates::Allow);
+    // A hand-edited backup: the same entry ids, other videos.
+    let text = export_backup(&local, NOW).replace(A, D).replace(B, X);
+    let incoming = parse_backup(&text, NOW).unwrap().state;
+    let (mut merged, point) = apply_import(&local, &incoming);
+    let list = merged.playlist("q").unwrap();
+    assert_eq!(list.len(), 4, "{:?}", ids(list));
+    for video in [A, B, D, X] {
+        assert!(ids(list).contains(&video), "{video} kept");
+    }
+    let (again, _) = apply_import(&merged, &incoming);
+    assert_eq!(again, merged, "importing again adds nothing");
+    point
+        .expect("the import changed something")
+        .undo(&mut merged, NOW + 10);
+    assert_eq!(ids(merged.playlist("q").unwrap()), [A, B]);
+}
+
+/// An old (schema 2) tab and a v3 tab open on one store.
+#[test]
+fn a_v2_write_under_a_v3_tab_duplicates_nothing() {
+    let v2 = |videos: &[&str], at: u64| {
+        let list: Vec<String> = videos.iter().map(|v| format!("\"{v}\"")).collect();
+        format!(
+            r#"{{"schema":2,"playlists":{{"p":{{"name":"L","videos":[{}],"created_at":1,"updated_at":{at}}}}}}}"#,
+            list.join(",")
+        )
+    };
+    // The v3 tab migrates the store, the old tab removes the first A.
+    let (v3_tab, _) = read(&v2(&[A, B, A], 1_764_000_000_000), NOW);
+    let (old_write, _) = read(&v2(&[B, A], 1_764_000_000_005), NOW);
+    let merged = v3_tab.merge(&old_write);
+    assert_eq!(ids(merged.playlist("p").unwrap()), [B, A]);
+    assert_eq!(merged, old_write.merge(&v3_tab));
+    assert_eq!(stored(&merged), merged);
+    // An entry the old tab removed does not come back.
+    let (old_write, _) = read(&v2(&[B], 1_764_000_000_009), NOW);
+    assert_eq!(ids(merged.merge(&old_write).playlist("p").unwrap()), [B]);
+    // What the v3 tab added or moved since is newer than the old write: kept.
+    let mut edited = merged.clone().for_device(DeviceId::from_random(3));
+    edited
+        .playlist_mut("p", NOW)
+        .unwrap()
+        .add(&v(C), Duplicates::Skip);
+    assert_eq!(ids(edited.merge(&old_write).playlist("p").unwrap()), [B, C]);
+}
+
+// ---- random histories at the real limit --------------------------------
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add(usize),
+    RemoveAt(usize),
+    Move(usize, usize),
+    Delete,
+    Restore,
+    SyncFrom(usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0..5usize).prop_map(Op::Add),
+        1 => (0..MAX_VIDEOS + 2).prop_map(Op::RemoveAt),
+        1 => (0..MAX_VIDEOS, 0..MAX_VIDEOS).prop_map(|(a, b)| Op::Move(a, b)),
+        1 => Just(Op::Delete),
+        1 => Just(Op::Restore),
+        2 => (0..3usize).prop_map(Op::SyncFrom),
+    ]
+}
+
+/// Three devices that share a list a few entries short of the limit.
+fn run(history: &[(usize, Op)]) -> Vec<StudyState> {
+    let base = list_of(MAX_VIDEOS - 3);
+    let mut devices: Vec<StudyState> = (0..3)
+        .map(|d| base.clone().for_device(DeviceId::from_random(d as u32 + 1)))
+        .collect();
+    let videos = [A, B, C, D, X];
+    for (step, (d, op)) in history.iter().enumerate() {
+        let now = NOW + 1 + step as u64;
+        if let Op::SyncFrom(from) = op {
+            let theirs = devices[*from].clone();
+            devices[*d] = devices[*d].merge(&theirs);
+            continue;
+        }
+        let s = &mut devices[*d];
+        match op {
+            Op::Add(i) => drop(
+                s.playlist_mut("q", now)
+                    .map(|mut p| p.add(&v(videos[*i]), Duplicates::Allow)),
+            ),
+            Op::RemoveAt(i) => drop(s.playlist_mut("q", now).map(|mut p| p.remove_at(*i))),
+            Op::Move(a, b) => drop(s.playlist_mut("q", now).map(|mut p| p.move_to(*a, *b))),
+            Op::Delete => drop(s.delete_playlist("q", now)),
+            Op::Restore => drop(s.restore_playlist("q", now)),
+            Op::SyncFrom(_) => unreachable!("handled above"),
+        }
+    }
+    devices
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// What a merge makes reads back as itself and drops nothing; merging
+    /// it again with either side changes nothing (so a tab that absorbed it
+    /// has nothing to save); it commutes; no list shows past the limit.
+    #[test]
+    fn merges_at_the_limit_read_back_whole_and_settle(
+        h in proptest::collection::vec((0..3usize, op()), 0..30),
+    ) {
+        let devices = run(&h);
+        for a in &devices {
+            for b in &devices {
+                let merged = a.merge(b);
+                prop_assert_eq!(&stored(&merged), &merged);
+                prop_assert_eq!(&merged, &b.merge(a));
+                prop_assert_eq!(&merged.merge(a), &merged);
+                prop_assert_eq!(&merged.merge(b), &merged);
+                prop_assert!(merged.any_playlist("q").is_some_and(|p| p.len() <= MAX_VIDEOS));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_migrated_list_keeps_its_entries_when_two_tabs_fill_it() {
+    // Migrated ids pack the video, not a time: they still count as added first.
+    let videos: Vec<String> = many(MAX_VIDEOS - 1, 0)
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect();
+    let raw = format!(
+        r#"{{"schema":2,"playlists":{{"q":{{"name":"Q","videos":[{}],"created_at":1,"updated_at":1764000000000}}}}}}"#,
+        videos.join(",")
+    );
+    let (base, _) = read(&raw, NOW);
+    let mut one = base.clone().for_device(DeviceId::from_random(1));
+    let mut two = base.clone().for_device(DeviceId::from_random(2));
+    one.playlist_mut("q", NOW)
+        .unwrap()
+        .add(&v(A), Duplicates::Skip);
+    two.playlist_mut("q", NOW + 1)
+        .unwrap()
+        .add(&v(B), Duplicates::Skip);
+    let merged = one.merge(&two);
+    let list = merged.playlist("q").unwrap();
+    assert_eq!(list.len(), MAX_VIDEOS);
+    assert_eq!(
+        &ids(list)[..MAX_VIDEOS - 1],
+        &ids(base.playlist("q").unwrap())[..]
+    );
+    assert_eq!(ids(list).last(), Some(&A));
+    assert_eq!(stored(&merged), merged);
+}
