@@ -184,7 +184,7 @@ mod tests {
         include_str!("../../../catalogue/series.toml"),
     );
 
-    fn seed_page<'a>(page: &'a PageText) -> (&'a str, &'a str) {
+    fn seed_page(page: &PageText) -> (&str, &str) {
         (&page.name, &page.text)
     }
 
