@@ -1,25 +1,39 @@
-//! Grows the catalogue from catalogue pages: downloads (main thread, so
-//! the page's connect-src applies), parses and merges them in the
-//! catalogue worker (the importer's own code), stores the result in
-//! IndexedDB and swaps it in. All or nothing: any page that fails to
-//! download, is not Markdown or parses with problems leaves the catalogue
-//! as it was and lists the problems; a refresh that would lose lectures
-//! the app holds is refused the same way.
+//! Grows the catalogue from catalogue pages: the I/O and sequencing of a
+//! job. What to download, what a job changes and whether its result may be
+//! applied are the core's rules (`shelf_core::sources::plan`); this module
+//! downloads (main thread, so the page's connect-src applies, streaming
+//! within the core's bounds), has the catalogue worker parse and merge
+//! (the importer's own code), and stores the result in IndexedDB.
+//!
+//! A job downloads first, with no lock held, then applies its change to
+//! the record *as stored now* under the Web Lock `lecture-shelf/sources`
+//! (read, build, check, write), so two tabs adding sources at the same
+//! moment keep both. All or nothing: any trouble leaves catalogue and
+//! record as they were and lists why.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shelf_core::catalogue::Catalogue;
-use shelf_core::catalogue_build::{BuildReply, BuildRequest, PageText};
+use shelf_core::catalogue_build::{request_json, BuildReply};
 use shelf_core::sources::{
-    check_byte_len, due_for_refresh, index_page_links, losses, CatalogueRecord, Source, SourceUrl,
-    StoredPage, MAX_PAGE_BYTES,
+    due_for_refresh, index_pages, read_pasted, refresh_sources, Budget, CatalogueRecord, Change,
+    IndexTrouble, OverLimit, Pasted, Refusal, Setting, Source, SourceUrl, StoredPage,
 };
 
 use crate::embedded;
 use crate::shelf::{Shelf, RECORD_KEY};
+use crate::web::catalogue_worker::{self, WorkerError};
+use crate::web::clock::{elapsed_ms, now_ms};
 use crate::web::fetch::{self, FetchError};
-use crate::web::{broadcast, catalogue_worker, file, idb, online};
+use crate::web::{broadcast, file, idb, locks, online};
+
+/// Lock shared by this origin's tabs around every read-change-write of the
+/// sources record.
+const LOCK: &str = "lecture-shelf/sources";
 
 /// What the loader is doing or last did; the sources page shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +72,13 @@ pub enum Trouble {
         count: usize,
         first: String,
     },
+    /// A bound passed: a page's or the job's bytes, an index's pages,
+    /// parse time, the record's size, the number of videos.
+    OverLimit(OverLimit),
+    /// The parser failed midway (a panic, or out of memory).
+    ParserStopped,
+    /// The parser did not answer in time and was ended.
+    ParserTimedOut,
 }
 
 impl Job {
@@ -87,22 +108,9 @@ pub struct Applied {
     pub pages: usize,
     pub parse_ms: u32,
     pub store_ms: u32,
-    /// Characters of the stored record (UTF-16 code units as IndexedDB
-    /// keeps strings), `None` when storing failed: the catalogue then lives
-    /// in this tab only.
-    pub stored_chars: Option<usize>,
-}
-
-/// What a job builds.
-enum Plan {
-    /// Sources were added: nothing the catalogue holds may go missing.
-    Grow(CatalogueRecord),
-    /// A source was removed, or the embedded seed changed: the catalogue
-    /// is whatever the remaining pages make.
-    Rebuild(CatalogueRecord),
-    /// Every URL source's pages, downloaded anew (they replace the stored
-    /// ones only if the result loses nothing).
-    Refresh(CatalogueRecord, Vec<StoredPage>),
+    /// Bytes IndexedDB was given for the record, `None` when storing
+    /// failed: the catalogue then lives in this tab only.
+    pub stored_bytes: Option<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -111,15 +119,8 @@ pub struct Loader {
     pub job: RwSignal<Job>,
 }
 
-fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
-}
-
-fn performance_now() -> f64 {
-    leptos::prelude::window()
-        .performance()
-        .map_or(0.0, |p| p.now())
-}
+/// The job's byte budget, shared by the downloads running at once.
+type SharedBudget = Rc<RefCell<Budget>>;
 
 impl Loader {
     /// Starts the loader; rebuilds a catalogue stored by another app
@@ -131,22 +132,13 @@ impl Loader {
             job: RwSignal::new(Job::Idle),
         };
         broadcast::on_catalogue_stored(move || loader.reread());
-        let record = shelf.record().get_untracked();
-        if let Some(record) = record {
+        if let Some(record) = shelf.record().get_untracked() {
             if !record.built_on(embedded::json()) {
                 // A new app version embeds a new seed: merge the stored pages over it.
-                loader.run(|_| async move { Ok(Plan::Rebuild(record)) });
+                loader.run(|_| async { Ok(Change::Rebuild) });
             } else if due_for_refresh(&record, now_ms()) && online::is_online() {
-                // The attempt counts, so a source that is down is tried
-                // again tomorrow, not at every start.
-                let mut record = record;
-                record.set_last_refresh_ms(now_ms());
-                shelf.record().set(Some(record.clone()));
-                let text = record.to_json();
-                spawn_local(async move {
-                    let _ = idb::put(RECORD_KEY, &text).await;
-                });
-                loader.refresh_record(record);
+                loader.change_setting(Setting::RefreshAttempted { at_ms: now_ms() });
+                loader.refresh_with(None);
             }
         }
         loader
@@ -166,108 +158,122 @@ impl Loader {
     /// "Load the full catalogue": the default source's pages (and any
     /// other URL source's, fresh).
     pub fn load_default(&self) {
-        let mut record = self.record_or_new();
-        record.add_source(Source::default_index());
-        self.refresh_record(record);
-    }
-
-    /// Adds a pasted URL and loads it: a page of entries, or an index
-    /// (like the source's README) whose linked pages are loaded.
-    pub fn add_url(&self, url: SourceUrl) {
-        self.run(move |loader| async move {
-            let mut record = loader.record_or_new();
-            let text = fetch::text(url.as_str(), MAX_PAGE_BYTES as u64)
-                .await
-                .map_err(|error| {
-                    vec![Trouble::Download {
-                        name: url.display_name(),
-                        error,
-                    }]
-                })?;
-            let source = Source::for_fetched(url.clone(), &text);
-            let pages = match &source {
-                Source::Index(_) => download(&loader, std::slice::from_ref(&source)).await?,
-                _ => vec![StoredPage::fetched(&source, &url, text, now_ms())],
-            };
-            record.add_source(source.clone());
-            record.replace_pages_of(&source, pages);
-            Ok(Plan::Grow(record))
-        });
+        self.refresh_with(Some(Source::default_index()));
     }
 
     /// Re-reads every URL source; applies only if all of them answer and
     /// nothing the catalogue holds goes missing.
     pub fn refresh(&self) {
-        self.refresh_record(self.record_or_new());
+        self.refresh_with(None);
     }
 
-    fn refresh_record(&self, record: CatalogueRecord) {
-        self.run(|loader| async move {
-            let sources: Vec<Source> = record
-                .sources()
-                .iter()
-                .filter(|s| s.url().is_some())
-                .cloned()
-                .collect();
-            let pages = download(&loader, &sources).await?;
-            Ok(Plan::Refresh(record, pages))
+    fn refresh_with(&self, add: Option<Source>) {
+        self.run(move |loader| async move {
+            let mut sources = refresh_sources(&loader.record_or_new());
+            if let Some(source) = add.clone().filter(|s| !sources.contains(s)) {
+                sources.push(source);
+            }
+            let budget = SharedBudget::default();
+            let pages = download(&loader, &sources, &budget).await?;
+            Ok(Change::Refresh {
+                add,
+                downloaded: sources,
+                pages,
+                at_ms: now_ms(),
+            })
+        });
+    }
+
+    /// Adds a pasted URL and loads it: a page of entries, or an index
+    /// (like the source's README) whose linked pages are loaded. The URL
+    /// is downloaded once: an index's text gives its links.
+    pub fn add_url(&self, url: SourceUrl) {
+        self.run(move |loader| async move {
+            let budget = SharedBudget::default();
+            let name = url.display_name();
+            let text = fetch::text(url.as_str(), &name, &budget)
+                .await
+                .map_err(|error| vec![download_trouble(name.clone(), error)])?;
+            match read_pasted(url.clone(), &text).map_err(|t| vec![index_trouble(name, t)])? {
+                Pasted::Page(source) => {
+                    let page = StoredPage::fetched(&source, &url, text, now_ms());
+                    Ok(Change::Add {
+                        source,
+                        pages: vec![page],
+                    })
+                }
+                Pasted::Index(source, links) => {
+                    drop(text);
+                    let wanted = links.into_iter().map(|l| (source.clone(), l)).collect();
+                    let pages = download_pages(&loader, wanted, &budget).await?;
+                    Ok(Change::Add { source, pages })
+                }
+            }
         });
     }
 
     /// Pages picked or dropped by the student, each a source of its own (a
     /// file of the same name replaces the earlier one).
     pub fn add_files(&self, files: Vec<web_sys::File>) {
-        self.run(move |loader| async move {
-            let mut record = loader.record_or_new();
+        self.run(move |_| async move {
+            let mut budget = Budget::new();
             let mut problems = Vec::new();
             let mut read = Vec::new();
             for picked in files {
                 let name = picked.name();
-                if let Err(p) = check_byte_len(&name, picked.size() as u64) {
-                    problems.push(Trouble::Page(p.to_string()));
+                let size = picked.size() as u64;
+                if let Err(over) = budget.announce(&name, size) {
+                    problems.push(Trouble::OverLimit(over));
                     continue;
                 }
                 match file::read_text(&picked).await {
-                    Ok(text) => read.push((name, text)),
+                    Ok(text) => match budget.take(&name, text.len() as u64, text.len() as u64) {
+                        Ok(()) => read.push((name, text)),
+                        Err(over) => problems.push(Trouble::OverLimit(over)),
+                    },
                     Err(_) => problems.push(Trouble::UnreadableFile { name }),
                 }
             }
             if !problems.is_empty() {
                 return Err(problems);
             }
-            for (name, text) in read {
-                record.put_file(&name, text, now_ms());
-            }
-            Ok(Plan::Grow(record))
+            Ok(Change::Files {
+                files: read,
+                at_ms: now_ms(),
+            })
         });
     }
 
     /// Drops a source and its pages; the only change allowed to lose
     /// lectures (their study data stays, shown as not in the catalogue).
     pub fn remove(&self, source: Source) {
-        self.run(move |loader| async move {
-            let mut record = loader.record_or_new();
-            record.remove_source(&source);
-            Ok(Plan::Rebuild(record))
-        });
+        self.run(move |_| async move { Ok(Change::Remove(source)) });
     }
 
     pub fn set_auto_refresh(&self, on: bool) {
-        let mut record = self.record_or_new();
-        record.set_auto_refresh(on);
-        let shelf = self.shelf;
-        shelf.record().set(Some(record.clone()));
-        spawn_local(async move {
-            let _ = idb::put(RECORD_KEY, &record.to_json()).await;
-        });
+        self.change_setting(Setting::AutoRefresh(on));
     }
 
-    /// Runs one job at a time: `prepare` gives the plan to build or the
-    /// problems that stop it.
+    /// A setting changed in the stored record, under the sources lock.
+    fn change_setting(&self, setting: Setting) {
+        let mut shown = self.record_or_new();
+        setting.apply(&mut shown);
+        self.shelf.record().set(Some(shown));
+        let shelf = self.shelf;
+        spawn_local(locks::holding(LOCK, async move {
+            let mut record = stored_record(shelf).await;
+            setting.apply(&mut record);
+            let _ = idb::put(RECORD_KEY, &record.to_json()).await;
+            shelf.record().set(Some(record));
+        }));
+    }
+
+    /// Runs one job at a time: `prepare` downloads what the job needs and
+    /// says what it changes, or the troubles that stop it.
     fn run<F, Fut>(&self, prepare: F)
     where
         F: FnOnce(Loader) -> Fut + 'static,
-        Fut: std::future::Future<Output = Result<Plan, Vec<Trouble>>> + 'static,
+        Fut: std::future::Future<Output = Result<Change, Vec<Trouble>>> + 'static,
     {
         if self.busy() {
             return;
@@ -279,94 +285,78 @@ impl Loader {
         spawn_local(async move {
             let job = match prepare(loader).await {
                 Err(problems) => Job::Refused(problems),
-                Ok(plan) => loader.build(plan).await,
+                Ok(change) => locks::holding(LOCK, loader.commit(change)).await,
             };
             loader.job.set(job);
         });
     }
 
-    async fn build(&self, plan: Plan) -> Job {
+    /// Applies `change` to the record as stored now, has the worker build
+    /// the merged catalogue, and stores and shows it if the core accepts.
+    async fn commit(self, change: Change) -> Job {
         self.job.set(Job::Working(Step::Parsing));
-        let (mut record, fresh, may_lose) = match plan {
-            Plan::Grow(record) => (record, None, false),
-            Plan::Rebuild(record) => (record, None, true),
-            Plan::Refresh(record, pages) => (record, Some(pages), false),
-        };
-        // A refresh parses the downloaded pages in place of the stored ones
-        // of URL sources; files stay as they are.
-        let pages: Vec<&StoredPage> = match &fresh {
-            None => record.pages().iter().collect(),
-            Some(fresh) => record
+        let pending = change.apply_to(stored_record(self.shelf).await);
+        let request = request_json(
+            pending
                 .pages()
                 .iter()
-                .filter(|p| p.source.url().is_none())
-                .chain(fresh.iter())
-                .collect(),
+                .map(|p| (p.name.as_str(), p.text.as_str())),
+        );
+        let pages = pending.pages().len();
+        let (reply, json) = match catalogue_worker::build(request).await {
+            Ok(answer) => answer,
+            Err(WorkerError::CouldNotStart) => return Job::Failed,
+            Err(WorkerError::Stopped) => return Job::Refused(vec![Trouble::ParserStopped]),
+            Err(WorkerError::TimedOut) => return Job::Refused(vec![Trouble::ParserTimedOut]),
         };
-        let request = BuildRequest {
-            pages: pages
-                .iter()
-                .map(|p| PageText {
-                    name: p.name.clone(),
-                    text: p.text.clone(),
-                })
-                .collect(),
+        let Ok(reply) = serde_json::from_str::<BuildReply>(&reply) else {
+            return Job::Refused(vec![Trouble::ParserStopped]);
         };
-        let pages = pages.len();
-        let request = serde_json::to_string(&request).expect("pages serialize");
-        let Some(reply) = catalogue_worker::build(request)
-            .await
-            .ok()
-            .and_then(|r| serde_json::from_str::<BuildReply>(&r).ok())
-        else {
-            return Job::Failed;
+        let mut troubles: Vec<Trouble> = reply.problems.into_iter().map(Trouble::Page).collect();
+        troubles.extend(reply.over_limit.map(Trouble::OverLimit));
+        let Some(json) = json.filter(|_| troubles.is_empty()) else {
+            return Job::Refused(troubles);
         };
-        let Some(json) = reply.catalogue else {
-            return Job::Refused(reply.problems.into_iter().map(Trouble::Page).collect());
-        };
+        // Decoded once, to show; stored as the worker wrote it.
         let next = match Catalogue::from_json(&json) {
             Ok(next) => next,
             Err(e) => return Job::Refused(vec![Trouble::Page(format!("catalogue:0: {e}"))]),
         };
-        let current = self.shelf.catalogue_untracked();
-        let lost = match fresh {
-            Some(fresh) => record.apply_refresh(fresh, &next, now_ms()).err(),
-            None if may_lose => None,
-            None => Some(losses(current, &next)).filter(|l| !l.is_empty()),
+        let accepted = match pending.accept(&next, json, embedded::json()) {
+            Ok(accepted) => accepted,
+            Err(Refusal::OverLimit(over)) => return Job::Refused(vec![Trouble::OverLimit(over)]),
+            Err(Refusal::WouldLose(lost)) => {
+                let held = self.shelf.catalogue_untracked();
+                let first = held
+                    .video(lost[0].as_str())
+                    .map_or(lost[0].to_string(), |v| v.title.clone());
+                return Job::Refused(vec![Trouble::WouldLose {
+                    count: lost.len(),
+                    first,
+                }]);
+            }
         };
-        if let Some(lost) = lost {
-            let first = current
-                .video(lost[0].as_str())
-                .map_or(lost[0].to_string(), |v| v.title.clone());
-            return Job::Refused(vec![Trouble::WouldLose {
-                count: lost.len(),
-                first,
-            }]);
-        }
-        record.set_catalogue(embedded::json(), &next);
-        let unchanged = *current == next;
         self.job.set(Job::Working(Step::Storing));
-        let text = record.to_json();
-        let started = performance_now();
-        let stored = idb::put(RECORD_KEY, &text).await;
-        let store_ms = (performance_now() - started).max(0.0) as u32;
+        let started = elapsed_ms();
+        let stored = idb::put(RECORD_KEY, &accepted.json).await;
+        let store_ms = (elapsed_ms() - started).max(0.0) as u32;
         if stored.is_ok() {
             broadcast::catalogue_stored();
         }
-        self.shelf.record().set(Some(record));
-        if unchanged {
+        self.shelf.record().set(Some(accepted.record));
+        if *self.shelf.catalogue_untracked() != next {
+            self.shelf.swap(next);
+        }
+        if accepted.unchanged {
             return Job::Unchanged;
         }
-        let before = current.videos.len();
-        let after = next.videos.len();
-        self.shelf.swap(next);
         Job::Applied(Applied {
-            before,
-            after,
+            before: accepted.before,
+            after: accepted.after,
             pages,
             parse_ms: reply.parse_ms,
             store_ms,
-            stored_chars: stored.ok().map(|_| text.encode_utf16().count()),
+            stored_bytes: stored.ok(),
         })
     }
 
@@ -390,41 +380,81 @@ impl Loader {
     }
 }
 
-/// Every page of `sources`, or the troubles of every one that failed.
-/// Pages download at once (a phone's round trips add up otherwise).
-async fn download(loader: &Loader, sources: &[Source]) -> Result<Vec<StoredPage>, Vec<Trouble>> {
-    let max = MAX_PAGE_BYTES as u64;
+/// The record as IndexedDB holds it now (another tab may have changed it
+/// since this one read it); this tab's copy, or a new one, when there is
+/// none or it cannot be read.
+async fn stored_record(shelf: Shelf) -> CatalogueRecord {
+    match idb::get(RECORD_KEY).await {
+        Ok(Some(text)) => CatalogueRecord::from_json(&text).ok(),
+        _ => None,
+    }
+    .or_else(|| shelf.record().get_untracked())
+    .unwrap_or_else(|| CatalogueRecord::new(embedded::json()))
+}
+
+fn download_trouble(name: String, error: FetchError) -> Trouble {
+    match error {
+        FetchError::OverLimit(over) => Trouble::OverLimit(over),
+        error => Trouble::Download { name, error },
+    }
+}
+
+fn index_trouble(name: String, trouble: IndexTrouble) -> Trouble {
+    match trouble {
+        IndexTrouble::NoPages => Trouble::IndexWithoutPages { name },
+        IndexTrouble::TooMany(over) => Trouble::OverLimit(over),
+    }
+}
+
+/// Every page of `sources` (an index's linked pages), or the troubles of
+/// every one that failed.
+async fn download(
+    loader: &Loader,
+    sources: &[Source],
+    budget: &SharedBudget,
+) -> Result<Vec<StoredPage>, Vec<Trouble>> {
     let mut problems = Vec::new();
     let mut wanted: Vec<(Source, SourceUrl)> = Vec::new();
     for source in sources {
         match source {
             Source::Page(url) => wanted.push((source.clone(), url.clone())),
-            Source::Index(url) => match fetch::text(url.as_str(), max).await {
-                Ok(text) => {
-                    let links = index_page_links(url, &text);
-                    if links.is_empty() {
-                        problems.push(Trouble::IndexWithoutPages {
-                            name: url.display_name(),
-                        });
-                    }
-                    wanted.extend(links.into_iter().map(|link| (source.clone(), link)));
+            Source::Index(url) => {
+                let name = url.display_name();
+                match fetch::text(url.as_str(), &name, budget).await {
+                    Ok(text) => match index_pages(url, &text) {
+                        Ok(links) => {
+                            wanted.extend(links.into_iter().map(|link| (source.clone(), link)))
+                        }
+                        Err(trouble) => problems.push(index_trouble(name, trouble)),
+                    },
+                    Err(error) => problems.push(download_trouble(name, error)),
                 }
-                Err(error) => problems.push(Trouble::Download {
-                    name: url.display_name(),
-                    error,
-                }),
-            },
+            }
             Source::File { .. } => {}
         }
     }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    download_pages(loader, wanted, budget).await
+}
+
+/// The pages at these URLs, downloading at once (a phone's round trips add
+/// up otherwise) within one budget; once it is passed, the other downloads
+/// stop at their next chunk, and the bound is named once.
+async fn download_pages(
+    loader: &Loader,
+    wanted: Vec<(Source, SourceUrl)>,
+    budget: &SharedBudget,
+) -> Result<Vec<StoredPage>, Vec<Trouble>> {
     let total = wanted.len();
-    let done = std::rc::Rc::new(std::cell::Cell::new(0));
+    let done = Rc::new(Cell::new(0));
     let job = loader.job;
     job.set(Job::Working(Step::Downloading { done: 0, total }));
     let results = join_all(wanted.into_iter().map(|(source, url)| {
         let done = done.clone();
         async move {
-            let result = fetch::text(url.as_str(), max).await;
+            let result = fetch::text(url.as_str(), &url.display_name(), budget).await;
             done.set(done.get() + 1);
             job.set(Job::Working(Step::Downloading {
                 done: done.get(),
@@ -435,13 +465,18 @@ async fn download(loader: &Loader, sources: &[Source]) -> Result<Vec<StoredPage>
     }))
     .await;
     let mut pages = Vec::new();
+    let mut problems: Vec<Trouble> = Vec::new();
     for (source, url, result) in results {
         match result {
             Ok(text) => pages.push(StoredPage::fetched(&source, &url, text, now_ms())),
-            Err(error) => problems.push(Trouble::Download {
-                name: url.display_name(),
-                error,
-            }),
+            Err(error) => {
+                let trouble = download_trouble(url.display_name(), error);
+                let repeated = matches!(&trouble, Trouble::OverLimit(o) if problems.iter()
+                    .any(|p| matches!(p, Trouble::OverLimit(q) if q.limit == o.limit)));
+                if !repeated {
+                    problems.push(trouble);
+                }
+            }
         }
     }
     if problems.is_empty() {

@@ -80,9 +80,7 @@ pub struct Study {
     progress: Memo<ProgressMap>,
 }
 
-pub fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
-}
+pub use crate::web::clock::now_ms;
 
 /// Lock shared by this origin's tabs around every read-merge-write.
 const LOCK: &str = "lecture-shelf/study";

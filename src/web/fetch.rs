@@ -1,11 +1,19 @@
-//! Downloads a catalogue page as text, with a deadline: a source that
-//! hangs is aborted and reported, never waited on forever.
+//! Downloads a catalogue page as text, with a deadline and within the
+//! job's byte bounds: the body is read as a stream, every chunk counted in
+//! the job's `Budget` (shared by the pages downloading at once), and the
+//! download stops the moment a bound is passed, so a page sent in chunks
+//! without `Content-Length` is never buffered whole before it is judged.
+//! A source that hangs is aborted at the deadline, never waited on forever.
 
-use js_sys::Promise;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Reflect, Uint8Array};
+use shelf_core::sources::{Budget, OverLimit};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, Response};
 
 /// How long one page may take, headers to last byte.
 const DEADLINE_MS: i32 = 20_000;
@@ -17,19 +25,20 @@ pub enum FetchError {
     Unreachable,
     TimedOut,
     Status(u16),
-    /// `Content-Length` over the limit: not downloaded.
-    TooLarge(u64),
+    /// A bound passed (announced by `Content-Length`, or while streaming):
+    /// the download was stopped.
+    OverLimit(OverLimit),
 }
 
-/// The body of `url` as text, refusing bodies the server announces as
-/// longer than `max_bytes`.
-pub async fn text(url: &str, max_bytes: u64) -> Result<String, FetchError> {
+/// The body of `url` as text (UTF-8, as `Response.text()` decodes it),
+/// counted in `budget` under `name`.
+pub async fn text(url: &str, name: &str, budget: &RefCell<Budget>) -> Result<String, FetchError> {
     let window = leptos::prelude::window();
     let controller = AbortController::new().map_err(|_| FetchError::Unreachable)?;
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     let abort = controller.clone();
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timed_out = Rc::new(Cell::new(false));
     let flag = timed_out.clone();
     let on_deadline = Closure::once_into_js(move || {
         flag.set(true);
@@ -41,8 +50,12 @@ pub async fn text(url: &str, max_bytes: u64) -> Result<String, FetchError> {
             DEADLINE_MS,
         )
         .unwrap_or(0);
-    let result = download(&window, url, &init, max_bytes).await;
+    let result = download(&window, url, name, &init, budget).await;
     window.clear_timeout_with_handle(timer);
+    if result.is_err() {
+        // Ends the connection of a refused download too (not only a late one).
+        controller.abort();
+    }
     match result {
         Err(FetchError::Unreachable) if timed_out.get() => Err(FetchError::TimedOut),
         other => other,
@@ -52,8 +65,9 @@ pub async fn text(url: &str, max_bytes: u64) -> Result<String, FetchError> {
 async fn download(
     window: &web_sys::Window,
     url: &str,
+    name: &str,
     init: &RequestInit,
-    max_bytes: u64,
+    budget: &RefCell<Budget>,
 ) -> Result<String, FetchError> {
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await
@@ -64,15 +78,51 @@ async fn download(
     }
     let length = response.headers().get("content-length").ok().flatten();
     if let Some(len) = length.and_then(|l| l.trim().parse::<u64>().ok()) {
-        if len > max_bytes {
-            return Err(FetchError::TooLarge(len));
-        }
+        budget
+            .borrow()
+            .announce(name, len)
+            .map_err(FetchError::OverLimit)?;
     }
-    let body: Promise = response.text().map_err(|_| FetchError::Unreachable)?;
-    let text = JsFuture::from(body)
-        .await
-        .map_err(|_| FetchError::Unreachable)?
-        .as_string()
-        .unwrap_or_default();
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| FetchError::Unreachable)?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let Ok(value) = Reflect::get(&chunk, &JsValue::from_str("value")) else {
+            break;
+        };
+        let value: Uint8Array = value.unchecked_into();
+        let len = value.length() as usize;
+        let taken = budget
+            .borrow_mut()
+            .take(name, (bytes.len() + len) as u64, len as u64);
+        if let Err(over) = taken {
+            let _ = reader.cancel();
+            return Err(FetchError::OverLimit(over));
+        }
+        let start = bytes.len();
+        bytes.resize(start + len, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+    // What `Response.text()` gives: UTF-8 with a leading BOM dropped and
+    // malformed bytes replaced (the page checks then call it binary).
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     Ok(text)
 }

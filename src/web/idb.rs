@@ -1,13 +1,23 @@
 //! IndexedDB for the loaded catalogue (localStorage is too small for
-//! it): one database, one object store, string values under string keys.
-//! Every failure (storage disabled, private mode, quota, an older tab
-//! blocking an upgrade) comes back as a message, never a panic.
+//! it): one database, one object store, text values under string keys.
+//! A value is stored gzip-compressed (`CompressionStream`) as an
+//! `ArrayBuffer`: the record's JSON repeats its keys thousands of times and
+//! Chromium keeps a string with any non-Latin-1 character as UTF-16, so the
+//! text itself was about 3.6 times the pages it came from (5.5 with
+//! ASCII-heavy pages); gzipped it is under two thirds of them. Where the
+//! browser has no `CompressionStream` the text is stored as a string, and
+//! both forms are read. Every failure (storage disabled, private mode,
+//! quota, an older tab blocking an upgrade) comes back as a message, never
+//! a panic.
 
-use js_sys::Promise;
+use js_sys::{Array, ArrayBuffer, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
+use web_sys::{
+    Blob, IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode, ReadableStream,
+    ReadableWritablePair, Response, WritableStream,
+};
 
 const DATABASE: &str = "lecture-shelf";
 const VERSION: u32 = 1;
@@ -103,12 +113,28 @@ pub async fn get(key: &str) -> Result<Option<String>, String> {
         .map_err(|e| message(&e))?;
     let value = settle(&request).await.map_err(|e| message(&e))?;
     db.close();
+    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
+        return gunzip(buffer)
+            .await
+            .map(Some)
+            .ok_or_else(|| "the stored catalogue could not be decompressed".to_string());
+    }
     Ok(value.as_string())
 }
 
-/// Stores `value` under `key`; resolves once the transaction committed
-/// (a request succeeding is not yet the data being durable).
-pub async fn put(key: &str, value: &str) -> Result<(), String> {
+/// Stores `value` under `key` (gzipped where the browser can); resolves
+/// with the bytes stored once the transaction committed (a request
+/// succeeding is not yet the data being durable).
+pub async fn put(key: &str, value: &str) -> Result<usize, String> {
+    let (value, bytes): (JsValue, usize) = match gzip(value).await {
+        Some(buffer) => {
+            let bytes = buffer.byte_length() as usize;
+            (buffer.into(), bytes)
+        }
+        // As a string: Chromium keeps one with any non-Latin-1 character as
+        // UTF-16, two bytes a code unit.
+        None => (JsValue::from_str(value), value.encode_utf16().count() * 2),
+    };
     let db = open().await?;
     let transaction = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
@@ -125,12 +151,58 @@ pub async fn put(key: &str, value: &str) -> Result<(), String> {
     }));
     let store = transaction.object_store(STORE).map_err(|e| message(&e))?;
     let request = store
-        .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+        .put_with_key(&value, &JsValue::from_str(key))
         .map_err(|e| message(&e))?;
     let stored = settle(&request).await.map_err(|e| message(&e));
     let committed = committed
         .await
         .map_err(|_| "the browser refused to store the catalogue (is the disk full?)".to_string());
     db.close();
-    stored.and(committed).map(|_| ())
+    stored.and(committed).map(|_| bytes)
+}
+
+/// A `CompressionStream` or `DecompressionStream` for gzip, as the pair
+/// `pipeThrough` takes; `None` where the browser has none (web-sys binds
+/// them only as unstable APIs, so they are looked up by name).
+fn gzip_transform(class: &str) -> Option<ReadableWritablePair> {
+    let constructor: js_sys::Function = Reflect::get(&js_sys::global(), &JsValue::from_str(class))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let stream = Reflect::construct(&constructor, &Array::of1(&JsValue::from_str("gzip"))).ok()?;
+    let readable: ReadableStream = Reflect::get(&stream, &JsValue::from_str("readable"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let writable: WritableStream = Reflect::get(&stream, &JsValue::from_str("writable"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some(ReadableWritablePair::new(&readable, &writable))
+}
+
+/// `blob` piped through `transform`, read whole.
+fn piped(blob: &Blob, transform: &ReadableWritablePair) -> Option<Response> {
+    let stream = blob.stream().pipe_through(transform);
+    Response::new_with_opt_readable_stream(Some(&stream)).ok()
+}
+
+async fn gzip(text: &str) -> Option<ArrayBuffer> {
+    let transform = gzip_transform("CompressionStream")?;
+    let bytes = Uint8Array::from(text.as_bytes());
+    let blob = Blob::new_with_u8_array_sequence(&Array::of1(&bytes)).ok()?;
+    drop(bytes);
+    let response = piped(&blob, &transform)?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    buffer.dyn_into().ok()
+}
+
+async fn gunzip(buffer: &ArrayBuffer) -> Option<String> {
+    let transform = gzip_transform("DecompressionStream")?;
+    let blob = Blob::new_with_buffer_source_sequence(&Array::of1(buffer)).ok()?;
+    let response = piped(&blob, &transform)?;
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }

@@ -4,6 +4,7 @@ pub mod base;
 pub mod broadcast;
 pub mod catalogue_worker;
 pub mod clipboard;
+pub mod clock;
 pub mod document;
 pub mod download;
 pub mod fetch;

@@ -1,23 +1,24 @@
 //! The catalogue worker: the importer's own parser, snapshot merge and
 //! series rules, run off the main thread on pages the app fetched or the
-//! student picked. The protocol is `shelf_core::catalogue_build`, as JSON
-//! strings: it posts `"ready"` once its handler is set (messages sent before
-//! that would be lost), then answers each `BuildRequest` with a `BuildReply`.
+//! student picked. The protocol is `shelf_core::catalogue_build`: it posts
+//! `"ready"` once its handler is set (messages sent before that would be
+//! lost), then answers each `BuildRequest` (JSON) with a two-element array:
+//! the `BuildReply` as JSON, and the merged catalogue's JSON or `null` (its
+//! own string, so it is never escaped inside the reply and unescaped again).
+//! A panic (or running out of memory) ends the handler with an error, which
+//! the app hears as the worker's `error` event and reports as a refusal.
 
-mod seed;
-
-use shelf_core::catalogue_build::{build, BuildReply, BuildRequest};
+use shelf_core::catalogue_build::{build, BuildReply, BuildRequest, Built};
+use shelf_core::seed::{SEED_PAGES, SERIES_RULES};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-fn answer(request: &str, now: &dyn Fn() -> f64) -> BuildReply {
+fn answer(request: &str, now: &dyn Fn() -> f64) -> Built {
     match serde_json::from_str::<BuildRequest>(request) {
-        Ok(request) => build(&seed::pages(), seed::RULES, request.pages, now),
-        Err(e) => BuildReply {
+        Ok(request) => build(&SEED_PAGES, SERIES_RULES, request.pages, now),
+        Err(e) => Built {
+            reply: BuildReply::refusing(format!("request:0: unreadable request: {e}")),
             catalogue: None,
-            problems: vec![format!("request:0: unreadable request: {e}")],
-            videos: 0,
-            parse_ms: 0,
         },
     }
 }
@@ -29,9 +30,17 @@ fn main() {
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
         let performance = reply_to.performance();
         let now = || performance.as_ref().map_or(0.0, |p| p.now());
+        // Taken out of the event, so the request's text is freed as soon as
+        // it is decoded.
         let request = msg.data().as_string().unwrap_or_default();
-        let reply = serde_json::to_string(&answer(&request, &now)).unwrap_or_default();
-        let _ = reply_to.post_message(&JsValue::from_str(&reply));
+        let built = answer(&request, &now);
+        drop(request);
+        let reply = serde_json::to_string(&built.reply).unwrap_or_default();
+        let catalogue = built
+            .catalogue
+            .map_or(JsValue::NULL, |json| JsValue::from_str(&json));
+        let message = js_sys::Array::of2(&JsValue::from_str(&reply), &catalogue);
+        let _ = reply_to.post_message(&message);
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();

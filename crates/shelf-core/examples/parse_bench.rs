@@ -10,13 +10,9 @@
 use std::time::Instant;
 
 use shelf_core::import::{import, Page};
+use shelf_core::seed::{SEED_PAGES, SERIES_RULES};
 use shelf_core::series::SeriesRules;
 
-const SEEDS: [&str; 3] = [
-    include_str!("../../../catalogue/page-351-400.md"),
-    include_str!("../../../catalogue/page-351-400.older-snapshot.md"),
-    include_str!("../../../catalogue/page-401-448.md"),
-];
 const RUNS: usize = 5;
 
 /// Median milliseconds to import `pages`.
@@ -44,18 +40,15 @@ fn row(label: &str, pages: &[Page], rules: &SeriesRules) {
 }
 
 fn main() {
-    let rules = SeriesRules::from_toml(
-        "catalogue/series.toml",
-        include_str!("../../../catalogue/series.toml"),
-    )
-    .expect("series rules are valid");
+    let rules =
+        SeriesRules::from_toml(SERIES_RULES.0, SERIES_RULES.1).expect("series rules are valid");
 
     println!("seed pages, each concatenated k times:");
     for k in [1, 2, 4, 8, 16] {
-        let pages: Vec<Page> = SEEDS
+        let pages: Vec<Page> = SEED_PAGES
             .iter()
             .enumerate()
-            .map(|(i, text)| Page {
+            .map(|(i, (_, text))| Page {
                 name: format!("seed-{i}.md"),
                 text: text.repeat(k),
             })

@@ -24,12 +24,27 @@ pub struct Import {
 }
 
 pub fn import(pages: &[Page], rules: &SeriesRules) -> Import {
+    let go_on = &mut |_: &Page| Ok::<(), std::convert::Infallible>(());
+    match import_checked(pages, rules, go_on) {
+        Ok(import) => import,
+        Err(never) => match never {},
+    }
+}
+
+/// [`import`], asking `between_pages` after each page is parsed whether to
+/// go on: the catalogue worker stops at its parse-time bound.
+pub fn import_checked<E>(
+    pages: &[Page],
+    rules: &SeriesRules,
+    between_pages: &mut dyn FnMut(&Page) -> Result<(), E>,
+) -> Result<Import, E> {
     let mut problems = Vec::new();
     let mut raw = Vec::new();
     for page in pages {
         let parsed = parse_page(&page.name, &page.text);
         raw.extend(parsed.entries);
         problems.extend(parsed.problems);
+        between_pages(page)?;
     }
     let (entries, merge_problems) = merge(raw);
     problems.extend(merge_problems);
@@ -79,14 +94,14 @@ pub fn import(pages: &[Page], rules: &SeriesRules) -> Import {
         s.counterpart = s.counterpart.take().filter(|c| ids.contains(c));
     }
     problems.sort();
-    Import {
+    Ok(Import {
         catalogue: Catalogue {
             format: CATALOGUE_FORMAT,
             series,
             videos,
         },
         problems,
-    }
+    })
 }
 
 /// For each entry (sorted by number), the year of the nearest dated upload

@@ -29,6 +29,8 @@ pub mod lecture;
 #[cfg(feature = "import")]
 pub mod page;
 #[cfg(feature = "import")]
+pub mod seed;
+#[cfg(feature = "import")]
 pub mod series;
 #[cfg(feature = "import")]
 pub mod snapshots;

@@ -12,11 +12,18 @@ use std::collections::HashSet;
 use crate::catalogue::{Catalogue, VideoId};
 use crate::problem::Problem;
 
+mod limits;
 mod links;
+mod plan;
 mod record;
 mod url;
 
-pub use links::{index_page_links, MAX_INDEX_PAGES};
+pub use limits::{
+    megabytes, Budget, Limit, OverLimit, ParseDeadline, MAX_ENTRIES, MAX_INDEX_PAGES,
+    MAX_PAGE_BYTES, MAX_PARSE_MS, MAX_RECORD_BYTES, MAX_TOTAL_BYTES, MEGABYTE,
+};
+pub use links::index_page_links;
+pub use plan::*;
 pub use record::{
     due_for_refresh, seed_fingerprint, CatalogueRecord, RecordError, Source, StoredPage,
     RECORD_FORMAT, REFRESH_INTERVAL_MS,
@@ -27,32 +34,10 @@ pub use url::{SourceUrl, SourceUrlError, MAX_DISPLAY_NAME_CHARS, MAX_URL_LEN};
 pub const DEFAULT_INDEX_URL: &str =
     "https://raw.githubusercontent.com/sumsjp/YTLee/master/README.md";
 
-/// Largest page accepted, in bytes: today's pages are under 200 kB; ten
-/// megabytes is room to grow, and not enough to exhaust a phone's memory.
-pub const MAX_PAGE_BYTES: usize = 10 * 1024 * 1024;
-
-/// Most videos a grown catalogue may hold: the channel has under a thousand;
-/// more means something is wrong, and search stays fast below this.
-pub const MAX_ENTRIES: usize = 5_000;
-
-/// What the messages call a megabyte (as `MAX_PAGE_BYTES` does).
-const MEGABYTE: u64 = 1024 * 1024;
-
 /// Refuses a page by its size before it is read (`File.size`,
 /// `Content-Length`).
-pub fn check_byte_len(name: &str, len: u64) -> Result<(), Problem> {
-    if len > MAX_PAGE_BYTES as u64 {
-        return Err(Problem::new(
-            name,
-            0,
-            format!(
-                "page is {}; the limit is {}",
-                megabytes(len),
-                megabytes(MAX_PAGE_BYTES as u64)
-            ),
-        ));
-    }
-    Ok(())
+pub fn check_byte_len(name: &str, len: u64) -> Result<(), OverLimit> {
+    Limit::PageBytes.check(name, len)
 }
 
 /// Refuses text that is no catalogue page before it reaches the parser: too
@@ -76,25 +61,7 @@ pub fn check_page_text(name: &str, text: &str) -> Result<(), Problem> {
 
 /// Refuses a catalogue of more than [`MAX_ENTRIES`] videos.
 pub fn check_entry_count(name: &str, videos: usize) -> Result<(), Problem> {
-    if videos > MAX_ENTRIES {
-        return Err(Problem::new(
-            name,
-            0,
-            format!("{videos} videos; the limit is {MAX_ENTRIES}"),
-        ));
-    }
-    Ok(())
-}
-
-/// `10.5 MB`: tenths, rounded up so that a page just over the limit never
-/// reads as the limit; whole numbers without `.0`.
-fn megabytes(bytes: u64) -> String {
-    let tenths = (u128::from(bytes) * 10).div_ceil(u128::from(MEGABYTE));
-    if tenths % 10 == 0 {
-        format!("{} MB", tenths / 10)
-    } else {
-        format!("{}.{} MB", tenths / 10, tenths % 10)
-    }
+    Ok(Limit::Entries.check(name, videos as u64)?)
 }
 
 /// A NUL anywhere, or replacement and control characters (other than tab,

@@ -19,35 +19,17 @@ use proptest::sample::{select, Index};
 
 use shelf_core::catalogue::{is_video_id, Catalogue};
 use shelf_core::import::{import, Page};
+use shelf_core::seed::{SEED_PAGES, SERIES_RULES};
 use shelf_core::series::SeriesRules;
 use shelf_core::study::playlist::{normalize_name, MAX_NAME_CHARS, MAX_VIDEOS};
 use shelf_core::study::share::MAX_FRAGMENT_LEN;
 use shelf_core::study::{parse_share, parse_time, segments, share_fragment, Segment};
 use shelf_core::summary::{is_safe_href, Block, Inline};
 
-const SEEDS: [(&str, &str); 3] = [
-    (
-        "catalogue/page-351-400.md",
-        include_str!("../../../catalogue/page-351-400.md"),
-    ),
-    (
-        "catalogue/page-351-400.older-snapshot.md",
-        include_str!("../../../catalogue/page-351-400.older-snapshot.md"),
-    ),
-    (
-        "catalogue/page-401-448.md",
-        include_str!("../../../catalogue/page-401-448.md"),
-    ),
-];
-
 fn rules() -> &'static SeriesRules {
     static RULES: OnceLock<SeriesRules> = OnceLock::new();
     RULES.get_or_init(|| {
-        SeriesRules::from_toml(
-            "catalogue/series.toml",
-            include_str!("../../../catalogue/series.toml"),
-        )
-        .expect("series rules are valid")
+        SeriesRules::from_toml(SERIES_RULES.0, SERIES_RULES.1).expect("series rules are valid")
     })
 }
 
@@ -296,7 +278,7 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         1 => any::<Index>().prop_map(Mutation::Truncate),
-        2 => (0..SEEDS.len(), any::<Index>(), any::<Index>(), any::<Index>(), any::<Index>())
+        2 => (0..SEED_PAGES.len(), any::<Index>(), any::<Index>(), any::<Index>(), any::<Index>())
             .prop_map(|(s, a, b, c, d)| Mutation::Splice(s, a, b, c, d)),
         2 => (any::<Index>(), any::<Index>()).prop_map(|(b, at)| Mutation::DuplicateBlock(b, at)),
         2 => any::<Index>().prop_map(Mutation::DeleteBlock),
@@ -313,7 +295,7 @@ fn apply(text: &str, m: &Mutation) -> String {
     match m {
         Mutation::Truncate(at) => text[..offset(text, at)].to_string(),
         Mutation::Splice(seed, a, b, c, d) => {
-            let other = SEEDS[*seed].1;
+            let other = SEED_PAGES[*seed].1;
             let (a, d) = (offset(text, a), offset(text, d));
             let (b, c) = (offset(other, b), offset(other, c));
             let (b, c) = (b.min(c), b.max(c));
@@ -513,21 +495,21 @@ proptest! {
     /// every problem reported at a real line, never a panic.
     #[test]
     fn mutated_seed_pages_import_cleanly(
-        seed in 0..SEEDS.len(),
+        seed in 0..SEED_PAGES.len(),
         mutations in vec(mutation(), 1..6),
         with_other_seeds in any::<bool>(),
     ) {
         let text = mutations
             .iter()
-            .fold(SEEDS[seed].1.to_string(), |text, m| apply(&text, m));
+            .fold(SEED_PAGES[seed].1.to_string(), |text, m| apply(&text, m));
         let mut pages = vec![page("mutated.md", text)];
         // Next to the intact pages, damaged entries also meet their
         // originals in the snapshot merge.
         if with_other_seeds {
             pages.extend(
-                SEEDS
+                SEED_PAGES
                     .iter()
-                    .filter(|(name, _)| *name != SEEDS[seed].0)
+                    .filter(|(name, _)| *name != SEED_PAGES[seed].0)
                     .map(|(name, text)| page(name, text.to_string())),
             );
         }
@@ -546,8 +528,8 @@ proptest! {
         files in vec(
             vec(
                 prop_oneof![
-                    (0..SEEDS.len(), any::<Index>()).prop_map(|(s, i)| {
-                        let text = SEEDS[s].1;
+                    (0..SEED_PAGES.len(), any::<Index>()).prop_map(|(s, i)| {
+                        let text = SEED_PAGES[s].1;
                         let spans = blocks(text);
                         let (a, b) = spans[i.index(spans.len())];
                         text[a..b].to_string()

@@ -8,11 +8,11 @@ use crate::i18n::t;
 use crate::loader::{Applied, Job, Step, Trouble};
 use crate::ui::study::util::fill;
 use crate::web::fetch::FetchError;
+use shelf_core::sources::{megabytes, Limit, OverLimit};
 
 /// In whole integers: float formatting would cost the wasm ~10 KB.
-fn size(chars: usize) -> String {
-    // IndexedDB keeps strings as UTF-16: two bytes a code unit.
-    let kb = chars * 2 / 1024;
+fn size(bytes: usize) -> String {
+    let kb = bytes / 1024;
     if kb >= 1024 {
         let tenths = kb * 10 / 1024;
         format!("{}.{} MB", tenths / 10, tenths % 10)
@@ -40,14 +40,14 @@ fn describe(job: &Job) -> String {
                 ],
             );
             text.push(' ');
-            match a.stored_chars {
-                Some(chars) => {
+            match a.stored_bytes {
+                Some(bytes) => {
                     text += &fill(
                         t().job_applied_detail,
                         &[
                             ("parse", &a.parse_ms.to_string()),
                             ("store", &a.store_ms.to_string()),
-                            ("size", &size(chars)),
+                            ("size", &size(bytes)),
                         ],
                     )
                 }
@@ -59,6 +59,28 @@ fn describe(job: &Job) -> String {
         Job::Refused(problems) => plural(&t().job_refused, problems.len(), &[]),
         Job::Failed => t().parser_unavailable.to_string(),
     }
+}
+
+/// A passed bound, `FILE:0: message`, in the language shown now.
+fn over_limit(over: &OverLimit) -> String {
+    let (found, max) = (over.found, over.limit.max());
+    let (text, found, max) = match over.limit {
+        Limit::PageBytes => (t().over_page_bytes, megabytes(found), megabytes(max)),
+        Limit::TotalBytes => (t().over_total_bytes, megabytes(found), megabytes(max)),
+        Limit::IndexPages => (t().over_index_pages, found.to_string(), max.to_string()),
+        Limit::ParseTime => (
+            t().over_parse_time,
+            (found / 1000).to_string(),
+            (max / 1000).to_string(),
+        ),
+        Limit::RecordBytes => (t().over_record_bytes, megabytes(found), megabytes(max)),
+        Limit::Entries => (t().over_entries, found.to_string(), max.to_string()),
+    };
+    format!(
+        "{}:0: {}",
+        over.name,
+        fill(text, &[("found", &found), ("max", &max)])
+    )
 }
 
 /// `FILE:LINE: message`, in the language shown now.
@@ -73,10 +95,11 @@ fn trouble_line(trouble: &Trouble) -> String {
                 name,
                 &fill(t().source_status, &[("status", &status.to_string())]),
             ),
-            FetchError::TooLarge(len) => shelf_core::sources::check_byte_len(name, *len)
-                .err()
-                .map_or_else(|| line(name, t().source_unreachable), |p| p.to_string()),
+            FetchError::OverLimit(over) => over_limit(over),
         },
+        Trouble::OverLimit(over) => over_limit(over),
+        Trouble::ParserStopped => line("catalogue", t().parser_stopped),
+        Trouble::ParserTimedOut => line("catalogue", t().parser_timed_out),
         Trouble::IndexWithoutPages { name } => line(name, t().index_without_pages),
         Trouble::UnreadableFile { name } => line(name, t().source_unreadable_file),
         Trouble::WouldLose { count, first } => line(
@@ -118,7 +141,7 @@ pub fn JobStatus() -> impl IntoView {
             data-state=move || job.with(Job::code)
             data-parse-ms=move || applied(|a| a.parse_ms.to_string())
             data-store-ms=move || applied(|a| a.store_ms.to_string())
-            data-stored-bytes=move || applied(|a| a.stored_chars.map(|c| (c * 2).to_string()).unwrap_or_default())
+            data-stored-bytes=move || applied(|a| a.stored_bytes.map(|b| b.to_string()).unwrap_or_default())
         >
             {move || job.with(describe)}
         </p>

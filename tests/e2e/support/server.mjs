@@ -40,9 +40,10 @@ async function fileAt(root, urlPath) {
 
 /**
  * Serves `root` under `base` (e.g. '/' or '/lecture-shelf/'); resolves to
- * { url, close, rewrite, fixturesUrl }. Setting `rewrite(path, body)` lets a
+ * { url, close, rewrite, respond, fixturesUrl }. Setting `rewrite(path, body)` lets a
  * test change what is served from then on (a new sw.js, say, to simulate a
- * deploy). With `fixtures: { dir, prefix }` (prefix defaults to
+ * deploy); setting `respond(req, res)` lets it answer a request itself (a
+ * slow or endless stream, say) by returning true. With `fixtures: { dir, prefix }` (prefix defaults to
  * '/__fixtures/'), the files of `dir` are served under `prefix`, outside
  * `base`; `fixturesUrl` is then their absolute URL.
  */
@@ -51,8 +52,9 @@ export async function serve(root, { base = '/', port = 0, fixtures = null } = {}
   // resolve() also drops a trailing slash, which fileAt's containment check needs.
   const fixtureDir = fixtures && resolve(fixtures.dir);
   const fixturePrefix = fixtures?.prefix ?? '/__fixtures/';
-  const handle = { rewrite: null };
+  const handle = { rewrite: null, respond: null };
   const server = createServer(async (req, res) => {
+    if (handle.respond?.(req, res)) return;
     const url = new URL(req.url, 'http://127.0.0.1');
     if (fixtureDir && url.pathname.startsWith(fixturePrefix)) {
       const path = await fileAt(fixtureDir, '/' + url.pathname.slice(fixturePrefix.length));

@@ -9,9 +9,7 @@ use std::collections::HashSet;
 
 use super::url::{segment, Segment, SourceUrl};
 
-/// Most pages one index may name: nine today; a README listing thousands is
-/// not a catalogue index, and each link is a fetch.
-pub const MAX_INDEX_PAGES: usize = 100;
+use super::MAX_INDEX_PAGES;
 
 /// Longest link target looked at, in bytes.
 const MAX_TARGET_LEN: usize = 2_000;
@@ -21,8 +19,9 @@ const MAX_TARGET_LEN: usize = 2_000;
 const MAX_LINK_TEXT_LEN: usize = 1_000;
 
 /// The catalogue pages `text` (the index at `index`) links, resolved against
-/// `index`, in order of first appearance, each once, at most
-/// [`MAX_INDEX_PAGES`]. A page is a `.md` file named `NN-index.md` (one to
+/// `index`, in order of first appearance, each once, at most one more than
+/// [`MAX_INDEX_PAGES`] (so the caller can tell an index over the bound, and
+/// refuse it, from one at it: see `plan::index_pages`). A page is a `.md` file named `NN-index.md` (one to
 /// three digits) in a `docs` folder; fragments and queries are ignored,
 /// GitHub `blob` links become raw files, relative links resolve against the
 /// index's folder and never climb out of its repository. Pages on other
@@ -31,7 +30,7 @@ pub fn index_page_links(index: &SourceUrl, text: &str) -> Vec<SourceUrl> {
     let mut pages: Vec<SourceUrl> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for target in link_targets(text) {
-        if pages.len() == MAX_INDEX_PAGES {
+        if pages.len() > MAX_INDEX_PAGES {
             break;
         }
         // Cheap tests first: an index of a million links resolves only pages.

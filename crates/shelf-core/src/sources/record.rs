@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::url::SourceUrl;
-use super::{losses, DEFAULT_INDEX_URL};
-use crate::catalogue::{Catalogue, VideoId};
+use super::DEFAULT_INDEX_URL;
+use crate::catalogue::Catalogue;
 
 /// Bumped when the record's JSON changes incompatibly; a record of another
 /// format is refused, never misread.
@@ -304,41 +304,27 @@ impl CatalogueRecord {
         source
     }
 
-    /// Stores the merged catalogue built on `seed_json` (after adding or
-    /// removing a source, or when the embedded catalogue changed).
-    pub fn set_catalogue(&mut self, seed_json: &str, catalogue: &Catalogue) {
+    /// Stores the merged catalogue built on `seed_json` as `json` (the
+    /// worker's `Catalogue::to_json`, kept as it came: the caller has decoded
+    /// it once to show it, and encoding it again would only cost time).
+    pub fn set_catalogue_json(&mut self, seed_json: &str, json: String) {
         self.seed = seed_fingerprint(seed_json);
-        self.catalogue = catalogue.to_json();
+        self.catalogue = json;
     }
 
-    /// A refresh: every URL source's pages replaced at once by `pages` (a
-    /// URL source with no page in `pages` keeps none: pass its stored pages
-    /// again if it failed to load; pages of sources not held, or of files,
-    /// are ignored) and `next` stored as the merged catalogue. Refused, with
-    /// nothing changed, when `next` lacks videos the current catalogue has:
-    /// a refresh never makes the catalogue worse.
-    pub fn apply_refresh(
-        &mut self,
-        pages: Vec<StoredPage>,
-        next: &Catalogue,
-        now_ms: u64,
-    ) -> Result<(), Vec<VideoId>> {
-        if let Ok(current) = self.catalogue() {
-            let lost = losses(&current, next);
-            if !lost.is_empty() {
-                return Err(lost);
-            }
+    /// Holds `source`, in place of a held source fetching the same URL as
+    /// another kind (a page that became an index), whose pages go with it.
+    pub fn replace_source(&mut self, source: Source) {
+        let other: Vec<Source> = self
+            .sources
+            .iter()
+            .filter(|s| s.same_as(&source) && **s != source)
+            .cloned()
+            .collect();
+        for held in &other {
+            self.remove_source(held);
         }
-        self.pages.retain(|p| p.source.url().is_none());
-        let held = &self.sources;
-        self.pages.extend(
-            pages
-                .into_iter()
-                .filter(|p| p.source.url().is_some() && held.contains(&p.source)),
-        );
-        self.catalogue = next.to_json();
-        self.last_refresh_ms = Some(now_ms);
-        Ok(())
+        self.add_source(source);
     }
 }
 

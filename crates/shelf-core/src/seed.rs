@@ -1,15 +1,11 @@
 //! The seed pages the app's embedded catalogue is built from
-//! (`catalogue/*.md`, glob order, under the names the importer quotes), so
-//! loaded pages merge over them exactly as `import-catalogue` would.
+//! (`catalogue/*.md`, glob order, under the names the importer quotes) and
+//! the series rules: one list for the catalogue worker (loaded pages merge
+//! over exactly these, as `import-catalogue` would), the hostile-input
+//! tests and the parse benchmark.
 
-use shelf_core::catalogue_build::PageText;
-
-pub const RULES: (&str, &str) = (
-    "catalogue/series.toml",
-    include_str!("../../../catalogue/series.toml"),
-);
-
-const PAGES: [(&str, &str); 3] = [
+/// `(name, text)` of every `catalogue/*.md`, in glob order.
+pub const SEED_PAGES: [(&str, &str); 3] = [
     (
         "catalogue/page-351-400.md",
         include_str!("../../../catalogue/page-351-400.md"),
@@ -24,15 +20,11 @@ const PAGES: [(&str, &str); 3] = [
     ),
 ];
 
-pub fn pages() -> Vec<PageText> {
-    PAGES
-        .iter()
-        .map(|(name, text)| PageText {
-            name: name.to_string(),
-            text: text.to_string(),
-        })
-        .collect()
-}
+/// `(name, text)` of the series rules.
+pub const SERIES_RULES: (&str, &str) = (
+    "catalogue/series.toml",
+    include_str!("../../../catalogue/series.toml"),
+);
 
 #[cfg(test)]
 mod tests {
@@ -48,7 +40,7 @@ mod tests {
             .map(|n| format!("catalogue/{n}"))
             .collect();
         on_disk.sort();
-        let listed: Vec<&str> = super::PAGES.iter().map(|(n, _)| *n).collect();
+        let listed: Vec<&str> = super::SEED_PAGES.iter().map(|(n, _)| *n).collect();
         assert_eq!(on_disk, listed);
     }
 }

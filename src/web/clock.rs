@@ -1,0 +1,15 @@
+//! The browser's clocks: wall time for stamps and stored times, and the
+//! page's monotonic clock for measuring how long something took.
+
+/// Milliseconds since the epoch (`Date.now()`).
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Milliseconds since the page started (`performance.now()`), 0 where the
+/// page has no performance timeline.
+pub fn elapsed_ms() -> f64 {
+    leptos::prelude::window()
+        .performance()
+        .map_or(0.0, |p| p.now())
+}

@@ -1,0 +1,279 @@
+// The catalogue loader at its edges (issue 23) and two tabs changing the
+// sources at once (issue 18): an index of many large pages, a page streamed
+// in chunks without Content-Length, and a page that never ends are each
+// refused with a message while the job ends, its button works again and
+// nothing is stored; two tabs adding different sources at the same moment
+// both keep them (`DRILL_RUNS=5` repeats the drill).
+//
+// Large bodies are generated here, never committed. GitHub is faked with
+// `context.route`; streams come from the test server's `respond` hook (same
+// origin as the app, so the page's connect-src allows them).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { mounted, useApp } from './support/app.mjs';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/catalogue/', import.meta.url));
+const app = useApp({ fixtures: { dir: FIXTURES } });
+
+const RAW = 'https://raw.githubusercontent.com/sumsjp/YTLee/master/';
+const EMBEDDED = 98;
+const WITH_BOTH = 103; // + extra-page.md (449–451) + another-page.md (452–453)
+const TERMINAL = ['applied', 'unchanged', 'refused', 'failed'];
+const MB = 1024 * 1024;
+// The core's bounds (crates/shelf-core/src/sources/limits.rs).
+const PAGE_LIMIT = 4 * MB;
+const RUNS = Number(process.env.DRILL_RUNS ?? 1);
+
+// ---- helpers -------------------------------------------------------------
+
+/** A catalogue page of one valid entry padded with summary text to about `bytes`. */
+function largePage(n, bytes) {
+  const id = `edge${String(n).padStart(7, '0')}`;
+  const head =
+    `<details>\n<summary>${n}. [2021-03-05] 【機器學習2021】edge ${n}</summary><br>\n\n` +
+    `<a href="https://www.youtube.com/watch?v=${id}" target="_blank">\n</a>\n\n`;
+  const line = '- padding line for the bounds test, long enough to be a real summary line\n';
+  return head + line.repeat(Math.ceil((bytes - head.length) / line.length)) + '\n</details>\n';
+}
+
+/** Runs `act` and resolves to the job's terminal state, watched from before `act`. */
+async function runJob(page, act, timeout = 60_000) {
+  await page.locator('p.catalogue-job[role="status"]').waitFor({ state: 'attached' });
+  await page.evaluate(() => {
+    const seen = (window.__jobStates = []);
+    const note = () => {
+      const state = document.querySelector('p.catalogue-job')?.dataset.state;
+      if (state && seen.at(-1) !== state) seen.push(state);
+    };
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state'],
+    });
+  });
+  await act();
+  const state = await page.waitForFunction(
+    (terminal) => {
+      const last = window.__jobStates.at(-1);
+      return terminal.includes(last) && last;
+    },
+    TERMINAL,
+    { timeout },
+  );
+  return state.jsonValue();
+}
+
+// The browser logs the downloads these tests cut off or refuse on purpose.
+const unexpected = (errors) => errors.filter((e) => !/^console: Failed to load resource/.test(e));
+
+const problems = (page) =>
+  page.locator('details.catalogue-problems li').evaluateAll((items) => items.map((li) => li.textContent.trim()));
+
+const sourceNames = (page) =>
+  page.locator('ul.source-list > li.source .source-name').evaluateAll((items) => items.map((n) => n.textContent.trim()));
+
+/** The stored record, decoded (the app stores it gzipped), or null. */
+function storedRecord(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('lecture-shelf');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('catalogue')) {
+            db.close();
+            return resolve(null);
+          }
+          const get = db.transaction('catalogue').objectStore('catalogue').get('record');
+          get.onerror = () => reject(get.error);
+          get.onsuccess = async () => {
+            db.close();
+            const value = get.result;
+            if (value === undefined) return resolve(null);
+            const text =
+              typeof value === 'string'
+                ? value
+                : await new Response(new Blob([value]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+            resolve(JSON.parse(text));
+          };
+        };
+      }),
+  );
+}
+
+/** The count in "找到 N 部影片" on the catalogue page. */
+async function catalogueShows(page, n) {
+  await page.goto(app.url);
+  await mounted(page);
+  await page.waitForFunction(
+    (n) => new RegExp(`(^|\\D)${n}\\s*部影片`).test(document.querySelector('.count')?.textContent ?? ''),
+    n,
+  );
+}
+
+/** After a refusal: a message, the buttons usable, nothing stored or shown. */
+async function assertRefusedCleanly(page, pattern) {
+  const listed = await problems(page);
+  assert.ok(listed.some((p) => pattern.test(p)), listed.join('\n'));
+  assert.equal(await page.locator('button.load-catalogue').isDisabled(), false, 'the load button works again');
+  assert.equal(await page.locator('form.add-url button[type="submit"]').isDisabled(), false);
+  assert.equal(await storedRecord(page), null, 'nothing was stored');
+  await catalogueShows(page, EMBEDDED);
+}
+
+/**
+ * Streams chunks of a catalogue-like page without Content-Length until the
+ * client goes away (or `limit` bytes); records what was sent in `sent`.
+ */
+function streamForever(res, sent, { limit = 64 * MB, chunk = 64 * 1024, pause = 0 } = {}) {
+  res.writeHead(200, {
+    'content-type': 'text/markdown; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  const piece = Buffer.from('x'.repeat(chunk - 1) + '\n');
+  let open = true;
+  res.on('close', () => {
+    open = false;
+    sent.closed = true;
+  });
+  const pump = () => {
+    while (open && sent.bytes < limit) {
+      sent.bytes += piece.length;
+      if (!res.write(piece)) return res.once('drain', pump);
+      if (pause) return setTimeout(pump, pause);
+    }
+    if (open) res.end();
+  };
+  res.write('<details>\n');
+  pump();
+}
+
+// ---- bounds --------------------------------------------------------------
+
+test('an index linking many large pages is refused for the total bound while downloading; nothing is stored', async () => {
+  const { context, tab } = await app.openBrowser();
+  const PAGES = 20; // 20 × 1.5 MB: each under the page bound, 30 MB in all
+  const requested = [];
+  const body = new Map();
+  await context.route(`${RAW}**`, async (route) => {
+    const path = route.request().url().slice(RAW.length);
+    requested.push(path);
+    if (path === 'README.md') {
+      const links = Array.from({ length: PAGES }, (_, i) => `- [page](docs/${String(i + 1).padStart(2, '0')}-index.md)`);
+      return route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*' }, contentType: 'text/plain', body: links.join('\n') });
+    }
+    const n = Number(path.match(/docs\/(\d+)-index\.md$/)?.[1]);
+    if (!body.has(n)) body.set(n, largePage(n, 1.5 * MB));
+    return route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*' }, contentType: 'text/plain', body: body.get(n) });
+  });
+  const { page, errors } = await tab('sources');
+  assert.equal(await runJob(page, () => page.locator('button.load-catalogue').click()), 'refused');
+  await assertRefusedCleanly(page, /一次載入的上限/);
+  assert.ok(requested.includes('README.md'));
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
+test('a page streamed in chunks without Content-Length is refused once it passes the page bound, not buffered whole', async () => {
+  const sent = { bytes: 0, closed: false };
+  app.server.respond = (req, res) => {
+    if (!req.url.startsWith('/__edge/chunked.md')) return false;
+    streamForever(res, sent);
+    return true;
+  };
+  const { context, tab } = await app.openBrowser();
+  const { page, errors } = await tab('sources');
+  const form = page.locator('form.add-url');
+  const state = await runJob(page, async () => {
+    await form.locator('input[type="url"]').fill(`${app.url}__edge/chunked.md`);
+    await form.locator('button[type="submit"]').click();
+  });
+  assert.equal(state, 'refused');
+  await assertRefusedCleanly(page, /chunked\.md:0: 頁面有 4(\.\d)? MB，超過上限 4 MB/);
+  // The download stopped near the bound: the server was cut off long before
+  // the end of its 64 MB (what a browser buffering the body whole would take).
+  await waitUntil(() => sent.closed);
+  assert.ok(sent.bytes >= PAGE_LIMIT, `sent ${sent.bytes}`);
+  assert.ok(sent.bytes < 24 * MB, `the server sent ${(sent.bytes / MB).toFixed(1)} MB before the page gave up`);
+  assert.deepEqual(unexpected(errors), []);
+  app.server.respond = null;
+  await context.close();
+});
+
+test('a page that never ends is ended by the download deadline and refused', async () => {
+  const sent = { bytes: 0, closed: false };
+  const open = [];
+  app.server.respond = (req, res) => {
+    if (!req.url.startsWith('/__edge/endless.md')) return false;
+    open.push(res);
+    // Headers and a first line, then nothing, ever.
+    res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'no-store' });
+    res.write('<details>\n');
+    res.on('close', () => (sent.closed = true));
+    return true;
+  };
+  const { context, tab } = await app.openBrowser();
+  const { page, errors } = await tab('sources');
+  const form = page.locator('form.add-url');
+  const state = await runJob(page, async () => {
+    await form.locator('input[type="url"]').fill(`${app.url}__edge/endless.md`);
+    await form.locator('button[type="submit"]').click();
+  });
+  assert.equal(state, 'refused');
+  await assertRefusedCleanly(page, /endless\.md:0: 20 秒內沒有回應/);
+  await waitUntil(() => sent.closed);
+  open.forEach((res) => res.destroy());
+  assert.deepEqual(unexpected(errors), []);
+  app.server.respond = null;
+  await context.close();
+});
+
+/** Polls a condition on this side (the test server's state). */
+async function waitUntil(check, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+// ---- two tabs ------------------------------------------------------------
+
+for (let run = 1; run <= RUNS; run++) {
+  test(`drill: two tabs adding different sources at the same moment both keep them (run ${run})`, async () => {
+    const { context, tab } = await app.openBrowser();
+    const first = await tab('sources');
+    const second = await tab('sources');
+    const urls = [`${app.server.fixturesUrl}extra-page.md`, `${app.server.fixturesUrl}another-page.md`];
+    const tabs = [first.page, second.page];
+    for (const [i, page] of tabs.entries()) {
+      await page.locator('form.add-url input[type="url"]').fill(urls[i]);
+    }
+    // Both submitted at the same moment.
+    const states = await Promise.all(
+      tabs.map((page) => runJob(page, () => page.locator('form.add-url button[type="submit"]').click())),
+    );
+    assert.deepEqual(states, ['applied', 'applied']);
+    const both = (names) => names.some((n) => n.endsWith('extra-page.md')) && names.some((n) => n.endsWith('another-page.md'));
+    // Each tab lists both (the first hears of the second's store, and back).
+    for (const page of tabs) {
+      await page.waitForFunction(() => {
+        const names = [...document.querySelectorAll('ul.source-list > li.source .source-name')].map((n) => n.textContent);
+        return names.some((n) => n.endsWith('extra-page.md')) && names.some((n) => n.endsWith('another-page.md'));
+      });
+    }
+    // A fresh tab, and storage, agree.
+    const fresh = await tab('sources');
+    assert.ok(both(await sourceNames(fresh.page)), (await sourceNames(fresh.page)).join(', '));
+    const record = await storedRecord(fresh.page);
+    const stored = record.sources.map((s) => s.page ?? s.index ?? s.file?.name);
+    assert.ok(stored.includes(urls[0]) && stored.includes(urls[1]), JSON.stringify(stored));
+    assert.deepEqual(record.pages.map((p) => p.name).filter((n) => /page\.md$/.test(n)).length, 2);
+    await catalogueShows(fresh.page, WITH_BOTH);
+    for (const { errors } of [first, second, fresh]) assert.deepEqual(unexpected(errors), []);
+    await context.close();
+  });
+}
