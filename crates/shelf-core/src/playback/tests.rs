@@ -636,14 +636,14 @@ fn seeking_past_a_choice_is_not_playing_on() {
     let mut page = Page::open(WatchState::Unwatched, None);
     page.play(0, 40, 600, 0);
     page.choose_in_other_tab(WatchState::Unwatched);
-    // One tick jumps from 40 to 545 (past 90 %): a second of playing.
+    // One tick jumps from 40 to 545 (past 90 %): a seek, not playing.
     page.send(playing(545, 600, NOW + 42_000));
-    // 28 more seconds: 29 in all, still held.
-    page.play(546, 573, 600, 42_000);
+    // 29 s of playing from there: still held.
+    page.play(546, 574, 600, 42_000);
     assert_eq!(page.state(), WatchState::Unwatched);
     assert_eq!(page.marks(), [WatchState::InProgress], "only the first one");
     // The 30th second of real playing past the choice.
-    let w = page.send(playing(574, 600, NOW + 71_000));
+    let w = page.send(playing(575, 600, NOW + 72_000));
     assert_eq!(w.state, Some(WatchState::Watched));
 }
 
@@ -680,6 +680,24 @@ fn a_typed_resume_time_survives_periodic_saves_until_playback_passes_it() {
     assert_eq!(page.resume(), Some(2050));
     let w = page.send(playing(2080, 3600, NOW + 200_000));
     assert_eq!(w.resume, Some(ResumeWrite::Set(2080)));
+}
+
+#[test]
+fn playing_at_twice_the_speed_counts_its_real_time() {
+    let mut page = Page::open(WatchState::Unwatched, None);
+    page.play(0, 40, 3600, 0);
+    page.choose(WatchState::Unwatched);
+    // Two seconds of video a second: 29 ticks are 29 s of playing.
+    for i in 1..=29 {
+        page.send(playing(
+            40 + 2 * i,
+            3600,
+            NOW + 41_000 + u64::from(i) * 1000,
+        ));
+    }
+    assert_eq!(page.state(), WatchState::Unwatched);
+    let w = page.send(playing(100, 3600, NOW + 71_000));
+    assert_eq!(w.state, Some(WatchState::InProgress));
 }
 
 #[test]
