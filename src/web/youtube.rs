@@ -3,11 +3,14 @@
 //! its `YT.Player`. Every call can fail (the API is third-party script that
 //! may change or be half-loaded): failures come back as values.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect};
+use shelf_core::playback::{PlayerState, Position, Reading};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use wasm_bindgen_futures::JsFuture;
 
@@ -26,13 +29,13 @@ extern "C" {
     fn new(element: &web_sys::Element, options: &JsValue) -> Result<YtPlayer, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = getCurrentTime)]
-    fn get_current_time(this: &YtPlayer) -> Result<f64, JsValue>;
+    fn get_current_time(this: &YtPlayer) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = getDuration)]
-    fn get_duration(this: &YtPlayer) -> Result<f64, JsValue>;
+    fn get_duration(this: &YtPlayer) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = getPlayerState)]
-    fn get_player_state(this: &YtPlayer) -> Result<f64, JsValue>;
+    fn get_player_state(this: &YtPlayer) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = seekTo)]
     fn seek_to(this: &YtPlayer, seconds: f64, allow_seek_ahead: bool) -> Result<(), JsValue>;
@@ -47,35 +50,10 @@ extern "C" {
     fn destroy(this: &YtPlayer) -> Result<(), JsValue>;
 }
 
-/// `YT.PlayerState`, as the API numbers it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    Unstarted,
-    Ended,
-    Playing,
-    Paused,
-    Buffering,
-    Cued,
-}
-
-impl State {
-    fn from_code(code: f64) -> Option<State> {
-        Some(match code as i32 {
-            -1 => State::Unstarted,
-            0 => State::Ended,
-            1 => State::Playing,
-            2 => State::Paused,
-            3 => State::Buffering,
-            5 => State::Cued,
-            _ => return None,
-        })
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
     Ready,
-    State(State),
+    State(PlayerState),
     /// The API's error code (2 bad id, 5 HTML5 error, 100 removed, 101/150
     /// embedding not allowed).
     Error(i32),
@@ -138,11 +116,59 @@ pub async fn load() -> Result<(), ()> {
     loaded.then_some(()).ok_or(())
 }
 
-/// One embedded player. Dropping it destroys the player and frees its
-/// event handlers.
+/// What a handler the API holds is for.
+#[derive(Clone, Copy)]
+enum Kind {
+    Ready = 0,
+    StateChange = 1,
+    Error = 2,
+}
+
+impl Kind {
+    fn event(code: f64, event: &JsValue) -> Option<Event> {
+        let data = data(event);
+        match code as i32 {
+            0 => Some(Event::Ready),
+            // Only codes the API documents: NaN once read as "ended".
+            1 => PlayerState::from_raw(data).map(Event::State),
+            2 => Some(Event::Error(if data.is_finite() { data as i32 } else { 0 })),
+            _ => None,
+        }
+    }
+}
+
+type Handler = Rc<dyn Fn(Event)>;
+
+thread_local! {
+    /// The live players' event handlers, by key. A player leaves it before
+    /// it is destroyed, so a call the API makes after that finds nothing.
+    static LIVE: RefCell<BTreeMap<u32, Handler>> = const { RefCell::new(BTreeMap::new()) };
+    static NEXT_KEY: Cell<u32> = const { Cell::new(0) };
+    /// The one function every handler the API holds is bound from. It
+    /// lives as long as the page, so the API can call it at any time:
+    /// a Rust closure dropped with its player made such late calls throw
+    /// "closure invoked after being dropped" into the API.
+    static DISPATCH: Function = Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(
+        |key: JsValue, kind: JsValue, event: JsValue| {
+            let (Some(key), Some(kind)) = (key.as_f64(), kind.as_f64()) else {
+                return;
+            };
+            // Cloned out first: the handler may drop players (and so LIVE entries).
+            let handler = LIVE.with(|live| live.borrow().get(&(key as u32)).cloned());
+            if let (Some(handler), Some(event)) = (handler, Kind::event(kind, &event)) {
+                handler(event);
+            }
+        },
+    )
+    .into_js_value()
+    .unchecked_into();
+}
+
+/// One embedded player. Dropping it disconnects its event handlers, then
+/// destroys the player.
 pub struct Player {
     inner: YtPlayer,
-    _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    key: u32,
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) {
@@ -151,7 +177,7 @@ fn set(target: &Object, key: &str, value: &JsValue) {
 
 impl Player {
     /// Replaces `element` with the player for `video_id`, starting at
-    /// `start` seconds. Events reach `on_event` (never before this returns).
+    /// `start` seconds. Events reach `on_event` until the player is dropped.
     pub fn create(
         element: &web_sys::Element,
         video_id: &str,
@@ -159,24 +185,20 @@ impl Player {
         autoplay: bool,
         on_event: impl Fn(Event) + 'static,
     ) -> Result<Player, ()> {
-        let on_event = Rc::new(on_event);
-        let handler = |make: fn(&JsValue) -> Option<Event>| {
-            let on_event = on_event.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
-                if let Some(event) = make(&e) {
-                    on_event(event);
-                }
-            })
+        let key = NEXT_KEY.with(|next| {
+            let key = next.get();
+            next.set(key.wrapping_add(1));
+            key
+        });
+        let handler = |kind: Kind| -> JsValue {
+            DISPATCH
+                .with(|dispatch| dispatch.bind2(&JsValue::NULL, &key.into(), &(kind as u32).into()))
+                .into()
         };
-        let handlers = vec![
-            handler(|_| Some(Event::Ready)),
-            handler(|e| data(e).and_then(State::from_code).map(Event::State)),
-            handler(|e| Some(Event::Error(data(e).unwrap_or(0.0) as i32))),
-        ];
         let events = Object::new();
-        set(&events, "onReady", handlers[0].as_ref());
-        set(&events, "onStateChange", handlers[1].as_ref());
-        set(&events, "onError", handlers[2].as_ref());
+        set(&events, "onReady", &handler(Kind::Ready));
+        set(&events, "onStateChange", &handler(Kind::StateChange));
+        set(&events, "onError", &handler(Kind::Error));
         let vars = Object::new();
         set(&vars, "start", &start.into());
         set(&vars, "autoplay", &u32::from(autoplay).into());
@@ -190,28 +212,35 @@ impl Player {
         set(&options, "height", &"100%".into());
         set(&options, "playerVars", &vars);
         set(&options, "events", &events);
-        let inner = YtPlayer::new(element, &options).map_err(|_| ())?;
-        Ok(Player {
-            inner,
-            _handlers: handlers,
-        })
+        // Connected before the player is made, in case the API calls back
+        // while making it.
+        let on_event: Handler = Rc::new(on_event);
+        LIVE.with(|live| live.borrow_mut().insert(key, on_event));
+        match YtPlayer::new(element, &options) {
+            Ok(inner) => Ok(Player { inner, key }),
+            Err(_) => {
+                LIVE.with(|live| live.borrow_mut().remove(&key));
+                Err(())
+            }
+        }
     }
 
-    /// Whole seconds played, if the player answers.
-    pub fn current_time(&self) -> Option<u32> {
-        seconds(self.inner.get_current_time().ok())
+    /// Where the player is and how long the video is, as far as the
+    /// player's answers can be trusted (see `shelf_core::playback::Reading`).
+    pub fn reading(&self) -> Reading {
+        Reading::from_raw(
+            number(self.inner.get_current_time()),
+            number(self.inner.get_duration()),
+        )
     }
 
-    /// Whole seconds; `None` until known.
-    pub fn duration(&self) -> Option<u32> {
-        seconds(self.inner.get_duration().ok()).filter(|&d| d > 0)
+    /// The current position, if the player answers with one.
+    pub fn current_time(&self) -> Option<Position> {
+        Position::from_raw(number(self.inner.get_current_time()))
     }
 
-    pub fn state(&self) -> Option<State> {
-        self.inner
-            .get_player_state()
-            .ok()
-            .and_then(State::from_code)
+    pub fn state(&self) -> Option<PlayerState> {
+        PlayerState::from_raw(number(self.inner.get_player_state()))
     }
 
     pub fn seek(&self, secs: u32) {
@@ -229,19 +258,20 @@ impl Player {
 
 impl Drop for Player {
     fn drop(&mut self) {
+        // Disconnected first: whatever the API calls from here on does nothing.
+        LIVE.with(|live| live.borrow_mut().remove(&self.key));
         let _ = self.inner.destroy();
     }
 }
 
-/// The `data` of an API event.
-fn data(event: &JsValue) -> Option<f64> {
-    Reflect::get(event, &"data".into())
-        .ok()
-        .and_then(|d| d.as_f64())
+/// The `data` of an API event; NaN when it is not a number.
+fn data(event: &JsValue) -> f64 {
+    number(Reflect::get(event, &"data".into()))
 }
 
-fn seconds(value: Option<f64>) -> Option<u32> {
-    value
-        .filter(|v| v.is_finite() && *v >= 0.0)
-        .map(|v| v.min(f64::from(u32::MAX)) as u32)
+/// A getter's answer as a number for the core to judge: anything but a
+/// number (`null`, `undefined`, a string, a thrown exception) is NaN, so
+/// `null` is never taken for 0.
+fn number(answer: Result<JsValue, JsValue>) -> f64 {
+    answer.ok().and_then(|v| v.as_f64()).unwrap_or(f64::NAN)
 }

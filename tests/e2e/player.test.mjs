@@ -1,6 +1,8 @@
 // The in-app YouTube player (issue 11): resume, saved position, watch state
 // from playback, notes at the current time, time codes that seek, the next
 // lecture, keys, and a page that stays usable when the player cannot load.
+// Issue 23: answers the player cannot mean (NaN, Infinity, null, throws, odd
+// state codes), choices made in any tab while it plays, late callbacks.
 // YouTube is faked at the network boundary (support/youtube.mjs); the fake
 // player's clock only moves when a test moves it.
 import { test } from 'node:test';
@@ -249,6 +251,204 @@ test('a state the student picks during playback is not overridden while it conti
   const state = await storedWhen(page, (s) => watchState(s, L7) === 'unwatched');
   assert.equal(resumeSecs(state, L7), undefined, 'no position written over the choice');
   assert.equal(await radio(page, 'unwatched').isChecked(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Sets what the fake players' getters answer (see fixtures/youtube/iframe_api.js). */
+const answers = (page, changes) => page.evaluate((c) => window.__fakeYouTube.set(c), changes);
+const truth = (page) => page.evaluate(() => window.__fakeYouTube.reset());
+/** Every answer a player gave a tester that is not a time; 'throw' makes the getter throw. */
+const UNREADABLE = [NaN, Infinity, -Infinity, -1, null, 'throw', 1e12];
+/** Once the app has handled an event it reacts to at once, whatever it saved is saved. */
+const settled = (page) => page.waitForFunction(() => document.documentElement.dataset.save !== 'saving');
+
+test('a time the player cannot tell never replaces the stored resume position', async () => {
+  const { page, context, errors } = await open(`video/${L7}`, { duration: 3600 });
+  await ready(page, L7);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  await fake(page, 'advance', 1200);
+  await fake(page, 'userPause');
+  await playerIs(page, 'paused');
+  await storedWhen(page, (s) => resumeSecs(s, L7) === 1200);
+
+  // At a pause: the player has moved on, but says nothing readable about where.
+  for (const value of UNREADABLE) {
+    await answers(page, { getCurrentTime: value });
+    await fake(page, 'advance', 60);
+    await fake(page, 'userPlay');
+    await playerIs(page, 'playing');
+    await fake(page, 'userPause');
+    await playerIs(page, 'paused');
+    await settled(page);
+    const state = await storedWhen(page, () => true);
+    assert.equal(resumeSecs(state, L7), 1200, `a pause reading ${value} kept 1200`);
+  }
+  // On leaving mid-play (a new page each time: what is stored then is no choice).
+  for (const value of UNREADABLE) {
+    await truth(page);
+    await visit(page, `video/${L7}`);
+    await ready(page, L7);
+    await answers(page, { getCurrentTime: value });
+    await fake(page, 'userPlay');
+    await playerIs(page, 'playing');
+    await page.locator('.breadcrumb a').first().click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await settled(page);
+    const state = await storedWhen(page, () => true);
+    assert.equal(resumeSecs(state, L7), 1200, `leaving on a reading of ${value} kept 1200`);
+  }
+  // The same steps with a readable time do save: the checks above could fail.
+  await truth(page);
+  await visit(page, `video/${L7}`);
+  await ready(page, L7);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  await fake(page, 'userSeek', 1500);
+  await fake(page, 'userPause');
+  await storedWhen(page, (s) => resumeSecs(s, L7) === 1500);
+  assert.equal(watchState(await storedWhen(page, () => true), L7), 'in-progress');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a state code the API does not document changes nothing; "ended" still marks watched', async () => {
+  const { page, context, errors } = await open(`video/${L7}`);
+  await ready(page, L7);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  // NaN was read as 0, "ended", and marked the lecture watched.
+  for (const code of [NaN, 4, 0.5, -2, Infinity, null, '0']) await fake(page, 'emit', 'onStateChange', code);
+  assert.equal(await player(page).getAttribute('data-player'), 'playing');
+  await fake(page, 'userPause');
+  await playerIs(page, 'paused');
+  await settled(page);
+  assert.equal(watchState(await storedWhen(page, () => true), L7), 'unwatched');
+  assert.equal(await radio(page, 'unwatched').isChecked(), true);
+
+  await fake(page, 'emit', 'onStateChange', 0);
+  await playerIs(page, 'ended');
+  await storedWhen(page, (s) => watchState(s, L7) === 'watched');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with a length the player never tells, the end still marks the lecture watched', async () => {
+  const { page, context, errors } = await open('');
+  const lectures = [L1, L2, L3, L5, L8];
+  const lengths = [NaN, 0, -1, Infinity, 'throw'];
+  for (const [i, video] of lectures.entries()) {
+    await visit(page, `video/${video}`);
+    await ready(page, video);
+    await answers(page, { getDuration: lengths[i] });
+    await fake(page, 'userPlay');
+    await playerIs(page, 'playing');
+    await fake(page, 'end');
+    await playerIs(page, 'ended');
+    await storedWhen(page, (s) => watchState(s, video) === 'watched');
+    await truth(page);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"not watched" picked in another tab while this one plays stands until the student plays on past it', async () => {
+  const { page, context, errors } = await open(`video/${L7}`, {}, { clock: true });
+  await ready(page, L7);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  await fake(page, 'advance', 20);
+  await context.clock.runFor(16_000);
+  await storedWhen(page, (s) => watchState(s, L7) === 'in-progress');
+
+  const other = await context.newPage();
+  const otherErrors = collectErrors(other);
+  await visit(other, `video/${L7}`);
+  await radio(other, 'unwatched').check();
+  await storedWhen(other, (s) => watchState(s, L7) === 'unwatched');
+  // The first tab hears of it through the storage event.
+  await page.waitForFunction(
+    () => document.querySelector('.study-panel input[name="watch-state"][value="unwatched"]')?.checked,
+  );
+
+  // A jump ahead and many polls of a still position, with a periodic save due.
+  await fake(page, 'advance', 100);
+  await context.clock.runFor(16_000);
+  // Twenty seconds of playing on.
+  for (let i = 0; i < 20; i++) {
+    await fake(page, 'advance', 1);
+    await context.clock.runFor(1_000);
+  }
+  await settled(page);
+  let state = await storedWhen(page, () => true);
+  assert.equal(watchState(state, L7), 'unwatched', 'the choice stands');
+  assert.equal(resumeSecs(state, L7), undefined, 'no position written over it');
+  assert.equal(await radio(page, 'unwatched').isChecked(), true);
+
+  // Playing on (30 s in all, playback/hold.rs): the student is watching again.
+  let seconds = 20;
+  while (!(await radio(page, 'in-progress').isChecked())) {
+    assert.ok(seconds < 40, 'playback marks again once the student plays on');
+    await fake(page, 'advance', 1);
+    await context.clock.runFor(1_000);
+    seconds += 1;
+  }
+  assert.ok(seconds >= 30, `held for 30 s of playing on, not ${seconds}`);
+  state = await storedWhen(page, (s) => watchState(s, L7) === 'in-progress');
+  await storedWhen(other, (s) => watchState(s, L7) === 'in-progress');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(otherErrors, []);
+  await context.close();
+});
+
+test('a resume time typed while the video plays survives the next periodic save and the pause', async () => {
+  const { page, context, errors } = await open(`video/${L7}`, {}, { clock: true });
+  await ready(page, L7);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  await fake(page, 'advance', 20);
+  await context.clock.runFor(16_000);
+  await storedWhen(page, (s) => resumeSecs(s, L7) === 20);
+
+  const resume = page.locator('.study-panel #resume-time');
+  await resume.fill('5:00');
+  await resume.press('Enter');
+  await storedWhen(page, (s) => resumeSecs(s, L7) === 300);
+  await fake(page, 'advance', 10);
+  await context.clock.runFor(16_000);
+  await fake(page, 'userPause');
+  await playerIs(page, 'paused');
+  await settled(page);
+  assert.equal(resumeSecs(await storedWhen(page, () => true), L7), 300, 'the typed time stands');
+  assert.equal(await resume.inputValue(), '5:00');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a destroyed player\'s callbacks throw nothing and change nothing', async () => {
+  const { page, context, errors } = await open(`video/${L7}`);
+  await ready(page, L7);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  await page.locator('.breadcrumb a').first().click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.waitForFunction(() => window.__fakeYouTube.players[0].destroyed);
+  const thrown = await page.evaluate(() => {
+    const p = window.__fakeYouTube.players[0];
+    const out = [];
+    for (const [name, data] of [['onStateChange', 0], ['onStateChange', 1], ['onStateChange', 2], ['onReady'], ['onError', 150]]) {
+      try {
+        p.callLate(name, data);
+      } catch (e) {
+        out.push(`${name}(${data}): ${e.message}`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(thrown, [], 'no call threw');
+  await settled(page);
+  assert.equal(watchState(await storedWhen(page, () => true), L7), 'unwatched', 'the late "ended" marked nothing');
   assert.deepEqual(errors, []);
   await context.close();
 });

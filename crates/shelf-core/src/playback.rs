@@ -1,20 +1,34 @@
-//! The in-app YouTube player's rules, in plain Rust: where a video starts,
-//! when playback marks it in progress or watched and saves the resume
-//! position, which lecture comes next, and how a time code goes into a note.
+//! The in-app YouTube player's rules, in plain Rust: what the player's
+//! readings are worth, where a video starts, when playback marks it in
+//! progress or watched and saves the resume position, when a choice the
+//! student made wins over playback, which lecture comes next, and how a
+//! time code goes into a note.
 //!
-//! The app's adapter only forwards player events to a [`Session`] and
-//! applies the [`Writes`] it returns through `StudyState::set_resume` and
-//! `StudyState::set_watch_state`, so every rule here is tested natively.
+//! The app's adapter hands the player's raw numbers to [`Reading`] and
+//! [`PlayerState`], and each player event to [`Session::step`] together
+//! with the study state as it is at that moment (other tabs' edits
+//! included), so every rule here is tested natively.
 
 use std::collections::BTreeMap;
 
 use crate::catalogue::{Catalogue, Video};
+use crate::ids::VideoId;
 use crate::neighbours::series_neighbours;
 use crate::study::notes::MAX_NOTE_CHARS;
 use crate::study::playlist::Playlist;
-use crate::study::progress::{watch_state, ProgressMap, MAX_RESUME_SECS};
+use crate::study::progress::{watch_state, Progress, ProgressMap, MAX_RESUME_SECS};
+use crate::study::stamp::Stamp;
+use crate::study::state::StudyState;
 use crate::study::timecode::format_time;
 use crate::watch::WatchState;
+
+mod hold;
+mod reading;
+
+pub use hold::PLAY_ON_SECS;
+pub use reading::{PlayerState, Position, Reading, VideoLength};
+
+use hold::Hold;
 
 #[cfg(test)]
 mod tests;
@@ -49,42 +63,31 @@ pub fn start_at(state: WatchState, resume: Option<u32>) -> u32 {
 
 /// True when a start position is within [`RESTART_NEAR_END_SECS`] of the
 /// end, so the video should start over instead. False for position 0
-/// (nothing to undo) and for an unknown (0) duration.
-pub fn restart_near_end(pos: u32, duration: u32) -> bool {
-    duration > 0 && pos > 0 && pos.saturating_add(RESTART_NEAR_END_SECS) >= duration
+/// (nothing to undo).
+pub fn restart_near_end(pos: Position, length: VideoLength) -> bool {
+    pos.secs() > 0 && pos.secs().saturating_add(RESTART_NEAR_END_SECS) >= length.secs()
 }
 
-/// Watched at the end or at 90 % of the duration, whichever comes first:
-/// lectures often end in long outros or Q&A tails. Integer math, in u64 so
-/// no position overflows. An unknown (0) duration never counts.
-fn reached_end(pos: u32, duration: u32) -> bool {
-    duration > 0 && u64::from(pos) * 10 >= u64::from(duration) * 9
+/// Watched at 90 % of the length (the end event marks too): lectures often
+/// end in long outros or Q&A tails. Integer math, in u64 so no position
+/// overflows.
+fn reached_end(pos: Position, length: VideoLength) -> bool {
+    u64::from(pos.secs()) * 10 >= u64::from(length.secs()) * 9
 }
 
-/// What the player reports. Positions and durations are whole seconds.
+/// What the player reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
     /// A poll tick while playing, about once a second.
     Playing {
-        pos: u32,
-        duration: u32,
+        at: Reading,
         now_ms: u64,
     },
-    Paused {
-        pos: u32,
-        duration: u32,
-    },
-    /// The video played to its end.
-    Ended {
-        duration: u32,
-    },
+    Paused(Reading),
+    /// The video played to its end (whether or not its length is known).
+    Ended,
     /// The page is hidden or the student navigates away.
-    Leaving {
-        pos: u32,
-        duration: u32,
-    },
-    /// The student chose a watch state by hand during this session.
-    ManualChange,
+    Leaving(Reading),
 }
 
 /// A change to the resume position.
@@ -94,9 +97,9 @@ pub enum ResumeWrite {
     Clear,
 }
 
-/// What to write after an event; both `None` means nothing. The order of
-/// the two writes does not matter: a position is never paired with a mark
-/// as watched (only `Clear` is), so core's `set_resume` cannot undo a mark.
+/// What an event called for; both `None` means nothing. The state is
+/// applied first: a position is never paired with a mark as watched (only
+/// `Clear` is), so core's `set_resume` cannot undo a mark.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Writes {
     pub resume: Option<ResumeWrite>,
@@ -117,22 +120,53 @@ enum Last {
     Cleared,
 }
 
-/// One open video page: turns player events into the writes they call for.
+/// The stamps of one video's two registers, to tell whether anyone but
+/// this session wrote them since it last looked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Registers {
+    state_at: Stamp,
+    resume_at: Stamp,
+}
+
+impl Registers {
+    fn of(study: &StudyState, video: &VideoId) -> Registers {
+        study
+            .progress()
+            .get(video)
+            .map(|p: &Progress| Registers {
+                state_at: p.state_at(),
+                resume_at: p.resume_at(),
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// One open video page: turns player events into writes to the study state.
 ///
 /// Rules, each tested in `playback/tests.rs`:
 ///
+/// * readings are trusted only as [`Reading`] parses them; an unreadable
+///   position or length leaves the last good one standing (a pause or a
+///   leave with none saves nothing);
 /// * automatic marks only go up: unwatched → in progress → watched, never
-///   back (rewatching a watched video leaves it watched);
-/// * after [`Event::ManualChange`] the session marks nothing by itself;
-///   positions are saved only while the video is in progress, since core's
-///   `set_resume` would turn an unwatched one in progress;
+///   back (rewatching a watched video leaves it watched); the end event
+///   marks watched even when the length never became known;
+/// * a watch state or resume position written by anyone but this session
+///   since it last looked — the student's radios, a typed time, another
+///   tab — is a choice that holds playback back (`playback/hold.rs`): while a
+///   state is held nothing is marked (and no position is saved on an
+///   unwatched video, since that would make it in progress); while a
+///   position is held none is saved or cleared. A held state counts from
+///   the position when the session noticed it, a typed time from itself if
+///   it is further on. The hold ends once the student plays on
+///   [`PLAY_ON_SECS`] past that point;
 /// * a watched video's position is not saved: [`start_at`] ignores it, so
 ///   the write would be wasted, and the mark as watched already cleared it;
 /// * an unwatched video's position before [`STARTED_AFTER_SECS`] is not
 ///   saved either, since saving it would mark the video in progress early.
 ///
-/// Fields are private: the save timer and the last write only make sense
-/// as the session itself advanced them.
+/// Fields are private: the save timer, the last readings and the holds
+/// only make sense as the session itself advanced them.
 #[derive(Debug, Clone)]
 pub struct Session {
     /// When the position was last saved (or the session opened), in ms.
@@ -140,48 +174,64 @@ pub struct Session {
     /// The latest `Playing` tick's time, standing in for "now" on pauses.
     last_tick_ms: u64,
     last: Last,
-    /// The student chose a state by hand: no more automatic marks.
-    manual: bool,
     /// This session marked the video watched: positions are no longer kept.
     finished: bool,
     writes: usize,
+    /// The last readable position and length.
+    pos: Option<Position>,
+    length: Option<VideoLength>,
+    /// The previous readable tick of this stretch of playing (position, ms).
+    tick: Option<(Position, u64)>,
+    /// The registers as this session last saw or left them.
+    seen: Registers,
+    state_hold: Option<Hold>,
+    resume_hold: Option<Hold>,
 }
 
 impl Session {
-    pub fn new(now_ms: u64) -> Session {
+    /// Opens on `video` as `study` holds it now: what is stored at opening
+    /// is where playback starts from, not a choice to hold.
+    pub fn new(now_ms: u64, study: &StudyState, video: &VideoId) -> Session {
         Session {
             last_save_ms: now_ms,
             last_tick_ms: now_ms,
             last: Last::Nothing,
-            manual: false,
             finished: false,
             writes: 0,
+            pos: None,
+            length: None,
+            tick: None,
+            seen: Registers::of(study, video),
+            state_hold: None,
+            resume_hold: None,
         }
     }
 
-    /// Feeds one event; `current` is the video's watch state as stored now
-    /// (after earlier writes, and whatever other tabs did).
-    pub fn on(&mut self, event: Event, current: WatchState) -> Writes {
-        let writes = match event {
-            Event::Playing {
-                pos,
-                duration,
-                now_ms,
-            } => self.playing(pos, duration, now_ms, current),
-            Event::Paused { pos, duration } | Event::Leaving { pos, duration } => {
-                self.stopped(pos, duration, current)
-            }
-            Event::Ended { duration } => self.ended(duration, current),
-            Event::ManualChange => {
-                self.manual = true;
-                // "Not finished after all" must be able to keep a place.
-                self.finished = false;
-                Writes::default()
-            }
-        };
-        if !writes.is_empty() {
-            self.writes += 1;
+    /// Feeds one event: reads the video's progress in `study` as it is now,
+    /// decides, applies the writes (stamped `now_ms`) and returns them.
+    pub fn step(
+        &mut self,
+        event: Event,
+        study: &mut StudyState,
+        video: &VideoId,
+        now_ms: u64,
+    ) -> Writes {
+        self.notice(Registers::of(study, video), study.resume_secs(video), event);
+        let writes = self.on(event, study.watch_state(video));
+        if let Some(state) = writes.state {
+            study.set_watch_state(video, state, now_ms);
         }
+        match writes.resume {
+            Some(ResumeWrite::Set(secs)) => {
+                study.set_resume(video, Some(secs), now_ms);
+            }
+            Some(ResumeWrite::Clear) => {
+                study.set_resume(video, None, now_ms);
+            }
+            None => {}
+        }
+        // The session's own writes are not choices.
+        self.seen = Registers::of(study, video);
         writes
     }
 
@@ -191,19 +241,71 @@ impl Session {
         self.writes
     }
 
-    fn playing(&mut self, pos: u32, duration: u32, now_ms: u64, current: WatchState) -> Writes {
+    /// Starts a hold for each register someone else wrote since last time.
+    fn notice(&mut self, now: Registers, stored_resume: Option<u32>, event: Event) {
+        let reading = match event {
+            Event::Playing { at, .. } | Event::Paused(at) | Event::Leaving(at) => at.pos,
+            Event::Ended => None,
+        };
+        let point = self.pos.or(reading).map_or(0, Position::secs);
+        if now.state_at != self.seen.state_at {
+            self.state_hold = Some(Hold::at(point));
+            // "Not finished after all" must be able to keep a place.
+            self.finished = false;
+        }
+        if now.resume_at != self.seen.resume_at {
+            self.resume_hold = Some(Hold::at(point.max(stored_resume.unwrap_or(0))));
+            // What this session wrote last is no longer what is stored.
+            self.last = Last::Nothing;
+        }
+        self.seen = now;
+    }
+
+    /// Decides the writes for one event, given the stored watch state.
+    fn on(&mut self, event: Event, current: WatchState) -> Writes {
+        let writes = match event {
+            Event::Playing { at, now_ms } => self.playing(at, now_ms, current),
+            Event::Paused(at) | Event::Leaving(at) => self.stopped(at, current),
+            Event::Ended => self.ended(current),
+        };
+        if !writes.is_empty() {
+            self.writes += 1;
+        }
+        writes
+    }
+
+    /// Keeps the readable halves of a reading.
+    fn read(&mut self, at: Reading) {
+        self.pos = at.pos.or(self.pos);
+        self.length = at.length.or(self.length);
+    }
+
+    fn playing(&mut self, at: Reading, now_ms: u64, current: WatchState) -> Writes {
+        self.read(at);
         self.last_tick_ms = now_ms;
         // A clock that went backwards restarts the timer instead of
         // stopping saves until it catches up.
         if now_ms < self.last_save_ms {
             self.last_save_ms = now_ms;
         }
+        // An unreadable tick says nothing new.
+        let Some(pos) = at.pos else {
+            return Writes::default();
+        };
+        if let Some(before) = self.tick.replace((pos, now_ms)) {
+            let now = (pos, now_ms);
+            for hold in [&mut self.state_hold, &mut self.resume_hold] {
+                if hold.as_mut().is_some_and(|h| h.played_on(before, now)) {
+                    *hold = None;
+                }
+            }
+        }
         let mut writes = Writes::default();
-        if !self.manual && current != WatchState::Watched && !self.finished {
-            if reached_end(pos, duration) {
+        if self.state_hold.is_none() && current != WatchState::Watched && !self.finished {
+            if self.length.is_some_and(|length| reached_end(pos, length)) {
                 return self.finish();
             }
-            if current == WatchState::Unwatched && pos >= STARTED_AFTER_SECS {
+            if current == WatchState::Unwatched && pos.secs() >= STARTED_AFTER_SECS {
                 writes.state = Some(WatchState::InProgress);
             }
         }
@@ -216,8 +318,17 @@ impl Session {
         writes
     }
 
-    fn stopped(&mut self, pos: u32, duration: u32, current: WatchState) -> Writes {
-        let resume = if restart_near_end(pos, duration) {
+    fn stopped(&mut self, at: Reading, current: WatchState) -> Writes {
+        self.read(at);
+        // The next stretch of playing counts from its own first tick.
+        self.tick = None;
+        let Some(pos) = self.pos else {
+            return Writes::default();
+        };
+        let resume = if self
+            .length
+            .is_some_and(|length| restart_near_end(pos, length))
+        {
             self.clear(current)
         } else {
             self.save(pos, current)
@@ -231,15 +342,13 @@ impl Session {
         }
     }
 
-    fn ended(&mut self, duration: u32, current: WatchState) -> Writes {
-        if duration == 0 {
-            return Writes::default();
-        }
-        if !self.manual && current != WatchState::Watched && !self.finished {
+    fn ended(&mut self, current: WatchState) -> Writes {
+        self.tick = None;
+        if self.state_hold.is_none() && current != WatchState::Watched && !self.finished {
             return self.finish();
         }
-        // Manual or already watched: no mark, but a position at the very
-        // end is worth nothing (reopening would start over anyway).
+        // Held or already watched: no mark, but a position at the very end
+        // is worth nothing (reopening would start over anyway).
         Writes {
             resume: self.clear(current),
             state: None,
@@ -258,13 +367,14 @@ impl Session {
     }
 
     /// A position write, if the rules allow one and it changes something.
-    fn save(&mut self, pos: u32, current: WatchState) -> Option<ResumeWrite> {
-        let pos = pos.min(MAX_RESUME_SECS);
-        let allowed = match current {
-            WatchState::Watched => false,
-            WatchState::InProgress => !self.finished,
-            WatchState::Unwatched => !self.manual && pos >= STARTED_AFTER_SECS,
-        };
+    fn save(&mut self, pos: Position, current: WatchState) -> Option<ResumeWrite> {
+        let pos = pos.secs();
+        let allowed = self.resume_hold.is_none()
+            && match current {
+                WatchState::Watched => false,
+                WatchState::InProgress => !self.finished,
+                WatchState::Unwatched => self.state_hold.is_none() && pos >= STARTED_AFTER_SECS,
+            };
         if !allowed || self.last == Last::Set(pos) {
             return None;
         }
@@ -272,10 +382,14 @@ impl Session {
         Some(ResumeWrite::Set(pos))
     }
 
-    /// A clear, unless the session already cleared or the video is watched
-    /// (marking it watched cleared its position, and none is saved since).
+    /// A clear, unless a typed position is held, the session already
+    /// cleared, or the video is watched (marking it watched cleared its
+    /// position, and none is saved since).
     fn clear(&mut self, current: WatchState) -> Option<ResumeWrite> {
-        if self.last == Last::Cleared || current == WatchState::Watched {
+        if self.resume_hold.is_some()
+            || self.last == Last::Cleared
+            || current == WatchState::Watched
+        {
             return None;
         }
         self.last = Last::Cleared;

@@ -1,11 +1,13 @@
 //! What the rest of a video page may ask of its player: seek (time-code
-//! links), the current time (notes at the moment), and hearing that the
-//! student chose a watch state by hand. Provided by the video page; absent
-//! elsewhere, so links fall back to opening YouTube.
+//! links) and the current time (notes at the moment). Provided by the video
+//! page; absent elsewhere, so links fall back to opening YouTube. (A watch
+//! state chosen by hand needs no message: the playback session sees it in
+//! the study state, from this tab or any other.)
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use shelf_core::playback::Position;
 
 use crate::web::youtube::Player;
 
@@ -64,9 +66,6 @@ pub struct PlayerControl {
     pub status: RwSignal<Status>,
     player: StoredValue<Option<Player>, LocalStorage>,
     note_inserter: StoredValue<Option<NoteInserter>, LocalStorage>,
-    /// Set when the student picks a watch state by hand; the player's
-    /// session takes it and stops marking automatically.
-    manual: StoredValue<bool>,
 }
 
 impl PlayerControl {
@@ -75,7 +74,6 @@ impl PlayerControl {
             status: RwSignal::new(Status::Loading),
             player: StoredValue::new_local(None),
             note_inserter: StoredValue::new_local(None),
-            manual: StoredValue::new(false),
         };
         provide_context(control);
         control
@@ -106,7 +104,9 @@ impl PlayerControl {
         if !self.status.get_untracked().usable() {
             return None;
         }
-        self.with_player(Player::current_time).flatten()
+        self.with_player(Player::current_time)
+            .flatten()
+            .map(Position::secs)
     }
 
     /// The note editor registers how to insert a time code.
@@ -126,16 +126,6 @@ impl PlayerControl {
             }
             None => false,
         }
-    }
-
-    pub fn chose_by_hand(&self) {
-        self.manual.set_value(true);
-    }
-
-    pub fn take_manual_choice(&self) -> bool {
-        self.manual
-            .try_update_value(std::mem::take)
-            .unwrap_or_default()
     }
 }
 

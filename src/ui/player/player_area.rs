@@ -8,18 +8,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shelf_core::catalogue::Video;
 use shelf_core::playback::{
-    restart_near_end, start_at, Event as Playback, ResumeWrite, Session, Writes,
+    restart_near_end, start_at, Event as Playback, PlayerState, Reading, Session,
 };
 use wasm_bindgen::JsCast;
 
 use crate::context::use_study;
 use crate::i18n::t;
-use crate::study::{now_ms, Study};
+use crate::study::now_ms;
 use crate::ui::player::control::{PlayerControl, Reason, Status};
 use crate::ui::player::ticker::Ticker;
 use crate::ui::thumbnail::Thumbnail;
 use crate::web::online;
-use crate::web::youtube::{self, Event, Player, State};
+use crate::web::youtube::{self, Event, Player};
 
 /// How often the position is read while playing; the session decides
 /// how rarely that becomes a write.
@@ -27,46 +27,23 @@ const POLL_MS: u64 = 1_000;
 /// `j` / `l` step.
 const STEP_SECS: u32 = 10;
 
-fn apply(study: Study, video: &'static Video, writes: Writes) {
-    if writes.state.is_none() && writes.resume.is_none() {
-        return;
-    }
-    study.update(|s, now| {
-        let mut changed = false;
-        if let Some(state) = writes.state {
-            changed |= s.set_watch_state(&video.id, state, now);
-        }
-        match writes.resume {
-            Some(ResumeWrite::Set(secs)) => changed |= s.set_resume(&video.id, Some(secs), now),
-            Some(ResumeWrite::Clear) => changed |= s.set_resume(&video.id, None, now),
-            None => {}
-        }
-        changed
-    });
-}
-
 #[component]
 pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool) -> impl IntoView {
     let study = use_study();
     let mount: NodeRef<Div> = NodeRef::new();
-    let session = StoredValue::new(Session::new(now_ms()));
+    let session = StoredValue::new(study.with_untracked(|s| Session::new(now_ms(), s, &video.id)));
     let status = control.status;
+    // The session decides on the study state as it is now, other tabs'
+    // edits included, and applies its writes there.
     let feed = move |event: Playback| {
-        let current = study.with_untracked(|s| s.watch_state(&video.id));
-        if control.take_manual_choice() {
-            session.update_value(|s| {
-                s.on(Playback::ManualChange, current);
-            });
-        }
-        let writes = session
-            .try_update_value(|s| s.on(event, current))
-            .unwrap_or_default();
-        apply(study, video, writes);
+        study.update(|s, now| {
+            session.try_update_value(|session| session.step(event, s, &video.id, now));
+        });
     };
-    let position = move || {
+    let reading = move || {
         control
-            .with_player(|p| (p.current_time().unwrap_or(0), p.duration().unwrap_or(0)))
-            .unwrap_or((0, 0))
+            .with_player(Player::reading)
+            .unwrap_or(Reading::UNKNOWN)
     };
     let poll = Ticker::default();
     let near_end_checked = StoredValue::new(false);
@@ -82,7 +59,7 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
                     status.set(Status::Ready);
                 }
             }
-            Event::State(State::Playing) => {
+            Event::State(PlayerState::Playing) => {
                 status.set(Status::Playing);
                 if !poll.running() {
                     let inner = poll.clone();
@@ -92,35 +69,34 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
                             inner.stop();
                             return;
                         }
-                        let (pos, duration) = position();
-                        // The duration is known only once playing: a saved
+                        let at = reading();
+                        // The length is known only once playing: a saved
                         // place in the last seconds starts over instead.
-                        if duration > 0 && !near_end_checked.get_value() {
-                            near_end_checked.set_value(true);
-                            if restart_near_end(pos, duration) {
-                                control.with_player(|p| p.seek(0));
-                                return;
+                        if let (Some(pos), Some(length)) = (at.pos, at.length) {
+                            if !near_end_checked.get_value() {
+                                near_end_checked.set_value(true);
+                                if restart_near_end(pos, length) {
+                                    control.with_player(|p| p.seek(0));
+                                    return;
+                                }
                             }
                         }
                         feed(Playback::Playing {
-                            pos,
-                            duration,
+                            at,
                             now_ms: now_ms(),
                         });
                     });
                 }
             }
-            Event::State(State::Paused) => {
+            Event::State(PlayerState::Paused) => {
                 stop_polling();
                 status.set(Status::Paused);
-                let (pos, duration) = position();
-                feed(Playback::Paused { pos, duration });
+                feed(Playback::Paused(reading()));
             }
-            Event::State(State::Ended) => {
+            Event::State(PlayerState::Ended) => {
                 stop_polling();
                 status.set(Status::Ended);
-                let (_, duration) = position();
-                feed(Playback::Ended { duration });
+                feed(Playback::Ended);
             }
             Event::State(_) => {}
             Event::Error(_) => {
@@ -135,8 +111,7 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
             .try_get_untracked()
             .is_some_and(|s| s == Status::Playing || s == Status::Paused)
         {
-            let (pos, duration) = position();
-            feed(Playback::Leaving { pos, duration });
+            feed(Playback::Leaving(reading()));
         }
     };
     let hide = window_event_listener(ev::pagehide, move |_| {
@@ -204,7 +179,7 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
         let handled = match ev.key().as_str() {
             "k" | " " => {
                 control.with_player(|p| {
-                    if p.state() == Some(State::Playing) {
+                    if p.state() == Some(PlayerState::Playing) {
                         p.pause()
                     } else {
                         p.play()
@@ -213,13 +188,15 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
                 true
             }
             "j" | "l" => {
-                let (pos, _) = position();
-                let to = if ev.key() == "j" {
-                    pos.saturating_sub(STEP_SECS)
-                } else {
-                    pos + STEP_SECS
-                };
-                control.with_player(|p| p.seek(to));
+                // No step from a position the player cannot tell.
+                if let Some(pos) = control.with_player(Player::current_time).flatten() {
+                    let to = if ev.key() == "j" {
+                        pos.secs().saturating_sub(STEP_SECS)
+                    } else {
+                        pos.secs().saturating_add(STEP_SECS)
+                    };
+                    control.with_player(|p| p.seek(to));
+                }
                 true
             }
             "n" => control.note_at_current_time(),

@@ -6,7 +6,6 @@ use shelf_core::watch::WatchState;
 
 use crate::context::use_study;
 use crate::i18n::t;
-use crate::ui::player::control::use_player_control;
 use crate::ui::study::add_to_playlist::AddToPlaylist;
 use crate::ui::study::note_editor::NoteEditor;
 use crate::ui::study::resume_field::ResumeField;
@@ -30,7 +29,6 @@ pub fn StudyPanel(video_id: &'static VideoId) -> impl IntoView {
 fn WatchRadios(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
     let state = Memo::new(move |_| study.with(|s| s.watch_state(video_id)));
-    let player = use_player_control();
     let radio = move |value: WatchState| {
         view! {
             <label class="watch-radio" data-state=value.code()>
@@ -39,12 +37,9 @@ fn WatchRadios(video_id: &'static VideoId) -> impl IntoView {
                     name="watch-state"
                     value=value.code()
                     prop:checked=move || state.get() == value
+                    // The player's session sees this choice in the study state.
                     on:change=move |_| {
                         study.update(|s, now| s.set_watch_state(video_id, value, now));
-                        // The player stops marking by itself: this choice wins.
-                        if let Some(player) = player {
-                            player.chose_by_hand();
-                        }
                     }
                 />
                 <span>{move || state_label(t(), value)}</span>

@@ -16,6 +16,32 @@ fn id(s: &str) -> VideoId {
     VideoId::parse(s).unwrap()
 }
 
+/// A reading of whole seconds, as the player would give it (0 length:
+/// not known yet).
+fn at(pos: u32, duration: u32) -> Reading {
+    Reading::from_raw(f64::from(pos), f64::from(duration))
+}
+
+fn playing(pos: u32, duration: u32, now_ms: u64) -> Event {
+    Event::Playing {
+        at: at(pos, duration),
+        now_ms,
+    }
+}
+
+fn paused(pos: u32, duration: u32) -> Event {
+    Event::Paused(at(pos, duration))
+}
+
+fn leaving(pos: u32, duration: u32) -> Event {
+    Event::Leaving(at(pos, duration))
+}
+
+/// A session on video A of an empty study state.
+fn fresh() -> Session {
+    Session::new(NOW, &StudyState::default(), &id(A))
+}
+
 /// A video page: a session plus the real study state its writes go to, the
 /// way the app's adapter applies them.
 struct Page {
@@ -23,6 +49,8 @@ struct Page {
     video: VideoId,
     session: Session,
     log: Vec<Writes>,
+    /// Time for edits made outside playback (a click, another tab).
+    edit_ms: u64,
 }
 
 impl Page {
@@ -36,11 +64,13 @@ impl Page {
             assert_eq!(state, WatchState::InProgress);
             study.set_resume(&video, Some(secs), NOW - 500);
         }
+        let session = Session::new(NOW, &study, &video);
         Page {
             study,
             video,
-            session: Session::new(NOW),
+            session,
             log: Vec::new(),
+            edit_ms: NOW,
         }
     }
 
@@ -53,17 +83,7 @@ impl Page {
     }
 
     fn send(&mut self, event: Event) -> Writes {
-        let writes = self.session.on(event, self.state());
-        if let Some(resume) = writes.resume {
-            let secs = match resume {
-                ResumeWrite::Set(s) => Some(s),
-                ResumeWrite::Clear => None,
-            };
-            self.study.set_resume(&self.video, secs, NOW);
-        }
-        if let Some(state) = writes.state {
-            self.study.set_watch_state(&self.video, state, NOW);
-        }
+        let writes = self.session.step(event, &mut self.study, &self.video, NOW);
         self.log.push(writes);
         writes
     }
@@ -73,18 +93,32 @@ impl Page {
     fn play(&mut self, from: u32, to: u32, duration: u32, offset_ms: u64) {
         for pos in from..=to {
             let now_ms = NOW + offset_ms + u64::from(pos - from + 1) * 1000;
-            self.send(Event::Playing {
-                pos,
-                duration,
-                now_ms,
-            });
+            self.send(playing(pos, duration, now_ms));
         }
     }
 
-    /// The student picks a state by hand, as the app does it.
+    /// The student picks a state by hand in this tab's radios.
     fn choose(&mut self, state: WatchState) {
-        self.study.set_watch_state(&self.video, state, NOW);
-        assert!(self.send(Event::ManualChange).is_empty());
+        self.edit_ms += 1;
+        self.study.set_watch_state(&self.video, state, self.edit_ms);
+    }
+
+    /// The student types a resume time and saves it.
+    fn type_resume(&mut self, secs: Option<u32>) {
+        self.edit_ms += 1;
+        self.study.set_resume(&self.video, secs, self.edit_ms);
+    }
+
+    /// Another tab (its own device) picks a state; its edit arrives here
+    /// the way a storage event brings it: merged into this tab's state.
+    fn choose_in_other_tab(&mut self, state: WatchState) {
+        self.edit_ms += 1;
+        let mut other = self
+            .study
+            .clone()
+            .for_device(crate::study::stamp::DeviceId::from_random(0xB0B));
+        other.set_watch_state(&self.video, state, self.edit_ms);
+        self.study = self.study.merge(&other);
     }
 
     fn positions(&self) -> Vec<u32> {
@@ -122,13 +156,145 @@ fn start_at_resumes_unfinished_videos_only() {
 
 #[test]
 fn near_the_end_starts_over() {
-    assert!(restart_near_end(590, 600));
-    assert!(restart_near_end(585, 600));
-    assert!(!restart_near_end(584, 600));
-    assert!(restart_near_end(700, 600), "past the end");
-    assert!(!restart_near_end(0, 10), "already at the start");
-    assert!(!restart_near_end(590, 0), "duration unknown");
-    assert!(restart_near_end(u32::MAX, u32::MAX), "no overflow");
+    let near = |pos: u32, length: u32| {
+        let at = at(pos, length);
+        restart_near_end(at.pos.unwrap(), at.length.unwrap())
+    };
+    assert!(near(590, 600));
+    assert!(near(585, 600));
+    assert!(!near(584, 600));
+    assert!(near(700, 600), "past the end");
+    assert!(!near(0, 10), "already at the start");
+    assert!(near(MAX_RESUME_SECS, MAX_RESUME_SECS), "no overflow");
+}
+
+// ---- readings ------------------------------------------------------------
+
+/// Every raw number the tester saw a player answer that is not a time.
+const UNREADABLE: [f64; 7] = [
+    f64::NAN,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    -1.0,
+    -0.5,
+    1e12,
+    MAX_RESUME_SECS as f64 + 1.0,
+];
+
+#[test]
+fn only_finite_times_in_range_are_positions() {
+    for raw in UNREADABLE {
+        assert_eq!(Position::from_raw(raw), None, "{raw}");
+        assert_eq!(VideoLength::from_raw(raw), None, "{raw}");
+    }
+    assert_eq!(Position::from_raw(0.0).map(Position::secs), Some(0));
+    assert_eq!(Position::from_raw(-0.0).map(Position::secs), Some(0));
+    assert_eq!(Position::from_raw(120.9).map(Position::secs), Some(120));
+    assert_eq!(
+        Position::from_raw(f64::from(MAX_RESUME_SECS)).map(Position::secs),
+        Some(MAX_RESUME_SECS)
+    );
+    // A length is at least a second: the API answers 0 while it does not know.
+    assert_eq!(VideoLength::from_raw(0.0), None);
+    assert_eq!(VideoLength::from_raw(0.5), None);
+    assert_eq!(
+        VideoLength::from_raw(600.2).map(VideoLength::secs),
+        Some(600)
+    );
+    assert_eq!(Reading::from_raw(f64::NAN, f64::NAN), Reading::UNKNOWN);
+}
+
+#[test]
+fn only_known_state_codes_are_states() {
+    assert_eq!(PlayerState::from_raw(-1.0), Some(PlayerState::Unstarted));
+    assert_eq!(PlayerState::from_raw(0.0), Some(PlayerState::Ended));
+    assert_eq!(PlayerState::from_raw(1.0), Some(PlayerState::Playing));
+    assert_eq!(PlayerState::from_raw(2.0), Some(PlayerState::Paused));
+    assert_eq!(PlayerState::from_raw(3.0), Some(PlayerState::Buffering));
+    assert_eq!(PlayerState::from_raw(5.0), Some(PlayerState::Cued));
+    // NaN `as i32` is 0: read loosely, it would be "ended" and mark watched.
+    for raw in [
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        0.5,
+        4.0,
+        6.0,
+        -2.0,
+        1e12,
+    ] {
+        assert_eq!(PlayerState::from_raw(raw), None, "{raw}");
+    }
+}
+
+#[test]
+fn an_unreadable_time_at_pause_or_leaving_keeps_the_stored_resume() {
+    for raw in UNREADABLE {
+        for leave in [false, true] {
+            let mut page = Page::open(WatchState::InProgress, Some(1200));
+            let reading = Reading::from_raw(raw, 3600.0);
+            let event = if leave {
+                Event::Leaving(reading)
+            } else {
+                Event::Paused(reading)
+            };
+            assert!(page.send(event).is_empty(), "{raw}");
+            assert_eq!(page.resume(), Some(1200), "{raw}, leaving: {leave}");
+            assert_eq!(page.state(), WatchState::InProgress);
+        }
+    }
+}
+
+#[test]
+fn an_unreadable_time_leaves_the_last_good_one_standing() {
+    let mut page = Page::open(WatchState::InProgress, Some(1200));
+    page.play(1200, 1210, 3600, 0);
+    for (i, raw) in UNREADABLE.into_iter().enumerate() {
+        // Unreadable ticks while playing write nothing, whenever they come.
+        let w = page.send(Event::Playing {
+            at: Reading::from_raw(raw, 3600.0),
+            now_ms: NOW + 60_000 + i as u64 * 20_000,
+        });
+        assert!(w.is_empty(), "{raw}");
+    }
+    assert_eq!(page.resume(), Some(1200));
+    // The pause cannot be read either: the last position read stands.
+    let w = page.send(Event::Paused(Reading::from_raw(f64::NAN, f64::NAN)));
+    assert_eq!(w.resume, Some(ResumeWrite::Set(1210)));
+    assert_eq!(page.resume(), Some(1210));
+}
+
+#[test]
+fn an_unreadable_length_does_not_undo_a_known_one() {
+    // Known to be 600 s; later readings of the length fail.
+    let mut page = Page::open(WatchState::InProgress, Some(500));
+    page.play(500, 520, 600, 0);
+    for (i, raw) in [f64::NAN, 0.0, -1.0, f64::INFINITY].into_iter().enumerate() {
+        page.send(Event::Playing {
+            at: Reading::from_raw(f64::from(521 + i as u32), raw),
+            now_ms: NOW + 22_000 + i as u64 * 1000,
+        });
+    }
+    page.play(525, 540, 0, 26_000);
+    assert_eq!(page.state(), WatchState::Watched, "90 % of the known 600 s");
+}
+
+#[test]
+fn the_end_marks_watched_even_with_an_unknown_length() {
+    for raw in [f64::NAN, 0.0, -1.0, f64::INFINITY, f64::NEG_INFINITY] {
+        let mut page = Page::open(WatchState::InProgress, Some(100));
+        page.send(Event::Playing {
+            at: Reading::from_raw(200.0, raw),
+            now_ms: NOW + 1000,
+        });
+        let w = page.send(Event::Ended);
+        assert_eq!(w.state, Some(WatchState::Watched), "{raw}");
+        assert_eq!(
+            (page.state(), page.resume()),
+            (WatchState::Watched, None),
+            "{raw}"
+        );
+    }
 }
 
 // ---- saving positions ----------------------------------------------------
@@ -155,17 +321,13 @@ fn ten_minutes_of_playback_write_at_most_four_positions_a_minute() {
 
 #[test]
 fn irregular_ticks_still_save_at_most_every_fifteen_seconds() {
-    let mut session = Session::new(NOW);
+    let mut session = fresh();
     let mut saved_at = Vec::new();
     // Ticks 300 ms apart (a busy poller) for two minutes.
     for i in 1..=400u64 {
         let now_ms = NOW + i * 300;
         let w = session.on(
-            Event::Playing {
-                pos: (i * 300 / 1000) as u32,
-                duration: 3600,
-                now_ms,
-            },
+            playing((i * 300 / 1000) as u32, 3600, now_ms),
             WatchState::InProgress,
         );
         if w.resume.is_some() {
@@ -180,10 +342,7 @@ fn irregular_ticks_still_save_at_most_every_fifteen_seconds() {
 fn pause_after_thirty_seconds_saves_thirty() {
     let mut page = Page::open(WatchState::Unwatched, None);
     page.play(1, 29, 3600, 0);
-    let w = page.send(Event::Paused {
-        pos: 30,
-        duration: 3600,
-    });
+    let w = page.send(paused(30, 3600));
     assert_eq!(w.resume, Some(ResumeWrite::Set(30)));
     assert_eq!(w.state, None);
     assert_eq!(
@@ -192,17 +351,9 @@ fn pause_after_thirty_seconds_saves_thirty() {
     );
     // Nothing moved: pausing again or leaving writes nothing.
     let writes = page.session.writes();
-    let again = Event::Paused {
-        pos: 30,
-        duration: 3600,
-    };
+    let again = paused(30, 3600);
     assert!(page.send(again).is_empty());
-    assert!(page
-        .send(Event::Leaving {
-            pos: 30,
-            duration: 3600
-        })
-        .is_empty());
+    assert!(page.send(leaving(30, 3600)).is_empty());
     assert_eq!(
         page.session.writes(),
         writes,
@@ -214,22 +365,15 @@ fn pause_after_thirty_seconds_saves_thirty() {
 fn leaving_saves_where_the_student_was() {
     let mut page = Page::open(WatchState::InProgress, Some(1200));
     page.play(1200, 1222, 3600, 0);
-    let w = page.send(Event::Leaving {
-        pos: 1223,
-        duration: 3600,
-    });
+    let w = page.send(leaving(1223, 3600));
     assert_eq!(w.resume, Some(ResumeWrite::Set(1223)));
     assert_eq!(page.resume(), Some(1223));
 }
 
 #[test]
 fn a_periodic_save_needs_the_position_to_move() {
-    let mut session = Session::new(NOW);
-    let tick = |pos, now_ms| Event::Playing {
-        pos,
-        duration: 3600,
-        now_ms,
-    };
+    let mut session = fresh();
+    let tick = |pos, now_ms| playing(pos, 3600, now_ms);
     let s = WatchState::InProgress;
     assert_eq!(
         session.on(tick(100, NOW + 15_000), s).resume,
@@ -251,18 +395,11 @@ fn a_periodic_save_needs_the_position_to_move() {
 
 #[test]
 fn a_pause_restarts_the_save_timer() {
-    let mut session = Session::new(NOW);
+    let mut session = fresh();
     let s = WatchState::InProgress;
-    let tick = |pos, now_ms| Event::Playing {
-        pos,
-        duration: 3600,
-        now_ms,
-    };
+    let tick = |pos, now_ms| playing(pos, 3600, now_ms);
     assert!(session.on(tick(5, NOW + 14_000), s).is_empty());
-    let paused = Event::Paused {
-        pos: 6,
-        duration: 3600,
-    };
+    let paused = paused(6, 3600);
     assert_eq!(session.on(paused, s).resume, Some(ResumeWrite::Set(6)));
     // Resumed a second later: no second write right after the pause.
     assert!(session.on(tick(7, NOW + 16_000), s).is_empty());
@@ -274,13 +411,9 @@ fn a_pause_restarts_the_save_timer() {
 
 #[test]
 fn a_clock_going_backwards_does_not_stop_saves() {
-    let mut session = Session::new(NOW);
+    let mut session = fresh();
     let s = WatchState::InProgress;
-    let tick = |pos, now_ms| Event::Playing {
-        pos,
-        duration: 3600,
-        now_ms,
-    };
+    let tick = |pos, now_ms| playing(pos, 3600, now_ms);
     assert!(session.on(tick(1, NOW - 3_600_000), s).is_empty());
     assert_eq!(
         session.on(tick(16, NOW - 3_600_000 + 15_000), s).resume,
@@ -290,26 +423,23 @@ fn a_clock_going_backwards_does_not_stop_saves() {
 }
 
 #[test]
-fn positions_are_capped_like_the_core_caps_them() {
-    let mut session = Session::new(NOW);
+fn the_last_position_a_resume_time_can_hold_is_saved() {
+    let mut session = fresh();
+    let w = session.on(paused(MAX_RESUME_SECS, 0), WatchState::InProgress);
+    assert_eq!(w.resume, Some(ResumeWrite::Set(MAX_RESUME_SECS)));
+    // One past it is no reading at all (1e12 once cleared the position).
     let w = session.on(
-        Event::Paused {
-            pos: u32::MAX - 1,
-            duration: 0,
-        },
+        Event::Paused(Reading::from_raw(1e12, 0.0)),
         WatchState::InProgress,
     );
-    assert_eq!(w.resume, Some(ResumeWrite::Set(MAX_RESUME_SECS)));
+    assert!(w.is_empty());
 }
 
 #[test]
 fn a_pause_near_the_end_clears_instead_of_saving() {
     // 2-minute video: 15 s before the end is still before 90 %.
     let mut page = Page::open(WatchState::InProgress, Some(30));
-    let w = page.send(Event::Paused {
-        pos: 106,
-        duration: 120,
-    });
+    let w = page.send(paused(106, 120));
     assert_eq!(
         w,
         Writes {
@@ -329,12 +459,7 @@ fn a_pause_near_the_end_clears_instead_of_saving() {
 fn a_few_seconds_do_not_start_a_video() {
     let mut page = Page::open(WatchState::Unwatched, None);
     page.play(0, 9, 3600, 0);
-    assert!(page
-        .send(Event::Leaving {
-            pos: 9,
-            duration: 3600
-        })
-        .is_empty());
+    assert!(page.send(leaving(9, 3600)).is_empty());
     assert_eq!((page.state(), page.resume()), (WatchState::Unwatched, None));
     assert_eq!(page.session.writes(), 0);
 }
@@ -343,11 +468,7 @@ fn a_few_seconds_do_not_start_a_video() {
 fn playing_past_ten_seconds_marks_in_progress_once() {
     let mut page = Page::open(WatchState::Unwatched, None);
     page.play(0, 9, 3600, 0);
-    let w = page.send(Event::Playing {
-        pos: 10,
-        duration: 3600,
-        now_ms: NOW + 11_000,
-    });
+    let w = page.send(playing(10, 3600, NOW + 11_000));
     assert_eq!(w.state, Some(WatchState::InProgress));
     page.play(11, 120, 3600, 11_000);
     assert_eq!(page.marks(), [WatchState::InProgress]);
@@ -359,11 +480,7 @@ fn ninety_percent_marks_watched_and_clears() {
     let mut page = Page::open(WatchState::InProgress, Some(500));
     page.play(500, 539, 600, 0);
     assert_eq!(page.state(), WatchState::InProgress);
-    let w = page.send(Event::Playing {
-        pos: 540,
-        duration: 600,
-        now_ms: NOW + 41_000,
-    });
+    let w = page.send(playing(540, 600, NOW + 41_000));
     assert_eq!(
         w,
         Writes {
@@ -374,12 +491,7 @@ fn ninety_percent_marks_watched_and_clears() {
     // The outro plays on, then the student leaves: nothing more to write.
     let before = page.session.writes();
     page.play(541, 580, 600, 41_000);
-    assert!(page
-        .send(Event::Leaving {
-            pos: 581,
-            duration: 600
-        })
-        .is_empty());
+    assert!(page.send(leaving(581, 600)).is_empty());
     assert_eq!(page.session.writes(), before);
     assert_eq!((page.state(), page.resume()), (WatchState::Watched, None));
     assert_eq!(
@@ -392,29 +504,12 @@ fn ninety_percent_marks_watched_and_clears() {
 #[test]
 fn a_stale_state_after_finishing_still_keeps_no_position() {
     // The adapter (or another tab) reports in progress after the mark.
-    let mut session = Session::new(NOW);
-    let finished = session.on(
-        Event::Playing {
-            pos: 95,
-            duration: 100,
-            now_ms: NOW + 1000,
-        },
-        WatchState::InProgress,
-    );
+    let mut session = fresh();
+    let finished = session.on(playing(95, 100, NOW + 1000), WatchState::InProgress);
     assert_eq!(finished.state, Some(WatchState::Watched));
-    let later = session.on(
-        Event::Playing {
-            pos: 99,
-            duration: 100,
-            now_ms: NOW + 60_000,
-        },
-        WatchState::InProgress,
-    );
+    let later = session.on(playing(99, 100, NOW + 60_000), WatchState::InProgress);
     assert!(later.is_empty());
-    let paused = Event::Paused {
-        pos: 50,
-        duration: 100,
-    };
+    let paused = paused(50, 100);
     assert!(session.on(paused, WatchState::InProgress).is_empty());
 }
 
@@ -423,7 +518,7 @@ fn the_end_marks_watched_and_clears() {
     let mut page = Page::open(WatchState::InProgress, Some(300));
     page.play(300, 400, 3600, 0);
     assert_eq!(page.resume(), Some(389), "saved every 15 ticks");
-    let w = page.send(Event::Ended { duration: 3600 });
+    let w = page.send(Event::Ended);
     assert_eq!(
         w,
         Writes {
@@ -432,24 +527,24 @@ fn the_end_marks_watched_and_clears() {
         }
     );
     assert_eq!((page.state(), page.resume()), (WatchState::Watched, None));
-    assert!(page.send(Event::Ended { duration: 3600 }).is_empty());
-    assert!(page
-        .send(Event::Paused {
-            pos: 3600,
-            duration: 3600
-        })
-        .is_empty());
+    assert!(page.send(Event::Ended).is_empty());
+    assert!(page.send(paused(3600, 3600)).is_empty());
 }
 
 #[test]
-fn an_unknown_duration_never_marks_watched() {
+fn an_unknown_length_marks_watched_only_at_the_end() {
     let mut page = Page::open(WatchState::Unwatched, None);
     page.play(0, 7200, 0, 0);
-    assert!(page.send(Event::Ended { duration: 0 }).is_empty());
-    assert_eq!(page.marks(), [WatchState::InProgress]);
-    assert_eq!(page.state(), WatchState::InProgress);
+    assert_eq!(
+        page.marks(),
+        [WatchState::InProgress],
+        "no 90 % without a length"
+    );
     // Positions are still saved: the student can resume.
     assert_eq!(page.resume(), Some(7199));
+    let w = page.send(Event::Ended);
+    assert_eq!(w.state, Some(WatchState::Watched));
+    assert_eq!((page.state(), page.resume()), (WatchState::Watched, None));
 }
 
 #[test]
@@ -457,15 +552,9 @@ fn rewatching_a_watched_video_never_marks_in_progress() {
     let mut page = Page::open(WatchState::Watched, None);
     assert_eq!(start_at(page.state(), page.resume()), 0);
     page.play(0, 600, 600, 0);
-    page.send(Event::Paused {
-        pos: 200,
-        duration: 600,
-    });
-    page.send(Event::Leaving {
-        pos: 200,
-        duration: 600,
-    });
-    page.send(Event::Ended { duration: 600 });
+    page.send(paused(200, 600));
+    page.send(leaving(200, 600));
+    page.send(Event::Ended);
     assert_eq!(page.state(), WatchState::Watched);
     assert!(page.log.iter().all(Writes::is_empty), "{:?}", page.log);
     assert_eq!(page.session.writes(), 0);
@@ -475,15 +564,11 @@ fn rewatching_a_watched_video_never_marks_in_progress() {
 fn automatic_marks_never_downgrade() {
     let events = |duration| {
         let mut events: Vec<Event> = (0..=700)
-            .map(|pos| Event::Playing {
-                pos,
-                duration,
-                now_ms: NOW + u64::from(pos) * 1000,
-            })
+            .map(|pos| playing(pos, duration, NOW + u64::from(pos) * 1000))
             .collect();
-        events.push(Event::Paused { pos: 3, duration });
-        events.push(Event::Ended { duration });
-        events.push(Event::Leaving { pos: 0, duration });
+        events.push(paused(3, duration));
+        events.push(Event::Ended);
+        events.push(leaving(0, duration));
         events
     };
     for start in WatchState::ALL {
@@ -505,53 +590,143 @@ fn automatic_marks_never_downgrade() {
 // ---- manual choices ------------------------------------------------------
 
 #[test]
-fn manual_unwatched_during_playback_is_not_overridden() {
+fn a_choice_holds_through_polls_saves_seeks_pauses_leaving_and_the_end() {
     let mut page = Page::open(WatchState::Unwatched, None);
     page.play(0, 40, 600, 0);
     assert_eq!(page.state(), WatchState::InProgress);
     page.choose(WatchState::Unwatched);
     let marks = page.marks().len();
-    // Plays on past 90 %, pauses, leaves, reaches the end.
-    page.play(41, 599, 600, 41_000);
-    page.send(Event::Paused {
-        pos: 300,
-        duration: 600,
-    });
-    page.send(Event::Leaving {
-        pos: 300,
-        duration: 600,
-    });
-    page.send(Event::Ended { duration: 600 });
-    assert_eq!(page.marks().len(), marks, "no automatic marks after");
+    // Buffering at 40 for a minute (four periodic saves due), a seek past
+    // 90 % and a minute there, a pause, leaving, the end.
+    for i in 1..=60 {
+        page.send(playing(40, 600, NOW + 41_000 + i * 1000));
+    }
+    for i in 1..=60 {
+        page.send(playing(560, 600, NOW + 101_000 + i * 1000));
+    }
+    page.send(paused(560, 600));
+    page.send(leaving(560, 600));
+    page.send(Event::Ended);
+    assert_eq!(page.marks().len(), marks, "no automatic marks");
     assert_eq!(page.state(), WatchState::Unwatched);
     assert_eq!(page.resume(), None, "no position to turn it in progress");
 }
 
 #[test]
-fn manual_in_progress_keeps_saving_positions_but_never_marks_watched() {
+fn a_choice_made_in_another_tab_holds_until_the_student_plays_on_past_it() {
+    // The tester's case: "not watched" picked in another tab while this
+    // one plays was overwritten within three polls.
+    let mut page = Page::open(WatchState::InProgress, Some(30));
+    page.play(30, 40, 600, 0);
+    page.choose_in_other_tab(WatchState::Unwatched);
+    assert_eq!((page.state(), page.resume()), (WatchState::Unwatched, None));
+    // 29 s of playing on past the choice (two periodic saves due).
+    page.play(41, 69, 600, 11_000);
+    assert_eq!((page.state(), page.resume()), (WatchState::Unwatched, None));
+    // The 30th: the student is watching on, so playback marks again.
+    let w = page.send(playing(70, 600, NOW + 41_000));
+    assert_eq!(w.state, Some(WatchState::InProgress));
+    assert_eq!(page.resume(), Some(70));
+    page.play(71, 540, 600, 41_000);
+    assert_eq!(page.state(), WatchState::Watched);
+}
+
+#[test]
+fn seeking_past_a_choice_is_not_playing_on() {
     let mut page = Page::open(WatchState::Unwatched, None);
-    page.choose(WatchState::InProgress);
-    page.play(0, 599, 600, 0);
-    assert_eq!(page.marks(), []);
-    assert_eq!(page.resume(), Some(599));
-    let w = page.send(Event::Paused {
-        pos: 500,
-        duration: 600,
-    });
-    assert_eq!(w.resume, Some(ResumeWrite::Set(500)));
-    // The end: no mark, but a position at the very end is worth nothing.
-    let w = page.send(Event::Ended { duration: 600 });
+    page.play(0, 40, 600, 0);
+    page.choose_in_other_tab(WatchState::Unwatched);
+    // One tick jumps from 40 to 545 (past 90 %): a seek, not playing.
+    page.send(playing(545, 600, NOW + 42_000));
+    // 29 s of playing from there: still held.
+    page.play(546, 574, 600, 42_000);
+    assert_eq!(page.state(), WatchState::Unwatched);
+    assert_eq!(page.marks(), [WatchState::InProgress], "only the first one");
+    // The 30th second of real playing past the choice.
+    let w = page.send(playing(575, 600, NOW + 72_000));
+    assert_eq!(w.state, Some(WatchState::Watched));
+}
+
+#[test]
+fn a_choice_made_before_playing_holds_from_where_playing_starts() {
+    let mut page = Page::open(WatchState::Unwatched, None);
+    // Picked after the page opened, before the first event.
+    page.choose_in_other_tab(WatchState::InProgress);
+    page.play(530, 559, 600, 0);
+    assert_eq!(page.state(), WatchState::InProgress, "held past 90 %");
     assert_eq!(
-        w,
-        Writes {
-            resume: Some(ResumeWrite::Clear),
-            state: None
-        }
+        page.resume(),
+        Some(559),
+        "an in-progress choice keeps a place"
     );
-    assert_eq!(
-        (page.state(), page.resume()),
-        (WatchState::InProgress, None)
-    );
+    let w = page.send(playing(560, 600, NOW + 31_000));
+    assert_eq!(w.state, Some(WatchState::Watched));
+}
+
+#[test]
+fn a_typed_resume_time_survives_periodic_saves_until_playback_passes_it() {
+    let mut page = Page::open(WatchState::InProgress, Some(100));
+    page.play(100, 130, 3600, 0);
+    assert_eq!(page.resume(), Some(129));
+    page.type_resume(Some(2050));
+    // A minute more of playing before it: four saves were due.
+    page.play(131, 190, 3600, 31_000);
+    assert_eq!(page.resume(), Some(2050));
+    assert!(page.send(paused(190, 3600)).is_empty());
+    assert!(page.send(leaving(190, 3600)).is_empty());
+    assert_eq!(page.resume(), Some(2050));
+    // The student seeks there and plays on: 29 s past it, then 30.
+    page.play(2050, 2079, 3600, 100_000);
+    assert_eq!(page.resume(), Some(2050));
+    let w = page.send(playing(2080, 3600, NOW + 200_000));
+    assert_eq!(w.resume, Some(ResumeWrite::Set(2080)));
+}
+
+#[test]
+fn playing_at_twice_the_speed_counts_its_real_time() {
+    let mut page = Page::open(WatchState::Unwatched, None);
+    page.play(0, 40, 3600, 0);
+    page.choose(WatchState::Unwatched);
+    // Two seconds of video a second: 29 ticks are 29 s of playing.
+    for i in 1..=29 {
+        page.send(playing(
+            40 + 2 * i,
+            3600,
+            NOW + 41_000 + u64::from(i) * 1000,
+        ));
+    }
+    assert_eq!(page.state(), WatchState::Unwatched);
+    let w = page.send(playing(100, 3600, NOW + 71_000));
+    assert_eq!(w.state, Some(WatchState::InProgress));
+}
+
+#[test]
+fn a_typed_time_behind_the_player_stands_until_the_student_plays_on() {
+    let mut page = Page::open(WatchState::InProgress, Some(300));
+    page.play(300, 320, 3600, 0);
+    page.type_resume(Some(60));
+    page.play(321, 349, 3600, 21_000);
+    assert_eq!(page.resume(), Some(60));
+    page.play(350, 351, 3600, 50_000);
+    assert_eq!(page.resume(), Some(350), "30 s past where it was typed");
+}
+
+#[test]
+fn a_cleared_resume_time_is_not_written_back_by_a_pause() {
+    let mut page = Page::open(WatchState::InProgress, Some(300));
+    page.play(300, 320, 3600, 0);
+    page.type_resume(None);
+    assert!(page.send(paused(322, 3600)).is_empty());
+    assert!(page.send(leaving(324, 3600)).is_empty());
+    assert_eq!(page.resume(), None);
+}
+
+#[test]
+fn the_session_does_not_hold_its_own_writes() {
+    // Its own mark and saves are not choices: marking goes on as usual.
+    let mut page = Page::open(WatchState::Unwatched, None);
+    page.play(0, 545, 600, 0);
+    assert_eq!(page.marks(), [WatchState::InProgress, WatchState::Watched]);
 }
 
 #[test]
@@ -561,10 +736,7 @@ fn manual_watched_keeps_its_state_and_writes_no_positions() {
     page.choose(WatchState::Watched);
     let writes = page.session.writes();
     page.play(131, 400, 3600, 31_000);
-    page.send(Event::Leaving {
-        pos: 400,
-        duration: 3600,
-    });
+    page.send(leaving(400, 3600));
     assert_eq!(page.session.writes(), writes);
     assert_eq!((page.state(), page.resume()), (WatchState::Watched, None));
 }
@@ -583,10 +755,7 @@ fn manual_in_progress_after_finishing_keeps_a_place_again() {
         WatchState::InProgress,
         "manual wins at 90 % too"
     );
-    let w = page.send(Event::Paused {
-        pos: 561,
-        duration: 600,
-    });
+    let w = page.send(paused(561, 600));
     assert_eq!(w.resume, Some(ResumeWrite::Set(561)));
 }
 

@@ -33,6 +33,17 @@ impl Progress {
         *self.resume.get()
     }
 
+    /// The stamp of the edit that wrote the watch state: the player tells
+    /// its own marks from a choice made since, in any tab.
+    pub fn state_at(&self) -> Stamp {
+        self.state.at()
+    }
+
+    /// The stamp of the edit that wrote the resume position (as above).
+    pub fn resume_at(&self) -> Stamp {
+        self.resume.at()
+    }
+
     /// Sets the watch state. Watched and unwatched drop the resume position:
     /// a finished or reset video starts from the beginning.
     /// Returns false when nothing changed (and nothing is stamped, so a
