@@ -54,14 +54,19 @@ async function runJob(page, act, timeout = 60_000) {
     });
   });
   await act();
-  const state = await page.waitForFunction(
-    (terminal) => {
-      const last = window.__jobStates.at(-1);
-      return terminal.includes(last) && last;
-    },
-    TERMINAL,
-    { timeout },
-  );
+  const state = await page
+    .waitForFunction(
+      (terminal) => {
+        const last = window.__jobStates.at(-1);
+        return terminal.includes(last) && last;
+      },
+      TERMINAL,
+      { timeout },
+    )
+    .catch(async (e) => {
+      const seen = await page.evaluate(() => [window.__jobStates, document.querySelector('p.catalogue-job')?.textContent]);
+      throw new Error(`the job did not end: states ${JSON.stringify(seen)} (${e.message})`);
+    });
   return state.jsonValue();
 }
 
@@ -252,10 +257,15 @@ for (let run = 1; run <= RUNS; run++) {
     for (const [i, page] of tabs.entries()) {
       await page.locator('form.add-url input[type="url"]').fill(urls[i]);
     }
-    // Both submitted at the same moment.
-    const states = await Promise.all(
-      tabs.map((page) => runJob(page, () => page.locator('form.add-url button[type="submit"]').click())),
-    );
+    // Both submitted at the same moment: each tab submits its form at one
+    // agreed time on the machine's clock (a click each would land one after
+    // the other, and a load finished in one tab re-renders the other's form).
+    const at = Date.now() + 1_000;
+    const submitAt = (page) => () =>
+      page.evaluate((at) => {
+        setTimeout(() => document.querySelector('form.add-url').requestSubmit(), Math.max(0, at - Date.now()));
+      }, at);
+    const states = await Promise.all(tabs.map((page) => runJob(page, submitAt(page))));
     assert.deepEqual(states, ['applied', 'applied']);
     const both = (names) => names.some((n) => n.endsWith('extra-page.md')) && names.some((n) => n.endsWith('another-page.md'));
     // Each tab lists both (the first hears of the second's store, and back).
