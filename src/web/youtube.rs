@@ -116,8 +116,8 @@ pub async fn load() -> Result<(), ()> {
     loaded.then_some(()).ok_or(())
 }
 
-/// What a handler the API holds is for.
-#[derive(Clone, Copy)]
+/// What a handler the API holds is for (bound into it as a number).
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Ready = 0,
     StateChange = 1,
@@ -125,14 +125,22 @@ enum Kind {
 }
 
 impl Kind {
-    fn event(code: f64, event: &JsValue) -> Option<Event> {
+    const ALL: [Kind; 3] = [Kind::Ready, Kind::StateChange, Kind::Error];
+
+    fn from_code(code: f64) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|&kind| f64::from(kind as u32) == code)
+    }
+
+    /// The event an API call of this handler means, if any.
+    fn event(self, event: &JsValue) -> Option<Event> {
         let data = data(event);
-        match code as i32 {
-            0 => Some(Event::Ready),
+        match self {
+            Kind::Ready => Some(Event::Ready),
             // Only codes the API documents: NaN once read as "ended".
-            1 => PlayerState::from_raw(data).map(Event::State),
-            2 => Some(Event::Error(if data.is_finite() { data as i32 } else { 0 })),
-            _ => None,
+            Kind::StateChange => PlayerState::from_raw(data).map(Event::State),
+            Kind::Error => Some(Event::Error(if data.is_finite() { data as i32 } else { 0 })),
         }
     }
 }
@@ -150,12 +158,13 @@ thread_local! {
     /// "closure invoked after being dropped" into the API.
     static DISPATCH: Function = Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(
         |key: JsValue, kind: JsValue, event: JsValue| {
-            let (Some(key), Some(kind)) = (key.as_f64(), kind.as_f64()) else {
+            let (Some(key), Some(kind)) = (key.as_f64(), kind.as_f64().and_then(Kind::from_code))
+            else {
                 return;
             };
             // Cloned out first: the handler may drop players (and so LIVE entries).
             let handler = LIVE.with(|live| live.borrow().get(&(key as u32)).cloned());
-            if let (Some(handler), Some(event)) = (handler, Kind::event(kind, &event)) {
+            if let (Some(handler), Some(event)) = (handler, kind.event(&event)) {
                 handler(event);
             }
         },
