@@ -5,8 +5,7 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::context::use_theme;
-use crate::context::LocaleSignal;
+use crate::context::{use_locale_signal, use_theme};
 use crate::loader::Loader;
 use crate::preferences;
 use crate::shelf::Shelf;
@@ -34,7 +33,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
     let study = Study::load();
     provide_context(study);
     preferences::provide(study);
-    let locale = expect_context::<LocaleSignal>().0;
+    let locale = use_locale_signal();
     let theme = use_theme();
     // Screen readers and fonts pick the voice and glyphs from `lang`; the
     // stylesheet follows the system unless `data-theme` is set.

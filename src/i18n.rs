@@ -4,7 +4,7 @@
 use shelf_core::catalogue::{Date, Series, Video};
 use shelf_core::study::Unreadable;
 
-pub use shelf_core::locale::Locale;
+use shelf_core::locale::Locale;
 
 use crate::context::use_locale;
 

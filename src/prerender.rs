@@ -16,11 +16,12 @@
 
 use shelf_core::catalogue::Catalogue;
 use shelf_core::catalogue_view::PAGE;
+use shelf_core::locale::Locale;
 use shelf_core::search::{search, FacetValue, Query, SearchIndex, Sort};
 use shelf_core::sources::holdings;
 use shelf_core::watch::WatchState;
 
-use crate::i18n::{fill, fill_count, Locale, LocaleText, Strings};
+use crate::i18n::{fill, fill_count, LocaleText, Strings};
 use crate::ui::search::active_filters::{PANEL_ID, TOGGLE_ID};
 use crate::ui::search::facet_panel::lang_label;
 use crate::ui::search::sort_select;

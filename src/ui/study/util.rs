@@ -8,7 +8,7 @@ use shelf_core::study::StudyState;
 use wasm_bindgen::JsCast;
 
 use crate::context::use_locale;
-use crate::i18n::Locale;
+use shelf_core::locale::Locale;
 
 pub use crate::i18n::fill;
 
