@@ -20,7 +20,10 @@ use crate::ui::study::progress_page::ProgressPage;
 use crate::ui::study::shared_page::SharedPage;
 use crate::ui::update_prompt::UpdatePrompt;
 use crate::ui::{
-    catalogue_page::CataloguePage, frame::SiteHeader, not_found::NotFound, video_page::VideoPage,
+    catalogue_page::CataloguePage,
+    frame::{SiteHeader, MAIN_ID},
+    not_found::NotFound,
+    video_page::VideoPage,
 };
 use crate::web::base::base_path;
 use crate::web::service_worker::{self, UpdateReady};
@@ -52,7 +55,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
                 <Router base=base_path()>
                     <SiteHeader />
                     <StoreNoticeBanner />
-                    <main id="main" tabindex="-1">
+                    <main id=MAIN_ID tabindex="-1">
                         // Every page reads the catalogue once, when created: a
                         // load that swaps it renders the routes anew.
                         {move || {

@@ -26,6 +26,9 @@ use crate::ui::study::bulk_add::BulkAdd;
 use crate::web::location::{use_set_query, use_url_view, HistoryEntry};
 use crate::web::scroll::{keep_scroll, save_now};
 
+/// The page's heading (the list of results is labelled by it too).
+pub const HEADING_ID: &str = "catalogue-heading";
+
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let catalogue = use_catalogue();
@@ -79,9 +82,9 @@ pub fn CataloguePage() -> impl IntoView {
 
     view! {
         <PageTitle name=|| None />
-        <section class="page catalogue-page" aria-labelledby="catalogue-heading">
+        <section class="page catalogue-page" aria-labelledby=HEADING_ID>
             <div class="page-heading">
-                <h1 id="catalogue-heading">{move || t().catalogue_heading}</h1>
+                <h1 id=HEADING_ID>{move || t().catalogue_heading}</h1>
                 <p class="count" aria-live="polite">
                     {move || plural(&t().results_found, results.with(|r| r.total), &[])}
                 </p>

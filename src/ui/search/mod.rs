@@ -2,6 +2,7 @@
 
 pub mod active_filters;
 pub mod facet_panel;
+pub mod filters;
 pub mod highlight;
 pub mod keyboard;
 pub mod no_results;

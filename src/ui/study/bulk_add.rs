@@ -10,6 +10,11 @@ use crate::i18n::t;
 use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker};
 use crate::ui::study::util::fill;
 
+/// Its picker's id prefix (`playlist_picker::select_id`, `name_id`).
+pub const PICKER_PREFIX: &str = "bulk";
+/// Its heading (the group's label).
+pub const HEADING_ID: &str = "bulk-add-heading";
+
 #[component]
 pub fn BulkAdd(
     /// The ids of the selected results, in the order shown.
@@ -47,12 +52,12 @@ pub fn BulkAdd(
     let selected_count = move || selected.with(Vec::len);
     let result_count = move || all_results.with(Vec::len);
     view! {
-        <div class="bulk-add" role="group" aria-labelledby="bulk-add-heading">
-            <h2 id="bulk-add-heading" class="bulk-add-heading">{move || t().bulk_add_heading}</h2>
+        <div class="bulk-add" role="group" aria-labelledby=HEADING_ID>
+            <h2 id=HEADING_ID class="bulk-add-heading">{move || t().bulk_add_heading}</h2>
             <div class="field-row">
                 <PlaylistPicker
                     picker
-                    id_prefix="bulk"
+                    id_prefix=PICKER_PREFIX
                     on_enter=Callback::new(move |_| add(selected.get_untracked()))
                 />
                 <button
