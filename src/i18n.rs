@@ -513,6 +513,8 @@ pub struct Strings {
     pub coverage_partial: &'static str,
     pub summary_ai_generated: &'static str,
     pub playlist_name_taken: &'static str,
+    // Playlists: a new playlist's id already taken (never expected: ids are fresh).
+    pub playlist_id_taken: &'static str,
     pub source_unreachable: &'static str,
     pub source_timed_out: &'static str,
     pub source_status: &'static str,
@@ -852,6 +854,8 @@ pub static ZH_TW: Strings = Strings {
     coverage_partial: "目前只有 {loaded} / {expected} 講（缺第 {missing} 講）",
     summary_ai_generated: "這份摘要由 AI 自動產生，不是老師寫的，可能有錯；請以影片內容為準。",
     playlist_name_taken: "已經有同名的播放清單了，請換一個名稱。",
+    // Playlists: a new playlist's id already taken (never expected: ids are fresh).
+    playlist_id_taken: "無法建立播放清單：代號已被使用，請再試一次。",
     source_unreachable: "無法下載（離線，或伺服器不允許跨來源讀取）",
     source_timed_out: "20 秒內沒有回應",
     source_status: "伺服器回應 {status}",
@@ -1184,6 +1188,8 @@ pub static EN: Strings = Strings {
     coverage_partial: "{loaded} of {expected} lectures loaded (missing: {missing})",
     summary_ai_generated: "This summary was written by AI, not by the lecturer, and may contain mistakes; the video is the reference.",
     playlist_name_taken: "Another playlist already has this name; pick another.",
+    // Playlists: a new playlist's id already taken (never expected: ids are fresh).
+    playlist_id_taken: "The playlist could not be created: its id is taken. Please try again.",
     source_unreachable: "could not be downloaded (offline, or the server does not allow cross-origin reads)",
     source_timed_out: "no answer within 20 seconds",
     source_status: "the server answered {status}",

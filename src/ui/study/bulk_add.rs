@@ -24,7 +24,7 @@ pub fn BulkAdd(
 ) -> impl IntoView {
     let study = use_study();
     let picker = Picker::new();
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Outcome>);
     let add = move |ids: Vec<VideoId>| {
         if ids.is_empty() {
             return;
@@ -44,9 +44,9 @@ pub fn BulkAdd(
             Ok(None) => {}
             Ok(Some((id, name, summary))) => {
                 picker.chose(&id);
-                message.set(summary_text(&name, summary));
+                message.set(Some(Outcome::Done { name, summary }));
             }
-            Err(error) => message.set(name_error_text(error)),
+            Err(error) => message.set(Some(Outcome::BadName(error))),
         }
     };
     let selected_count = move || selected.with(Vec::len);
@@ -77,8 +77,29 @@ pub fn BulkAdd(
                     {move || plural(&t().bulk_add_all, result_count(), &[])}
                 </button>
             </div>
-            <p class="status" role="status">{move || message.get()}</p>
+            <p class="status" role="status">{move || message.with(|m| m.as_ref().map(Outcome::text))}</p>
         </div>
+    }
+}
+
+/// What the last add did, kept as data and worded when shown, so the
+/// status line follows a language switch.
+#[derive(Clone)]
+enum Outcome {
+    /// Into the playlist named `name`.
+    Done {
+        name: String,
+        summary: AddSummary,
+    },
+    BadName(NameError),
+}
+
+impl Outcome {
+    fn text(&self) -> String {
+        match self {
+            Outcome::Done { name, summary } => summary_text(name, *summary),
+            Outcome::BadName(error) => name_error_text(*error),
+        }
     }
 }
 

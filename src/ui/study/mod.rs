@@ -2,6 +2,7 @@
 //! sharing, backup.
 
 pub mod add_to_playlist;
+pub mod announcement;
 pub mod assignment_paste;
 pub mod backup_page;
 pub mod bulk_add;

@@ -91,6 +91,14 @@ pub fn name_error_text(error: NameError) -> String {
     }
 }
 
+/// Why a playlist could not be created, in the current language.
+pub fn playlist_error_text(error: &PlaylistError) -> String {
+    match error {
+        PlaylistError::Name(e) => name_error_text(*e),
+        PlaylistError::DuplicateId(_) => t().playlist_id_taken.to_string(),
+    }
+}
+
 #[component]
 pub fn PlaylistPicker(
     picker: Picker,
