@@ -83,7 +83,8 @@ pub fn AddToPlaylist(video_id: &'static VideoId) -> impl IntoView {
                     {move || t().add_to_playlist_button}
                 </button>
             </div>
-            <p class="status" role="status">{move || message.with(|m| m.as_ref().map(Outcome::text))}</p>
+            // A copy, worded outside the signal's guard (see `Announcement::text`).
+            <p class="status" role="status">{move || message.get().map(|m| m.text())}</p>
             <Show when=move || !containing().is_empty()>
                 <p class="in-playlists">
                     {move || t().in_playlists_label}

@@ -35,6 +35,9 @@ pub enum Announcement {
 
 impl Announcement {
     /// The words in the current language; `catalogue` names the videos.
+    /// Call it on a copy (`signal.get()`), not inside `signal.with`: read
+    /// under the signal's guard, the language was not tracked and the line
+    /// kept its old words after a switch.
     pub fn text(&self, catalogue: &Catalogue) -> String {
         let s = t();
         match self {

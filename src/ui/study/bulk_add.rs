@@ -77,7 +77,7 @@ pub fn BulkAdd(
                     {move || plural(&t().bulk_add_all, result_count(), &[])}
                 </button>
             </div>
-            <p class="status" role="status">{move || message.with(|m| m.as_ref().map(Outcome::text))}</p>
+            <p class="status" role="status">{move || message.get().map(|m| m.text())}</p>
         </div>
     }
 }

@@ -8,6 +8,7 @@ pub mod backup_page;
 pub mod bulk_add;
 pub mod coverage_note;
 pub mod import_preview;
+pub mod next_unwatched;
 pub mod note_editor;
 pub mod note_view;
 pub mod notice;

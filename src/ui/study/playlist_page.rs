@@ -14,8 +14,9 @@ use crate::ui::not_found::Missing;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::announcement::Announcement;
 use crate::ui::study::coverage_note::CoverageNote;
+use crate::ui::study::next_unwatched::NextUnwatched;
 use crate::ui::study::playlist_entries::PlaylistEntries;
-use crate::ui::study::playlist_tools::{NextUnwatched, PlaylistTools};
+use crate::ui::study::playlist_tools::PlaylistTools;
 use crate::ui::study::range_picker::RangePicker;
 use crate::ui::study::tally_bar::TallyBar;
 use crate::ui::study::util::{catalogue_lang, new_playlist_id};
@@ -109,7 +110,7 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) 
             <NextUnwatched playlist />
             <PlaylistTools playlist read_only announce />
             <p class="status" role="status">
-                {move || announce.with(|a| a.as_ref().map(|a| a.text(catalogue)))}
+                {move || announce.get().map(|a| a.text(catalogue))}
             </p>
             <PlaylistEntries playlist read_only announce />
         </article>

@@ -123,7 +123,7 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
                         <A href=href(&format!("/playlists/{id}")) attr:class="open-saved">{move || t().open_playlist}</A>
                     }
                     .into_any(),
-                    None => (move || error.with(|e| e.as_ref().map(playlist_error_text))).into_any(),
+                    None => (move || error.get().map(|e| playlist_error_text(&e))).into_any(),
                 }}
             </div>
             <Show when=move || saved.with(Option::is_none)>
