@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { withCsp } from './csp.mjs';
-import { hasShell, prerender, withWasmPriority } from './prerender.mjs';
+import { prerender, withWasmPriority } from './prerender.mjs';
 import { isWorkerFile } from './catalogue-worker-files.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -38,12 +38,7 @@ const indexHtml = join(staging, 'index.html');
 // 404.html (deep links, and every route but the bare catalogue in sw.js)
 // keeps the neutral skeleton; index.html gets the catalogue's first screen.
 const shell = withWasmPriority(await readFile(indexHtml, 'utf8'));
-if (hasShell(shell)) {
-  prerender(indexHtml, source);
-  console.log('prerender: the catalogue\'s first screen is in index.html');
-} else {
-  console.log('prerender: index.html has no <main id="main"> to replace');
-}
+prerender(indexHtml, source);
 const { html, policy } = withCsp(withWasmPriority(await readFile(indexHtml, 'utf8')));
 await writeFile(indexHtml, html);
 console.log(policy ? `csp.mjs: ${policy}` : 'csp.mjs: no CSP under trunk serve with autoreload');

@@ -3,10 +3,9 @@
 // core's search over the catalogue this build embeds: build.rs reads the same
 // SHELF_CATALOGUE). Called by the post-build hook (scripts/post-build.mjs)
 // before the CSP and the service worker's hashing, which see the final page.
+// The binary alone knows the <main> it replaces: a page without it (a test's
+// tiny page) is left as it is, and the binary says which happened.
 import { execFileSync } from 'node:child_process';
-
-/** True when `html` has the static shell's <main> to replace (not a test's tiny page). */
-export const hasShell = (html) => html.includes('<main id="main"');
 
 /** Runs the prerender binary on `indexHtml` (a path), in place. */
 export function prerender(indexHtml, source) {

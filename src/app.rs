@@ -5,8 +5,7 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::context::use_theme;
-use crate::context::LocaleSignal;
+use crate::context::{use_locale_signal, use_theme};
 use crate::loader::Loader;
 use crate::preferences;
 use crate::shelf::Shelf;
@@ -21,7 +20,10 @@ use crate::ui::study::progress_page::ProgressPage;
 use crate::ui::study::shared_page::SharedPage;
 use crate::ui::update_prompt::UpdatePrompt;
 use crate::ui::{
-    catalogue_page::CataloguePage, frame::SiteHeader, not_found::NotFound, video_page::VideoPage,
+    catalogue_page::CataloguePage,
+    frame::{SiteHeader, MAIN_ID},
+    not_found::NotFound,
+    video_page::VideoPage,
 };
 use crate::web::base::base_path;
 use crate::web::service_worker::{self, UpdateReady};
@@ -34,7 +36,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
     let study = Study::load();
     provide_context(study);
     preferences::provide(study);
-    let locale = expect_context::<LocaleSignal>().0;
+    let locale = use_locale_signal();
     let theme = use_theme();
     // Screen readers and fonts pick the voice and glyphs from `lang`; the
     // stylesheet follows the system unless `data-theme` is set.
@@ -53,7 +55,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
                 <Router base=base_path()>
                     <SiteHeader />
                     <StoreNoticeBanner />
-                    <main id="main" tabindex="-1">
+                    <main id=MAIN_ID tabindex="-1">
                         // Every page reads the catalogue once, when created: a
                         // load that swaps it renders the routes anew.
                         {move || {

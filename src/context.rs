@@ -7,17 +7,13 @@ use leptos::prelude::*;
 use shelf_core::catalogue::Catalogue;
 use shelf_core::search::SearchIndex;
 
+use shelf_core::locale::Locale;
+
 use crate::loader::Loader;
-use crate::preferences::{Theme, ThemeSignal};
+use crate::preferences::{LocaleSignal, Theme, ThemeSignal};
 use crate::shelf::Shelf;
 use crate::study::Study;
 use crate::web::service_worker::UpdateReady;
-
-use shelf_core::locale::Locale;
-
-/// The current language, provided once at the top of the app (see `preferences`).
-#[derive(Clone, Copy)]
-pub struct LocaleSignal(pub Signal<Locale>);
 
 /// The language shown; reactive where called inside a closure.
 pub fn use_locale() -> Locale {

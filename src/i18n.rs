@@ -4,7 +4,7 @@
 use shelf_core::catalogue::{Date, Series, Video};
 use shelf_core::study::Unreadable;
 
-pub use shelf_core::locale::Locale;
+use shelf_core::locale::Locale;
 
 use crate::context::use_locale;
 
@@ -174,19 +174,48 @@ impl Plural {
 
 /// Fills `{name}` placeholders in a message. Values are plain text (they end
 /// up in text nodes or attributes, never markup), so user data is safe to pass.
+///
+/// One pass over the template: a value is written out and never read again,
+/// so a title that holds `{secs}` stays as written whatever the order of
+/// `values`. A placeholder with no value is left as it is.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 /// `message` for a count of `n` in `locale`: the plural form the language
-/// picks, `{n}` written as the language writes numbers, then the other values.
+/// picks, with `{n}` written as the language writes numbers beside the other
+/// values (one pass, as `fill`).
 pub fn fill_count(locale: Locale, message: &Plural, n: usize, values: &[(&str, &str)]) -> String {
     let form = message.form(locale.plural_category(n));
-    fill(&fill(form, &[("n", &locale.format_count(n))]), values)
+    let count = locale.format_count(n);
+    let mut all = Vec::with_capacity(values.len() + 1);
+    all.push(("n", count.as_str()));
+    all.extend_from_slice(values);
+    fill(form, &all)
 }
 
 /// Why study data cannot be read, in the current language.
@@ -493,6 +522,8 @@ pub struct Strings {
     pub coverage_partial: &'static str,
     pub summary_ai_generated: &'static str,
     pub playlist_name_taken: &'static str,
+    // Playlists: a new playlist's id already taken (never expected: ids are fresh).
+    pub playlist_id_taken: &'static str,
     pub source_unreachable: &'static str,
     pub source_timed_out: &'static str,
     pub source_status: &'static str,
@@ -848,6 +879,8 @@ pub static ZH_TW: Strings = Strings {
     coverage_partial: "目前只有 {loaded} / {expected} 講（缺第 {missing} 講）",
     summary_ai_generated: "這份摘要由 AI 自動產生，不是老師寫的，可能有錯；請以影片內容為準。",
     playlist_name_taken: "已經有同名的播放清單了，請換一個名稱。",
+    // Playlists: a new playlist's id already taken (never expected: ids are fresh).
+    playlist_id_taken: "無法建立播放清單：代號已被使用，請再試一次。",
     source_unreachable: "無法下載（離線，或伺服器不允許跨來源讀取）",
     source_timed_out: "20 秒內沒有回應",
     source_status: "伺服器回應 {status}",
@@ -1196,6 +1229,8 @@ pub static EN: Strings = Strings {
     coverage_partial: "{loaded} of {expected} lectures loaded (missing: {missing})",
     summary_ai_generated: "This summary was written by AI, not by the lecturer, and may contain mistakes; the video is the reference.",
     playlist_name_taken: "Another playlist already has this name; pick another.",
+    // Playlists: a new playlist's id already taken (never expected: ids are fresh).
+    playlist_id_taken: "The playlist could not be created: its id is taken. Please try again.",
     source_unreachable: "could not be downloaded (offline, or the server does not allow cross-origin reads)",
     source_timed_out: "no answer within 20 seconds",
     source_status: "the server answered {status}",
@@ -1288,16 +1323,12 @@ mod tests {
 
     #[test]
     fn both_languages_have_every_message_with_the_same_arguments() {
-        let zh = ZH_TW.messages();
-        let en = EN.messages();
-        assert_eq!(zh.len(), en.len());
-        for ((key, zh_forms), (en_key, en_forms)) in zh.iter().zip(&en) {
-            assert_eq!(key, en_key);
-            assert_eq!(
-                zh_forms.len(),
-                en_forms.len(),
-                "{key}: plural or not in both"
-            );
+        // Both lists come from the one `strings!` field list, so they name
+        // the same keys in the same order, each plural or not in both, by
+        // construction (the field's type decides; each table's struct
+        // literal makes the compiler refuse a missing key): only what the
+        // tables hold is compared here.
+        for ((key, zh_forms), (_, en_forms)) in ZH_TW.messages().iter().zip(&EN.messages()) {
             let args = |forms: &[&'static str]| -> BTreeSet<&'static str> {
                 forms.iter().flat_map(|f| placeholders(f)).collect()
             };
@@ -1356,10 +1387,39 @@ mod tests {
 
     #[test]
     fn filling_leaves_values_as_given() {
-        // A value that looks like a placeholder is not filled again.
+        // A value that holds another key's placeholder is not filled again,
+        // in either order of the values (filling key after key failed the
+        // first: "x and x").
+        assert_eq!(
+            fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]),
+            "{b} and x"
+        );
         assert_eq!(
             fill("{a} and {b}", &[("b", "x"), ("a", "{b}")]),
             "{b} and x"
         );
+        // The next lecture's title holding the countdown's own placeholder.
+        assert_eq!(
+            fill(
+                "Next: {title} in {secs} s",
+                &[("title", "Why {secs}?"), ("secs", "9")]
+            ),
+            "Next: Why {secs}? in 9 s"
+        );
+        // A value holding its own placeholder, and the count's.
+        assert_eq!(fill("{a}{a}", &[("a", "{a}")]), "{a}{a}");
+        assert_eq!(
+            fill_count(Locale::En, &EN.bulk_added, 2, &[("name", "{n} of {n}")]),
+            "Added 2 videos to “{n} of {n}”"
+        );
+    }
+
+    #[test]
+    fn filling_keeps_unknown_placeholders_and_stray_braces() {
+        assert_eq!(fill("{a} {b}", &[("a", "1")]), "1 {b}");
+        assert_eq!(fill("{ {a} }", &[("a", "1")]), "{ 1 }");
+        assert_eq!(fill("x{", &[("a", "1")]), "x{");
+        assert_eq!(fill("}{a", &[("a", "1")]), "}{a");
+        assert_eq!(fill("「{a}」", &[("a", "片")]), "「片」");
     }
 }

@@ -2,10 +2,8 @@
 //! (so backups and other tabs carry them), otherwise taken from the browser.
 
 use leptos::prelude::*;
-use shelf_core::locale::Theme as ChosenTheme;
+use shelf_core::locale::{Locale, Theme as ChosenTheme};
 
-use crate::context::LocaleSignal;
-use crate::i18n::Locale;
 use crate::study::Study;
 use crate::web::document;
 
@@ -42,6 +40,12 @@ impl Theme {
     }
 }
 
+/// The language shown, provided once at the top of the app (read it with
+/// `context::use_locale`).
+#[derive(Clone, Copy)]
+pub struct LocaleSignal(pub Signal<Locale>);
+
+/// The theme shown (read it with `context::use_theme`).
 #[derive(Clone, Copy)]
 pub struct ThemeSignal(pub Signal<Theme>);
 

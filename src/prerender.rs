@@ -16,25 +16,34 @@
 
 use shelf_core::catalogue::Catalogue;
 use shelf_core::catalogue_view::PAGE;
-use shelf_core::search::{search, FacetValue, Query, SearchIndex, Sort};
+use shelf_core::locale::Locale;
+use shelf_core::search::{search, FacetValue, Filter, Query, SearchIndex, Sort, MAX_QUERY_CHARS};
 use shelf_core::sources::holdings;
 use shelf_core::watch::WatchState;
 
-use crate::i18n::{fill, fill_count, Locale, LocaleText, Strings};
-use crate::ui::search::active_filters::{PANEL_ID, TOGGLE_ID};
-use crate::ui::search::facet_panel::lang_label;
+use crate::i18n::{fill, fill_count, LocaleText, Strings};
+use crate::ui::catalogue_page;
+use crate::ui::frame::MAIN_ID;
+use crate::ui::search::filters::{self, choice_label, summary_label, PANEL_ID, TOGGLE_ID};
+use crate::ui::search::search_box::{HINT_ID, SEARCH_INPUT_ID};
 use crate::ui::search::sort_select;
 use crate::ui::sources::holdings::holdings_text;
-use crate::ui::study::playlist_picker::NEW_CHOICE;
+use crate::ui::study::bulk_add;
+use crate::ui::study::playlist_picker::{self, NEW_CHOICE};
 use crate::ui::study::watch_toggle::{state_label, state_mark};
 
 /// The language a fresh profile gets.
 const LOCALE: Locale = Locale::ZhTw;
 
-/// Where the first screen goes in `index.html`: its one `<main>` element
-/// (the static skeleton, which `404.html` keeps) is replaced.
-const MAIN_START: &str = "<main id=\"main\"";
 const MAIN_END: &str = "</main>";
+
+/// Where the first screen goes in `index.html`: its one `<main>` element
+/// (the static skeleton, which `404.html` keeps) is replaced. The build hook
+/// asks the binary rather than looking for it itself, so this is the one
+/// place the marker is written.
+pub fn main_start() -> String {
+    format!("<main id=\"{MAIN_ID}\"")
+}
 
 /// HTML built from static tag and attribute names plus escaped values:
 /// there is no way to write unescaped text through it.
@@ -121,7 +130,7 @@ pub fn first_screen(catalogue: &Catalogue) -> String {
     m.open(
         "main",
         &[
-            ("id", Some("main")),
+            ("id", Some(MAIN_ID)),
             ("tabindex", Some("-1")),
             ("data-prerendered", ON),
         ],
@@ -130,13 +139,13 @@ pub fn first_screen(catalogue: &Catalogue) -> String {
         "section",
         &[
             ("class", Some("page catalogue-page")),
-            ("aria-labelledby", Some("catalogue-heading")),
+            ("aria-labelledby", Some(catalogue_page::HEADING_ID)),
         ],
     );
     m.open("div", &[("class", Some("page-heading"))])
         .element(
             "h1",
-            &[("id", Some("catalogue-heading"))],
+            &[("id", Some(catalogue_page::HEADING_ID))],
             s.catalogue_heading,
         )
         .element(
@@ -160,7 +169,7 @@ pub fn first_screen(catalogue: &Catalogue) -> String {
         &[
             ("class", Some("video-list result-list")),
             ("role", Some("list")),
-            ("aria-labelledby", Some("catalogue-heading")),
+            ("aria-labelledby", Some(catalogue_page::HEADING_ID)),
         ],
     );
     for (row, hit) in results.hits.iter().take(PAGE).enumerate() {
@@ -231,7 +240,7 @@ fn search_box(m: &mut Markup, s: &'static Strings) {
     m.element(
         "label",
         &[
-            ("for", Some("catalogue-search")),
+            ("for", Some(SEARCH_INPUT_ID)),
             ("class", Some("visually-hidden")),
         ],
         s.search_label,
@@ -239,21 +248,21 @@ fn search_box(m: &mut Markup, s: &'static Strings) {
     m.open(
         "input",
         &[
-            ("id", Some("catalogue-search")),
+            ("id", Some(SEARCH_INPUT_ID)),
             ("type", Some("search")),
             ("autocomplete", Some("off")),
             ("spellcheck", Some("false")),
-            ("maxlength", Some("200")),
+            ("maxlength", Some(MAX_QUERY_CHARS.to_string().as_str())),
             ("enterkeyhint", Some("search")),
             ("placeholder", Some(s.search_placeholder)),
-            ("aria-describedby", Some("keyboard-hint")),
+            ("aria-describedby", Some(HINT_ID)),
             // Typing here would be lost when the app replaces the page.
             ("disabled", ON),
         ],
     );
     m.element(
         "p",
-        &[("id", Some("keyboard-hint")), ("class", Some("hint"))],
+        &[("id", Some(HINT_ID)), ("class", Some("hint"))],
         s.keyboard_hint,
     );
     m.close("div");
@@ -269,14 +278,16 @@ fn open_choice(m: &mut Markup, empty: bool) {
     m.open("label", &[("class", Some(class))]);
 }
 
-/// One checkbox facet (`FacetPanel`'s `CheckboxFacet`).
+/// One checkbox facet (`FacetPanel`'s `CheckboxFacet`); `filter`: the
+/// filter a value stands for, whose words (`filters::choice_label`) label it.
 fn checkbox_facet<T>(
     m: &mut Markup,
+    (s, catalogue): (&'static Strings, &Catalogue),
     legend: &str,
     name: &'static str,
     values: &[FacetValue<T>],
     code: impl Fn(&T) -> String,
-    label: impl Fn(&T) -> String,
+    filter: impl Fn(&T) -> Filter,
 ) {
     m.open(
         "fieldset",
@@ -298,7 +309,8 @@ fn checkbox_facet<T>(
                 ("disabled", ON),
             ],
         );
-        m.element("span", &[("class", Some("facet-label"))], &label(&v.value));
+        let label = choice_label(s, LOCALE, catalogue, &filter(&v.value));
+        m.element("span", &[("class", Some("facet-label"))], &label);
         m.element(
             "span",
             &[("class", Some("facet-count"))],
@@ -352,11 +364,15 @@ fn facets(
         &[
             ("class", Some("facets")),
             ("id", Some(PANEL_ID)),
-            ("aria-labelledby", Some("facets-heading")),
+            ("aria-labelledby", Some(filters::HEADING_ID)),
         ],
     );
     m.open("div", &[("class", Some("facets-heading"))])
-        .element("h2", &[("id", Some("facets-heading"))], s.filters_heading)
+        .element(
+            "h2",
+            &[("id", Some(filters::HEADING_ID))],
+            s.filters_heading,
+        )
         .element(
             "button",
             &[
@@ -367,33 +383,33 @@ fn facets(
             s.clear_all,
         )
         .close("div");
+    let labels = (s, catalogue);
     checkbox_facet(
         m,
+        labels,
         s.facet_year,
         "year",
         &facets.years,
         u16::to_string,
-        u16::to_string,
+        |y| Filter::Year(*y),
     );
     checkbox_facet(
         m,
+        labels,
         s.facet_series,
         "series",
         &facets.series,
         String::clone,
-        |id| {
-            catalogue
-                .series(id)
-                .map_or_else(|| id.clone(), |s| LOCALE.series_name(s).to_string())
-        },
+        |id| Filter::Series(id.clone()),
     );
     checkbox_facet(
         m,
+        labels,
         s.facet_lang,
         "lang",
         &facets.langs,
         |l| l.code().to_string(),
-        |l| lang_label(s, *l).to_string(),
+        |l| Filter::Lang(*l),
     );
     // `SummaryFacet`: radios, "either" chosen.
     m.open(
@@ -402,11 +418,8 @@ fn facets(
     );
     m.element("legend", &[], s.facet_summary);
     m.open("ul", &[("role", Some("list"))]);
-    for (value, label) in [
-        (None, s.summary_any),
-        (Some(true), s.summary_yes),
-        (Some(false), s.summary_no),
-    ] {
+    for value in [None, Some(true), Some(false)] {
+        let label = summary_label(s, value);
         let count = value.map(|value: bool| {
             facets
                 .summary
@@ -439,15 +452,20 @@ fn facets(
     m.close("ul").close("fieldset");
     checkbox_facet(
         m,
+        labels,
         s.facet_watched,
         "watched",
         &facets.watched,
         |w| w.code().to_string(),
-        |w| state_label(s, *w).to_string(),
+        |w| Filter::Watched(*w),
     );
     m.open("label", &[("class", Some("facet-toggle"))]);
     m.open("input", &[("type", Some("checkbox")), ("disabled", ON)]);
-    m.element("span", &[], s.hide_watched);
+    m.element(
+        "span",
+        &[],
+        &choice_label(s, LOCALE, catalogue, &Filter::HideWatched),
+    );
     m.close("label");
     m.element(
         "button",
@@ -485,25 +503,27 @@ fn bulk_add(m: &mut Markup, s: &'static Strings, total: usize) {
         &[
             ("class", Some("bulk-add")),
             ("role", Some("group")),
-            ("aria-labelledby", Some("bulk-add-heading")),
+            ("aria-labelledby", Some(bulk_add::HEADING_ID)),
         ],
     );
     m.element(
         "h2",
         &[
-            ("id", Some("bulk-add-heading")),
+            ("id", Some(bulk_add::HEADING_ID)),
             ("class", Some("bulk-add-heading")),
         ],
         s.bulk_add_heading,
     );
     m.open("div", &[("class", Some("field-row"))]);
+    let select_id = playlist_picker::select_id(bulk_add::PICKER_PREFIX);
+    let name_id = playlist_picker::name_id(bulk_add::PICKER_PREFIX);
     m.open("span", &[("class", Some("picker-field"))])
         .element(
             "label",
-            &[("for", Some("bulk-playlist"))],
+            &[("for", Some(&select_id))],
             s.playlist_picker_label,
         )
-        .open("select", &[("id", Some("bulk-playlist")), ("disabled", ON)])
+        .open("select", &[("id", Some(&select_id)), ("disabled", ON)])
         .element(
             "option",
             &[("value", Some(NEW_CHOICE)), ("selected", ON)],
@@ -514,13 +534,13 @@ fn bulk_add(m: &mut Markup, s: &'static Strings, total: usize) {
     m.open("span", &[("class", Some("picker-field"))])
         .element(
             "label",
-            &[("for", Some("bulk-new-name"))],
+            &[("for", Some(&name_id))],
             s.playlist_new_name_label,
         )
         .open(
             "input",
             &[
-                ("id", Some("bulk-new-name")),
+                ("id", Some(&name_id)),
                 ("type", Some("text")),
                 (
                     "maxlength",
@@ -702,17 +722,20 @@ fn card(
 }
 
 /// The built `index.html` with the first screen of the embedded catalogue
-/// (the one this build of the app starts with).
-pub fn prerendered_index(index_html: &str) -> Result<String, String> {
+/// (the one this build of the app starts with); None when the page has no
+/// [`main_start`] … `</main>` to replace (a test's tiny page).
+pub fn prerendered_index(index_html: &str) -> Result<Option<String>, String> {
+    if !index_html.contains(&main_start()) {
+        return Ok(None);
+    }
     let catalogue = crate::embedded::catalogue()?;
-    into_index(index_html, &first_screen(catalogue))
-        .ok_or_else(|| format!("index.html has no {MAIN_START}> … {MAIN_END}"))
+    Ok(into_index(index_html, &first_screen(catalogue)))
 }
 
 /// `index_html` with its `<main id="main">` element replaced by `main`;
 /// None when it has none.
 pub fn into_index(index_html: &str, main: &str) -> Option<String> {
-    let start = index_html.find(MAIN_START)?;
+    let start = index_html.find(&main_start())?;
     let end = index_html[start..].find(MAIN_END)? + start + MAIN_END.len();
     Some(format!(
         "{}{main}{}",

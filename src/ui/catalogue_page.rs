@@ -13,8 +13,9 @@ use crate::context::{use_catalogue, use_search_index, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
 use crate::ui::page_title::PageTitle;
-use crate::ui::search::active_filters::{ActiveFilters, FilterToggle};
+use crate::ui::search::active_filters::ActiveFilters;
 use crate::ui::search::facet_panel::FacetPanel;
+use crate::ui::search::filter_toggle::FilterToggle;
 use crate::ui::search::keyboard::install_shortcuts;
 use crate::ui::search::no_results::NoResults;
 use crate::ui::search::result_list::ResultList;
@@ -25,6 +26,9 @@ use crate::ui::sources::holdings::Holdings;
 use crate::ui::study::bulk_add::BulkAdd;
 use crate::web::location::{use_set_query, use_url_view, HistoryEntry};
 use crate::web::scroll::{keep_scroll, save_now};
+
+/// The page's heading (the list of results is labelled by it too).
+pub const HEADING_ID: &str = "catalogue-heading";
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -79,9 +83,9 @@ pub fn CataloguePage() -> impl IntoView {
 
     view! {
         <PageTitle name=|| None />
-        <section class="page catalogue-page" aria-labelledby="catalogue-heading">
+        <section class="page catalogue-page" aria-labelledby=HEADING_ID>
             <div class="page-heading">
-                <h1 id="catalogue-heading">{move || t().catalogue_heading}</h1>
+                <h1 id=HEADING_ID>{move || t().catalogue_heading}</h1>
                 <p class="count" aria-live="polite">
                     {move || plural(&t().results_found, results.with(|r| r.total), &[])}
                 </p>

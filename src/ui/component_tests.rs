@@ -10,8 +10,10 @@ use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use crate::context::LocaleSignal;
-use crate::i18n::{plural, Locale, EN, ZH_TW};
+use shelf_core::locale::Locale;
+
+use crate::i18n::{plural, EN, ZH_TW};
+use crate::preferences::LocaleSignal;
 use crate::ui::not_found::Missing;
 use crate::ui::page_title::PageTitle;
 

@@ -4,18 +4,21 @@
 use crate::web::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::context::use_theme;
 use crate::context::{use_locale, use_study};
 use crate::i18n::{t, LocaleText};
 use crate::preferences::{set_locale, set_theme, Theme};
+use crate::web::document::focus_first;
+
+/// The id of the page's one `<main>` (the app's, the load error's, the
+/// prerendered first screen's and `index.html`'s skeleton): the skip link's
+/// target.
+pub const MAIN_ID: &str = "main";
 
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
+    focus_first(&[format!("#{MAIN_ID}")]);
 }
 
 #[component]
@@ -30,7 +33,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         // Moves focus itself: with `<base href>` and the router, "#main" would
         // otherwise navigate instead of jumping.
-        <a class="skip-link" href="#main" on:click=skip_to_main>{move || t().skip_to_content}</a>
+        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>{move || t().skip_to_content}</a>
         <header class="site-header">
             <A href=href("/") attr:class="brand">
                 <img class="brand-mark" src=href("/icons/icon-192.png") width="28" height="28" alt="" />

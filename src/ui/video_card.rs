@@ -7,6 +7,7 @@
 //! typing. Only what a search or the student changes is bound: highlights,
 //! snippet, selection, the link's search and the watch state.
 
+use shelf_core::locale::Locale;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -15,7 +16,7 @@ use shelf_core::catalogue::{Video, VideoId};
 use shelf_core::search::Snippet;
 
 use crate::context::use_catalogue;
-use crate::i18n::{fill, Locale, LocaleText};
+use crate::i18n::{fill, LocaleText};
 use crate::ui::search::highlight::highlighted;
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::RowThumbnail;

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Video;
+use shelf_core::locale::Locale;
 
 use crate::context::use_locale;
 use crate::i18n::fill;
-use crate::i18n::{Locale, LocaleText};
+use crate::i18n::LocaleText;
 
 /// The date, or an estimated year with a tooltip saying so, in `locale`
 /// (a row made for one language), or following the page's language.

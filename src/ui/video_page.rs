@@ -13,7 +13,7 @@ use crate::ui::page_title::PageTitle;
 use crate::ui::player::control::PlayerControl;
 use crate::ui::player::next_up::NextUp;
 use crate::ui::player::player_area::PlayerArea;
-use crate::ui::search::facet_panel::lang_label;
+use crate::ui::search::filters::lang_label;
 use crate::ui::series_nav::SeriesNav;
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::{CurrentVideo, SummaryView};

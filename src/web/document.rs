@@ -33,3 +33,27 @@ pub fn set_save_state(state: &str) {
         let _ = html.set_attribute("data-save", state);
     }
 }
+
+/// Focuses the first of `selectors` (in this order) that matches a rendered
+/// element; whether focus moved. Elements that take no space (display:
+/// none, as the phone's filter toggle is on wide screens) are passed over:
+/// focus would not land on them.
+pub fn focus_first<S: AsRef<str>>(selectors: &[S]) -> bool {
+    let document = leptos::prelude::document();
+    selectors.iter().any(|selector| {
+        document
+            .query_selector(selector.as_ref())
+            .ok()
+            .flatten()
+            .filter(|el| el.get_client_rects().length() > 0)
+            .is_some_and(|el| focus(&el))
+    })
+}
+
+/// Focuses `element` if it can take focus (an HTML element); whether it could.
+pub fn focus(element: &web_sys::Element) -> bool {
+    use wasm_bindgen::JsCast;
+    element
+        .dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|el| el.focus().is_ok())
+}

@@ -3,7 +3,7 @@
 // opened fresh in that language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp } from './support/app.mjs';
+import { mounted, useApp } from './support/app.mjs';
 
 const app = useApp();
 
@@ -79,3 +79,46 @@ for (const path of PAGES) {
     }
   });
 }
+
+/** Waits until the element at `selector` reads exactly `text` (a status line being re-worded), else shows what it reads. */
+async function readsExactly(page, selector, text) {
+  const settled = await page
+    .waitForFunction(([s, want]) => document.querySelector(s)?.innerText.trim() === want, [selector, text], { timeout: 5000 })
+    .then(() => true, () => false);
+  if (!settled) assert.equal((await page.locator(selector).innerText()).trim(), text, selector);
+}
+
+// Status lines say what the student just did; they are kept as what
+// happened and worded when shown, so a switch re-words them in place (a
+// message kept as words would stay in the old language).
+test('status messages (add to playlist, create from an assignment, playlist tools) follow a language switch', async () => {
+  const { page, errors, context } = await app.open('video/Q9cNkUPXUB8', { locale: 'zh-TW' });
+  const add = page.locator('.add-to-playlist');
+  await add.getByLabel('新播放清單名稱').fill('ML 2021');
+  await add.getByRole('button', { name: '加入', exact: true }).click();
+  const added = '.add-to-playlist [role="status"]';
+  await readsExactly(page, added, '已加入「ML 2021」。');
+  await page.locator('button.lang-switch').click();
+  await readsExactly(page, added, 'Added to “ML 2021”.');
+
+  await page.goto(new URL('playlists', app.url).href);
+  await mounted(page);
+  await page.getByLabel(/^Paste an assignment/).fill('https://www.youtube.com/watch?v=Q9cNkUPXUB8');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByLabel('Name for this playlist').fill('HW 1');
+  await page.getByRole('button', { name: 'Create the playlist' }).click();
+  const created = '.assignment-paste [role="status"]';
+  await readsExactly(page, created, 'Created “HW 1”. Open the playlist');
+  await page.locator('button.lang-switch').click();
+  await readsExactly(page, created, '已建立「HW 1」。 開啟播放清單');
+
+  await page.locator('a.open-created').click();
+  await page.waitForURL(/\/playlists\/pl-/);
+  await page.getByRole('button', { name: '移除重複項目' }).click();
+  const announced = '.playlist-page > [role="status"]';
+  await readsExactly(page, announced, '沒有重複的項目。');
+  await page.locator('button.lang-switch').click();
+  await readsExactly(page, announced, 'No duplicates found.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -3,7 +3,9 @@
 // app then takes it over without anything moving. The wasm is held at the
 // network boundary and released by the test. A component whose markup
 // changes without src/prerender.rs following fails here: the page's text,
-// element tree, links and boxes are compared before and after mounting.
+// element tree, the attributes that tie it together (ids, labels, roles,
+// ARIA, input types and limits, data-*), links and boxes are compared before
+// and after mounting.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -81,15 +83,34 @@ const rows = (page) =>
     }),
   );
 
-/** #main as a tree of tag.class lines, and its visible text. */
+/**
+ * #main as a tree of tag.class lines, its visible text, and each element's
+ * compared attributes (one line per element, in tree order).
+ */
 const shape = (page) =>
   page.evaluate(() => {
     const main = document.querySelector('#main');
+    const elements = [main, ...main.querySelectorAll('*')];
     const walk = (el, depth) => [
       `${'  '.repeat(depth)}${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')}`,
       ...[...el.children].flatMap((child) => walk(child, depth + 1)),
     ];
-    return { tree: walk(main, 0), text: main.innerText };
+    // What labels, descriptions, roles and limits hang on; `data-prerendered`
+    // is the one the app drops on purpose.
+    const compared = (name) =>
+      ['id', 'for', 'role', 'type', 'value', 'maxlength'].includes(name) ||
+      name.startsWith('aria-') ||
+      (name.startsWith('data-') && name !== 'data-prerendered');
+    const attrs = elements.map((el) =>
+      [
+        el.tagName.toLowerCase(),
+        ...[...el.attributes]
+          .filter((a) => compared(a.name))
+          .map((a) => `${a.name}=${JSON.stringify(a.value)}`)
+          .sort(),
+      ].join(' '),
+    );
+    return { tree: walk(main, 0), text: main.innerText, attrs };
   });
 
 test('before the wasm, index.html shows the first page of real rows, counts and filters', async () => {
@@ -152,6 +173,7 @@ for (const viewport of VIEWPORTS) test(`the app takes over the prerendered scree
   // The same elements in the same order, saying the same.
   assert.deepEqual(afterShape.tree, beforeShape.tree);
   assert.equal(afterShape.text, beforeShape.text);
+  assert.deepEqual(afterShape.attrs, beforeShape.attrs, 'the same ids, labels, roles, ARIA, types, values and limits');
   assert.deepEqual(
     afterRows.map(({ box, ...row }) => row),
     before.map(({ box, ...row }) => row),

@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Lang;
-use shelf_core::search::{FacetValue, Query, Results};
+use shelf_core::search::{FacetValue, Filter, Query, Results};
 use shelf_core::watch::WatchState;
 
 use crate::context::{use_catalogue, use_locale};
-use crate::i18n::{plural, t, LocaleText, Strings};
-use crate::ui::search::active_filters::{close_panel, PANEL_ID};
-use crate::ui::study::watch_toggle::state_label;
+use crate::i18n::{plural, t};
+use crate::ui::search::filters::{choice_label, close_panel, summary_label, HEADING_ID, PANEL_ID};
 use crate::web::location::{use_set_query, HistoryEntry};
 
 /// One checkbox of a facet, ready to render: the value itself (what a
@@ -50,13 +49,6 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
     }
 }
 
-pub fn lang_label(s: &Strings, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => s.lang_zh,
-        Lang::En => s.lang_en,
-    }
-}
-
 #[component]
 /// `open` matters on narrow screens only, where the panel starts closed
 /// (CSS: without the `open` class it is not shown), so the page's first
@@ -74,16 +66,21 @@ pub fn FacetPanel(
         set_query.set(&next, HistoryEntry::Push);
     };
 
+    // A value's words, as its chip says them.
+    let label = move |filter: Filter| choice_label(t(), use_locale(), catalogue, &filter);
     let years = Signal::derive(move || {
-        results.with(|r| choices(&r.facets.years, |y| y.to_string(), |y| y.to_string()))
+        results.with(|r| {
+            choices(
+                &r.facets.years,
+                |y| y.to_string(),
+                |y| label(Filter::Year(*y)),
+            )
+        })
     });
     let series = Signal::derive(move || {
-        let locale = use_locale();
         results.with(|r| {
             choices(&r.facets.series, String::clone, |id| {
-                catalogue
-                    .series(id)
-                    .map_or_else(|| id.clone(), |s| locale.series_name(s).to_string())
+                label(Filter::Series(id.clone()))
             })
         })
     });
@@ -92,7 +89,7 @@ pub fn FacetPanel(
             choices(
                 &r.facets.langs,
                 |l| l.code().to_string(),
-                |l| lang_label(t(), *l).to_string(),
+                |l| label(Filter::Lang(*l)),
             )
         })
     });
@@ -101,7 +98,7 @@ pub fn FacetPanel(
             choices(
                 &r.facets.watched,
                 |w| w.code().to_string(),
-                |w| state_label(t(), *w).to_string(),
+                |w| label(Filter::Watched(*w)),
             )
         })
     });
@@ -121,7 +118,7 @@ pub fn FacetPanel(
             class="facets"
             id=PANEL_ID
             class:open=move || open.get()
-            aria-labelledby="facets-heading"
+            aria-labelledby=HEADING_ID
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Escape" && open.get_untracked() {
                     ev.prevent_default();
@@ -130,7 +127,7 @@ pub fn FacetPanel(
             }
         >
             <div class="facets-heading">
-                <h2 id="facets-heading">{move || t().filters_heading}</h2>
+                <h2 id=HEADING_ID>{move || t().filters_heading}</h2>
                 <button
                     type="button"
                     class="link-button"
@@ -171,7 +168,7 @@ pub fn FacetPanel(
                     prop:checked=move || query.with(|q| q.hide_watched)
                     on:change=move |_| update(&|q| q.hide_watched = !q.hide_watched)
                 />
-                <span>{move || t().hide_watched}</span>
+                <span>{move || label(Filter::HideWatched)}</span>
             </label>
             // Phones: back to the results, which the open panel pushed down.
             <button type="button" class="button primary facets-done" on:click=move |_| close_panel(open)>
@@ -246,7 +243,7 @@ fn SummaryFacet(
                 .map_or(0, |v| v.count)
         })
     };
-    let option = move |value: Option<bool>, label: fn(&Strings) -> &'static str| {
+    let option = move |value: Option<bool>| {
         let disabled =
             move || value.is_some_and(|v| count(v) == 0) && query.with(|q| q.summary != value);
         view! {
@@ -259,7 +256,7 @@ fn SummaryFacet(
                         disabled=disabled
                         on:change=move |_| update(&|q| q.summary = value)
                     />
-                    <span class="facet-label">{move || label(t())}</span>
+                    <span class="facet-label">{move || summary_label(t(), value)}</span>
                     {value.map(|v| view! { <span class="facet-count">{move || count(v)}</span> })}
                 </label>
             </li>
@@ -269,9 +266,9 @@ fn SummaryFacet(
         <fieldset class="facet" data-facet="summary">
             <legend>{move || t().facet_summary}</legend>
             <ul role="list">
-                {option(None, |s| s.summary_any)}
-                {option(Some(true), |s| s.summary_yes)}
-                {option(Some(false), |s| s.summary_no)}
+                {option(None)}
+                {option(Some(true))}
+                {option(Some(false))}
             </ul>
         </fieldset>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::search::search_box::SEARCH_INPUT_ID;
+use crate::web::document::{focus, focus_first};
 
 const RESULT_LINKS: &str = ".result-list a.video-link";
 
@@ -28,7 +29,7 @@ pub fn install_shortcuts() {
             .is_some_and(|t| t.get_attribute("type").as_deref() == Some("radio"));
         let step = match ev.key().as_str() {
             "/" if !in_field => {
-                focus_by_id(SEARCH_INPUT_ID);
+                focus_first(&[format!("#{SEARCH_INPUT_ID}")]);
                 ev.prevent_default();
                 return;
             }
@@ -55,15 +56,6 @@ fn is_text_field(el: &web_sys::Element) -> bool {
             .is_some_and(|h| h.is_content_editable())
 }
 
-fn focus_by_id(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// Moves focus `step` results from the focused one (or to the first). False
 /// when there is nowhere to go.
 fn move_focus(step: i32) -> bool {
@@ -86,12 +78,8 @@ fn move_focus(step: i32) -> bool {
         None if step > 0 => 0,
         None => return false,
     };
-    let Some(link) = links
+    links
         .item(next as u32)
-        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return false;
-    };
-    let _ = link.focus();
-    true
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|link| focus(&link))
 }

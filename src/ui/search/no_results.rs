@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 use shelf_core::search::Query;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::fill;
 use crate::i18n::t;
 use crate::ui::search::search_box::SEARCH_INPUT_ID;
+use crate::web::document::focus_first;
 use crate::web::location::{use_set_query, HistoryEntry};
 
 #[component]
@@ -21,9 +21,7 @@ pub fn NoResults(query: Memo<Query>) -> impl IntoView {
             },
             HistoryEntry::Push,
         );
-        if let Some(input) = document().get_element_by_id(SEARCH_INPUT_ID) {
-            let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+        focus_first(&[format!("#{SEARCH_INPUT_ID}")]);
     };
     let searched = move || {
         query.with(|q| {

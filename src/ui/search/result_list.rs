@@ -13,6 +13,7 @@ use shelf_core::search::{Marks, Results};
 use crate::context::{use_catalogue, use_locale, use_search_index, use_study};
 use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
+use crate::ui::catalogue_page::HEADING_ID;
 use crate::ui::study::watch_toggle::chosen_state;
 use crate::ui::video_card::{is_selection_box, VideoCard};
 use wasm_bindgen::JsCast;
@@ -74,7 +75,7 @@ pub fn ResultList(
         }
     };
     view! {
-        <ul class="video-list result-list" role="list" aria-labelledby="catalogue-heading" on:change=on_change>
+        <ul class="video-list result-list" role="list" aria-labelledby=HEADING_ID on:change=on_change>
             // Rows are written in one language: a new language makes them again.
             {move || {
                 let locale = use_locale();

@@ -5,13 +5,15 @@
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use shelf_core::search::Query;
+use shelf_core::search::{Query, MAX_QUERY_CHARS};
 
 use crate::ui::search::typed::TypedSearch;
 
 use crate::i18n::t;
 
 pub const SEARCH_INPUT_ID: &str = "catalogue-search";
+/// The shortcuts hint under the field (its `aria-describedby`).
+pub const HINT_ID: &str = "keyboard-hint";
 
 #[component]
 pub fn SearchBox(query: Memo<Query>, typed: TypedSearch) -> impl IntoView {
@@ -48,16 +50,17 @@ pub fn SearchBox(query: Memo<Query>, typed: TypedSearch) -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                maxlength="200"
+                // The search reads no further (the core's limit).
+                maxlength=MAX_QUERY_CHARS.to_string()
                 enterkeyhint="search"
                 placeholder=move || t().search_placeholder
-                aria-describedby="keyboard-hint"
+                aria-describedby=HINT_ID
                 prop:value=move || text.get()
                 on:input=on_input
                 on:keydown=on_keydown
                 on:blur=on_blur
             />
-            <p id="keyboard-hint" class="hint">{move || t().keyboard_hint}</p>
+            <p id=HINT_ID class="hint">{move || t().keyboard_hint}</p>
         </div>
     }
 }

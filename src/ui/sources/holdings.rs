@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shelf_core::locale::Locale;
 use shelf_core::sources::{holdings, Holdings as Held};
 
 use crate::context::{use_loader, use_locale, use_shelf};
 use crate::i18n::t;
-use crate::i18n::{fill_count, Locale, LocaleText};
+use crate::i18n::{fill_count, LocaleText};
 use crate::shelf::Restored;
 use crate::ui::sources::job_status::JobStatus;
 use crate::ui::study::util::fill;

@@ -11,11 +11,39 @@ use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker}
 use crate::ui::study::util::fill;
 use crate::web::base::href;
 
+/// What the last add did, kept as data and worded when shown, so the
+/// status line follows a language switch.
+#[derive(Clone)]
+enum Outcome {
+    /// Into the playlist named `name`.
+    Done {
+        name: String,
+        added: Added,
+    },
+    BadName(NameError),
+}
+
+impl Outcome {
+    fn text(&self) -> String {
+        match self {
+            Outcome::Done { name, added } => {
+                let template = match added {
+                    Added::Added => t().added_to_playlist,
+                    Added::AlreadyPresent => t().already_in_playlist,
+                    Added::Full => t().playlist_full,
+                };
+                fill(template, &[("name", name)])
+            }
+            Outcome::BadName(error) => name_error_text(*error),
+        }
+    }
+}
+
 #[component]
 pub fn AddToPlaylist(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
     let picker = Picker::new();
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Outcome>);
     let add = move || {
         let outcome = study.update(|s, now| -> Result<_, NameError> {
             let target = picker.target(s, now)?;
@@ -32,14 +60,9 @@ pub fn AddToPlaylist(video_id: &'static VideoId) -> impl IntoView {
             Ok(None) => {}
             Ok(Some((id, name, added))) => {
                 picker.chose(&id);
-                let template = match added {
-                    Added::Added => t().added_to_playlist,
-                    Added::AlreadyPresent => t().already_in_playlist,
-                    Added::Full => t().playlist_full,
-                };
-                message.set(fill(template, &[("name", &name)]));
+                message.set(Some(Outcome::Done { name, added }));
             }
-            Err(error) => message.set(name_error_text(error)),
+            Err(error) => message.set(Some(Outcome::BadName(error))),
         }
     };
     let containing = move || {
@@ -60,7 +83,8 @@ pub fn AddToPlaylist(video_id: &'static VideoId) -> impl IntoView {
                     {move || t().add_to_playlist_button}
                 </button>
             </div>
-            <p class="status" role="status">{move || message.get()}</p>
+            // A copy, worded outside the signal's guard (see `Announcement::text`).
+            <p class="status" role="status">{move || message.get().map(|m| m.text())}</p>
             <Show when=move || !containing().is_empty()>
                 <p class="in-playlists">
                     {move || t().in_playlists_label}

@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::assignment::{assignment_playlist, lines, Assignment};
-use shelf_core::ids::VideoId;
-use shelf_core::study::MAX_NAME_CHARS;
+use shelf_core::ids::{PlaylistId, VideoId};
+use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 
 use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
-use crate::ui::study::playlist_picker::name_error_text;
+use crate::ui::study::playlist_picker::playlist_error_text;
 use crate::ui::study::util::{fill, new_playlist_id};
 use crate::web::base::href;
 
@@ -27,6 +27,14 @@ fn with_picks(text: &str, picks: &BTreeMap<usize, VideoId>) -> String {
         .join("\n")
 }
 
+/// What "create" did, kept as data and worded when shown, so the status
+/// line follows a language switch.
+#[derive(Clone)]
+enum Outcome {
+    Created { id: PlaylistId, name: String },
+    Failed(PlaylistError),
+}
+
 #[component]
 pub fn AssignmentPaste() -> impl IntoView {
     let catalogue = use_catalogue();
@@ -35,8 +43,7 @@ pub fn AssignmentPaste() -> impl IntoView {
     let shown = RwSignal::new(false);
     let picks = RwSignal::new(BTreeMap::<usize, VideoId>::new());
     let name = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
-    let created = RwSignal::new(None::<String>);
+    let outcome = RwSignal::new(None::<Outcome>);
     let result = Memo::new(move |_| {
         shown.get().then(|| {
             picks.with(|p| text.with(|t| assignment_playlist(catalogue, &with_picks(t, p))))
@@ -50,8 +57,7 @@ pub fn AssignmentPaste() -> impl IntoView {
     };
     let preview = move |_| {
         picks.set(BTreeMap::new());
-        created.set(None);
-        message.set(String::new());
+        outcome.set(None);
         shown.set(true);
     };
     let create = move |_| {
@@ -64,19 +70,15 @@ pub fn AssignmentPaste() -> impl IntoView {
         } else {
             typed
         };
-        let outcome = study.update(|s, now| {
+        let created = study.update(|s, now| {
             let id = new_playlist_id(s, now);
             s.create_playlist_with(id.clone(), &typed, &videos, now)
                 .map(|()| id)
         });
-        match outcome {
-            Ok(id) => {
-                message.set(fill(t().playlist_created, &[("name", &typed)]));
-                created.set(Some(id.to_string()));
-            }
-            Err(shelf_core::study::PlaylistError::Name(e)) => message.set(name_error_text(e)),
-            Err(e) => message.set(e.to_string()),
-        }
+        outcome.set(Some(match created {
+            Ok(id) => Outcome::Created { id, name: typed },
+            Err(e) => Outcome::Failed(e),
+        }));
     };
     view! {
         <section class="assignment-paste" aria-labelledby="assignment-heading">
@@ -156,10 +158,14 @@ pub fn AssignmentPaste() -> impl IntoView {
                 }
             })}
             <p class="status" role="status">
-                {move || message.get()}
-                " "
-                {move || created.get().map(|id| view! {
-                    <A href=href(&format!("/playlists/{id}")) attr:class="open-created">{move || t().open_playlist}</A>
+                {move || outcome.get().map(|outcome| match outcome {
+                    Outcome::Created { id, name } => view! {
+                        {move || fill(t().playlist_created, &[("name", &name)])}
+                        " "
+                        <A href=href(&format!("/playlists/{id}")) attr:class="open-created">{move || t().open_playlist}</A>
+                    }
+                    .into_any(),
+                    Outcome::Failed(error) => view! { {move || playlist_error_text(&error)} }.into_any(),
                 })}
             </p>
         </section>

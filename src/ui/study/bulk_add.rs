@@ -10,6 +10,11 @@ use crate::i18n::t;
 use crate::ui::study::playlist_picker::{name_error_text, Picker, PlaylistPicker};
 use crate::ui::study::util::fill;
 
+/// Its picker's id prefix (`playlist_picker::select_id`, `name_id`).
+pub const PICKER_PREFIX: &str = "bulk";
+/// Its heading (the group's label).
+pub const HEADING_ID: &str = "bulk-add-heading";
+
 #[component]
 pub fn BulkAdd(
     /// The ids of the selected results, in the order shown.
@@ -19,7 +24,7 @@ pub fn BulkAdd(
 ) -> impl IntoView {
     let study = use_study();
     let picker = Picker::new();
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Outcome>);
     let add = move |ids: Vec<VideoId>| {
         if ids.is_empty() {
             return;
@@ -39,20 +44,20 @@ pub fn BulkAdd(
             Ok(None) => {}
             Ok(Some((id, name, summary))) => {
                 picker.chose(&id);
-                message.set(summary_text(&name, summary));
+                message.set(Some(Outcome::Done { name, summary }));
             }
-            Err(error) => message.set(name_error_text(error)),
+            Err(error) => message.set(Some(Outcome::BadName(error))),
         }
     };
     let selected_count = move || selected.with(Vec::len);
     let result_count = move || all_results.with(Vec::len);
     view! {
-        <div class="bulk-add" role="group" aria-labelledby="bulk-add-heading">
-            <h2 id="bulk-add-heading" class="bulk-add-heading">{move || t().bulk_add_heading}</h2>
+        <div class="bulk-add" role="group" aria-labelledby=HEADING_ID>
+            <h2 id=HEADING_ID class="bulk-add-heading">{move || t().bulk_add_heading}</h2>
             <div class="field-row">
                 <PlaylistPicker
                     picker
-                    id_prefix="bulk"
+                    id_prefix=PICKER_PREFIX
                     on_enter=Callback::new(move |_| add(selected.get_untracked()))
                 />
                 <button
@@ -72,8 +77,29 @@ pub fn BulkAdd(
                     {move || plural(&t().bulk_add_all, result_count(), &[])}
                 </button>
             </div>
-            <p class="status" role="status">{move || message.get()}</p>
+            <p class="status" role="status">{move || message.get().map(|m| m.text())}</p>
         </div>
+    }
+}
+
+/// What the last add did, kept as data and worded when shown, so the
+/// status line follows a language switch.
+#[derive(Clone)]
+enum Outcome {
+    /// Into the playlist named `name`.
+    Done {
+        name: String,
+        summary: AddSummary,
+    },
+    BadName(NameError),
+}
+
+impl Outcome {
+    fn text(&self) -> String {
+        match self {
+            Outcome::Done { name, summary } => summary_text(name, *summary),
+            Outcome::BadName(error) => name_error_text(*error),
+        }
     }
 }
 

@@ -2,12 +2,14 @@
 //! sharing, backup.
 
 pub mod add_to_playlist;
+pub mod announcement;
 pub mod assignment_paste;
 pub mod backup_page;
 pub mod bulk_add;
 pub mod coverage_note;
 pub mod deleted_playlist;
 pub mod import_preview;
+pub mod next_unwatched;
 pub mod note_editor;
 pub mod note_view;
 pub mod notice;

@@ -146,20 +146,21 @@ fn NoticeText(notice: StoreNotice) -> impl IntoView {
 #[component]
 fn DownloadRaw(backup_key: Option<String>) -> impl IntoView {
     let key = backup_key.unwrap_or_else(|| STATE_KEY.to_string());
-    let message = RwSignal::new(None::<&'static str>);
+    // Whether the last try failed (worded when shown).
+    let failed = RwSignal::new(false);
     let download = move |_| {
         let saved = Study::backup_text(&key).ok_or(()).and_then(|text| {
             let name = format!("lecture-shelf-unreadable-{}.txt", today());
             save_text(&name, "text/plain;charset=utf-8", &text).map_err(|_| ())
         });
-        message.set(saved.is_err().then_some(t().notice_download_failed));
+        failed.set(saved.is_err());
     };
     view! {
         <p class="notice-actions">
             <button type="button" class="button primary" on:click=download>
                 {move || t().notice_download_raw}
             </button>
-            <span class="status">{move || message.get()}</span>
+            <span class="status">{move || failed.get().then(|| t().notice_download_failed)}</span>
         </p>
     }
 }

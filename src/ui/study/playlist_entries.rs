@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
 use wasm_bindgen::JsCast;
@@ -16,6 +15,7 @@ use crate::i18n::plural;
 use crate::i18n::t;
 use crate::study::Study;
 use crate::ui::player::next_up::video_path;
+use crate::ui::study::announcement::{entry_label, Announcement};
 use crate::ui::study::util::{fill, focus_first_later};
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::web::base::href;
@@ -31,7 +31,7 @@ struct Drag {
 pub fn PlaylistEntries(
     playlist: Memo<Option<Playlist>>,
     read_only: bool,
-    announce: RwSignal<String>,
+    announce: RwSignal<Option<Announcement>>,
 ) -> impl IntoView {
     let rows = move || {
         playlist.with(|p| {
@@ -75,20 +75,18 @@ fn EntryRow(
     read_only: bool,
     len: Signal<usize>,
     drag: Drag,
-    announce: RwSignal<String>,
+    announce: RwSignal<Option<Announcement>>,
 ) -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
     let video = catalogue.video(&id);
-    let label = match video {
-        Some(v) => v.title.clone(),
-        None => format!("{} ({id})", t().unknown_video),
-    };
-    let label = StoredValue::new(label);
+    // Read in closures: "unknown video" follows the language.
+    let entry = StoredValue::new(id.clone());
+    let label = move || entry.with_value(|id| entry_label(catalogue, id));
     let playlist_id = move || playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string()));
     // Moves the entry and keeps the keyboard where the entry went.
     let move_to = move |to: usize, prefer: &'static str| {
-        let Some(to) = reorder(study, catalogue, playlist, len, announce, index, to) else {
+        let Some(to) = reorder(study, playlist, len, announce, index, to) else {
             return;
         };
         let other = if prefer == "move-up" {
@@ -103,13 +101,12 @@ fn EntryRow(
     };
     let remove = move |_| {
         let Some(pid) = playlist_id() else { return };
-        let (title, template) = (label.get_value(), t().removed_entry);
         let removed = study.update(|s, now| {
             s.playlist_mut(&pid, now)
                 .and_then(|mut p| p.remove_at(index))
         });
-        if removed.is_some() {
-            announce.set(fill(template, &[("title", &title)]));
+        if let Some(video) = removed {
+            announce.set(Some(Announcement::Removed { video }));
             let next = index.min(
                 len.try_get_untracked()
                     .unwrap_or_default()
@@ -150,7 +147,7 @@ fn EntryRow(
                     type="button"
                     class="button move-up"
                     disabled=move || index == 0
-                    aria-label=move || fill(t().move_up_label, &[("title", &label.get_value())])
+                    aria-label=move || fill(t().move_up_label, &[("title", &label())])
                     on:click=move |_| move_to(index.saturating_sub(1), "move-up")
                 >
                     "↑"
@@ -159,7 +156,7 @@ fn EntryRow(
                     type="button"
                     class="button move-down"
                     disabled=is_last
-                    aria-label=move || fill(t().move_down_label, &[("title", &label.get_value())])
+                    aria-label=move || fill(t().move_down_label, &[("title", &label())])
                     on:click=move |_| move_to(index + 1, "move-down")
                 >
                     "↓"
@@ -167,7 +164,7 @@ fn EntryRow(
                 <button
                     type="button"
                     class="button remove"
-                    aria-label=move || fill(t().remove_entry_label, &[("title", &label.get_value())])
+                    aria-label=move || fill(t().remove_entry_label, &[("title", &label())])
                     on:click=remove
                 >
                     {move || t().remove}
@@ -206,7 +203,7 @@ fn EntryRow(
                 drag.from.set(None);
                 drag.over.set(None);
                 if let Some(from) = from {
-                    reorder(study, catalogue, playlist, len, announce, from, index);
+                    reorder(study, playlist, len, announce, from, index);
                 }
             }
             on:dragend=move |_| {
@@ -222,20 +219,6 @@ fn EntryRow(
     }
 }
 
-/// The title of the entry at `at`, for announcements.
-fn entry_label(catalogue: &Catalogue, playlist: Memo<Option<Playlist>>, at: usize) -> String {
-    playlist.with_untracked(|p| {
-        let id = p
-            .as_ref()
-            .and_then(|p| p.videos().get(at).map(|v| v.to_string()))
-            .unwrap_or_default();
-        catalogue
-            .video(&id)
-            .map(|v| v.title.clone())
-            .unwrap_or_else(|| format!("{} ({id})", t().unknown_video))
-    })
-}
-
 /// The drag handle: the mouse drags the whole row (HTML5), touch and pens
 /// drag here with pointer events, the target row found under the finger.
 /// The keyboard uses the ↑ ↓ buttons, so the handle stays out of its way.
@@ -245,9 +228,8 @@ fn TouchHandle(
     index: usize,
     len: Signal<usize>,
     drag: Drag,
-    announce: RwSignal<String>,
+    announce: RwSignal<Option<Announcement>>,
 ) -> impl IntoView {
-    let catalogue = use_catalogue();
     let study = use_study();
     let end = move || {
         drag.from.set(None);
@@ -286,7 +268,7 @@ fn TouchHandle(
                 end();
                 if let (Some(from), Some(to)) = (from, over) {
                     if from == index && to != from {
-                        reorder(study, catalogue, playlist, len, announce, from, to);
+                        reorder(study, playlist, len, announce, from, to);
                     }
                 }
             }
@@ -335,16 +317,17 @@ fn scroll_near_edge(y: f32) {
 /// screen readers; the position it landed at, if it moved.
 fn reorder(
     study: Study,
-    catalogue: &'static Catalogue,
     playlist: Memo<Option<Playlist>>,
     len: Signal<usize>,
-    announce: RwSignal<String>,
+    announce: RwSignal<Option<Announcement>>,
     from: usize,
     to: usize,
 ) -> Option<usize> {
-    let pid = playlist.with_untracked(|p| p.as_ref().map(|p| p.id().to_string()))?;
     // Read before the edit: the edit re-renders (and disposes) the row.
-    let (title, template) = (entry_label(catalogue, playlist, from), t().moved_entry);
+    let (pid, video) = playlist.with_untracked(|p| {
+        let p = p.as_ref()?;
+        Some((p.id().to_string(), VideoId::clone(p.videos().get(from)?)))
+    })?;
     let moved = study.update(|s, now| {
         s.playlist_mut(&pid, now)
             .is_some_and(|mut p| p.move_to(from, to))
@@ -354,13 +337,6 @@ fn reorder(
     }
     let total = len.try_get_untracked().unwrap_or_default();
     let to = to.min(total.saturating_sub(1));
-    announce.set(fill(
-        template,
-        &[
-            ("title", &title),
-            ("pos", &(to + 1).to_string()),
-            ("total", &total.to_string()),
-        ],
-    ));
+    announce.set(Some(Announcement::Moved { video, to, total }));
     Some(to)
 }

@@ -12,9 +12,11 @@ use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
 use crate::ui::not_found::Missing;
 use crate::ui::page_title::PageTitle;
+use crate::ui::study::announcement::Announcement;
 use crate::ui::study::coverage_note::CoverageNote;
+use crate::ui::study::next_unwatched::NextUnwatched;
 use crate::ui::study::playlist_entries::PlaylistEntries;
-use crate::ui::study::playlist_tools::{NextUnwatched, PlaylistTools};
+use crate::ui::study::playlist_tools::PlaylistTools;
 use crate::ui::study::range_picker::RangePicker;
 use crate::ui::study::tally_bar::TallyBar;
 use crate::ui::study::util::{catalogue_lang, new_playlist_id};
@@ -90,7 +92,8 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) 
             progress.with(|progress| p.as_ref().map(|p| p.tally(progress)).unwrap_or_default())
         })
     });
-    let announce = RwSignal::new(String::new());
+    let catalogue = use_catalogue();
+    let announce = RwSignal::new(None::<Announcement>);
     view! {
         <article class="page playlist-page" aria-labelledby="playlist-title">
             <p class="breadcrumb">
@@ -106,7 +109,9 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) 
             <TallyBar tally label=name />
             <NextUnwatched playlist />
             <PlaylistTools playlist read_only announce />
-            <p class="status" role="status">{move || announce.get()}</p>
+            <p class="status" role="status">
+                {move || announce.get().map(|a| a.text(catalogue))}
+            </p>
             <PlaylistEntries playlist read_only announce />
         </article>
     }

@@ -69,6 +69,16 @@ impl Picker {
     }
 }
 
+/// The playlist `<select>`'s id in the picker with `id_prefix`.
+pub fn select_id(id_prefix: &str) -> String {
+    format!("{id_prefix}-playlist")
+}
+
+/// The new-name field's id in the picker with `id_prefix`.
+pub fn name_id(id_prefix: &str) -> String {
+    format!("{id_prefix}-new-name")
+}
+
 /// The message for an unusable playlist name.
 pub fn name_error_text(error: NameError) -> String {
     match error {
@@ -78,6 +88,14 @@ pub fn name_error_text(error: NameError) -> String {
         }
         NameError::DirectionControl => t().playlist_name_direction.to_string(),
         NameError::Taken => t().playlist_name_taken.to_string(),
+    }
+}
+
+/// Why a playlist could not be created, in the current language.
+pub fn playlist_error_text(error: &PlaylistError) -> String {
+    match error {
+        PlaylistError::Name(e) => name_error_text(*e),
+        PlaylistError::DuplicateId(_) => t().playlist_id_taken.to_string(),
     }
 }
 
@@ -91,8 +109,7 @@ pub fn PlaylistPicker(
     on_enter: Option<Callback<()>>,
 ) -> impl IntoView {
     let study = use_study();
-    let select_id = format!("{id_prefix}-playlist");
-    let name_id = format!("{id_prefix}-new-name");
+    let (select_id, name_id) = (select_id(id_prefix), name_id(id_prefix));
     let current = Memo::new(move |_| study.with(|s| picker.current(s)));
     let options = move || {
         study.with(|s| {

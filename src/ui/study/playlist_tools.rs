@@ -1,66 +1,22 @@
-//! What can be done with a whole playlist: play the next unwatched video,
-//! export it as Markdown, share it as a link, clean it up.
+//! What can be done with a whole playlist: export it as Markdown, share it
+//! as a link, clean it up.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use shelf_core::study::{playlist_markdown, share_playlist, Playlist};
 
 use crate::context::{use_catalogue, use_study};
-use crate::i18n::plural;
 use crate::i18n::t;
-use crate::ui::player::next_up::video_path;
-use crate::ui::study::util::fill;
+use crate::ui::study::announcement::Announcement;
 use crate::web::base::href;
 use crate::web::clipboard::copy_text;
 use crate::web::download::{safe_file_stem, save_text};
-
-/// "Play next unwatched": the first entry not yet watched, in the app's
-/// player (which starts at its resume position), with "next" following
-/// this list.
-#[component]
-pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
-    let catalogue = use_catalogue();
-    let study = use_study();
-    let next = Memo::new(move |_| {
-        playlist.with(|p| {
-            study.with(|s| {
-                let p = p.as_ref()?;
-                let (_, id) = p.next_unwatched(s.progress())?;
-                let title = catalogue.video(id).map(|v| v.title.clone());
-                Some((
-                    href(&video_path(id.as_str(), Some(p.id()))),
-                    title,
-                    id.to_string(),
-                ))
-            })
-        })
-    });
-    // An empty list is not "all watched": say nothing (the entries say it is empty).
-    let empty = Memo::new(move |_| playlist.with(|p| p.as_ref().is_none_or(Playlist::is_empty)));
-    move || match next.get() {
-        _ if empty.get() => ().into_any(),
-        Some((url, title, id)) => {
-            let title = title.unwrap_or_else(|| format!("{} ({id})", t().unknown_video));
-            view! {
-                <p class="next-unwatched">
-                    <A href=url attr:class="button primary play-next">
-                        {move || fill(t().play_next, &[("title", &title)])}
-                    </A>
-                </p>
-            }
-            .into_any()
-        }
-        None => view! { <p class="next-unwatched done">{move || t().playlist_all_watched}</p> }
-            .into_any(),
-    }
-}
 
 #[component]
 pub fn PlaylistTools(
     playlist: Memo<Option<Playlist>>,
     read_only: bool,
-    announce: RwSignal<String>,
+    announce: RwSignal<Option<Announcement>>,
 ) -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
@@ -73,10 +29,10 @@ pub fn PlaylistTools(
         let markdown = playlist_markdown(&p, catalogue, t().unknown_video);
         let file = format!("{}.md", safe_file_stem(p.name(), "playlist"));
         let saved = save_text(&file, "text/markdown;charset=utf-8", &markdown);
-        announce.set(match saved {
-            Ok(()) => fill(t().exported_markdown, &[("file", &file)]),
-            Err(_) => t().download_failed.to_string(),
-        });
+        announce.set(Some(match saved {
+            Ok(()) => Announcement::Exported { file },
+            Err(_) => Announcement::DownloadFailed,
+        }));
     };
     let share = move |_| {
         let Some(p) = playlist.get_untracked() else {
@@ -85,11 +41,13 @@ pub fn PlaylistTools(
         let origin = window().location().origin().unwrap_or_default();
         let url = format!("{origin}{}{}", href("/shared"), share_playlist(&p));
         share_url.set(Some(url.clone()));
-        // Strings are taken now: the task runs outside the component's context.
-        let (copied_text, manual_text) = (t().share_copied, t().share_copy_manually);
         spawn_local(async move {
             let copied = copy_text(&url).await;
-            announce.set(if copied { copied_text } else { manual_text }.to_string());
+            announce.set(Some(if copied {
+                Announcement::ShareCopied
+            } else {
+                Announcement::ShareCopyManually
+            }));
         });
     };
     let remove_duplicates = move |_| {
@@ -98,10 +56,7 @@ pub fn PlaylistTools(
             s.playlist_mut(&id, now)
                 .map_or(0, |mut p| p.remove_duplicates())
         });
-        announce.set(match removed {
-            0 => t().no_duplicates.to_string(),
-            n => plural(&t().removed_duplicates, n, &[]),
-        });
+        announce.set(Some(Announcement::RemovedDuplicates(removed)));
     };
     let remove_watched = move |_| {
         let Some(id) = id() else { return };
@@ -109,10 +64,7 @@ pub fn PlaylistTools(
             s.playlist_mut(&id, now)
                 .map_or(0, |mut p| p.remove_watched())
         });
-        announce.set(match removed {
-            0 => t().no_watched_to_remove.to_string(),
-            n => plural(&t().removed_watched, n, &[]),
-        });
+        announce.set(Some(Announcement::RemovedWatched(removed)));
     };
     view! {
         <div class="playlist-tools" role="group" aria-label=move || t().playlist_tools_label>

@@ -11,7 +11,7 @@ use crate::context::{use_catalogue, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
 use crate::ui::page_title::PageTitle;
-use crate::ui::study::playlist_picker::name_error_text;
+use crate::ui::study::playlist_picker::{name_error_text, playlist_error_text};
 use crate::ui::study::util::{fill, focus_later, new_playlist_id};
 use crate::web::base::href;
 
@@ -56,7 +56,7 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
     let catalogue = use_catalogue();
     let study = use_study();
     let saved = RwSignal::new(None::<String>);
-    let error = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<shelf_core::study::PlaylistError>);
     let to_save = StoredValue::new(shared.clone());
     let save = move |_| {
         let outcome = study.update(|s, now| {
@@ -70,7 +70,7 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
                 saved.set(Some(id));
                 focus_later("a.open-saved".to_string());
             }
-            Err(e) => error.set(e.to_string()),
+            Err(e) => error.set(Some(e)),
         }
     };
     let count = shared.videos.len();
@@ -123,7 +123,7 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
                         <A href=href(&format!("/playlists/{id}")) attr:class="open-saved">{move || t().open_playlist}</A>
                     }
                     .into_any(),
-                    None => error.get().into_any(),
+                    None => (move || error.get().map(|e| playlist_error_text(&e))).into_any(),
                 }}
             </div>
             <Show when=move || saved.with(Option::is_none)>

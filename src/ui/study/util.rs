@@ -1,14 +1,14 @@
-//! Small helpers shared by the study widgets: new playlist ids, focus
-//! moves (and `fill`, which lives with the messages).
+//! Small helpers shared by the widgets: new playlist ids, focus moves once
+//! the DOM has caught up (and `fill`, which lives with the messages).
 
 use leptos::prelude::*;
 use shelf_core::catalogue::Lang;
 use shelf_core::ids::PlaylistId;
 use shelf_core::study::StudyState;
-use wasm_bindgen::JsCast;
 
 use crate::context::use_locale;
-use crate::i18n::Locale;
+use crate::web::document;
+use shelf_core::locale::Locale;
 
 pub use crate::i18n::fill;
 
@@ -37,21 +37,9 @@ pub fn focus_later(selector: String) {
 }
 
 /// Focuses the first of `selectors` (in this order) that matches a
-/// rendered element, once the DOM has caught up. Elements that take no
-/// space (display: none, as the phone's filter toggle is on wide screens)
-/// are passed over: focus would not land on them.
+/// rendered element (`document::focus_first`), once the DOM has caught up.
 pub fn focus_first_later(selectors: Vec<String>) {
     request_animation_frame(move || {
-        let element = selectors.iter().find_map(|selector| {
-            document()
-                .query_selector(selector)
-                .ok()
-                .flatten()
-                .filter(|el| el.get_client_rects().length() > 0)
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        });
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
+        document::focus_first(&selectors);
     });
 }

@@ -8,6 +8,7 @@
 //! there for screen readers and shown for the chosen one, so colour and
 //! the symbol are never the only cue.
 
+use shelf_core::locale::Locale;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ use shelf_core::study::progress::watch_state;
 use shelf_core::watch::WatchState;
 
 use crate::context::use_study;
-use crate::i18n::{t, Locale, LocaleText, Strings};
+use crate::i18n::{t, LocaleText, Strings};
 use crate::ui::study::util::fill;
 
 /// The words for a watch state.
