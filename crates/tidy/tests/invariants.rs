@@ -46,20 +46,12 @@ const BROWSER_OUTSIDE_WEB: &[(&str, &str)] = &[
         "counts the rendered rows before restoring the scroll position; to move to web/",
     ),
     (
-        "src/ui/frame.rs",
-        "focuses #main on navigation; to move to web/",
-    ),
-    (
         "src/ui/player/player_area.rs",
         "hands its element to the YouTube player and checks the key's target; to move to web/",
     ),
     (
         "src/ui/search/keyboard.rs",
         "shortcuts: read the focused element, move focus between result links; to move to web/",
-    ),
-    (
-        "src/ui/search/no_results.rs",
-        "focuses the search field; to move to web/",
     ),
     (
         "src/ui/search/result_list.rs",
@@ -262,8 +254,8 @@ const INCLUDES: &[(&str, &str)] = &[
         "the catalogue the app starts with: build.rs copies catalogue/catalogue.json (or SHELF_CATALOGUE's file) into OUT_DIR",
     ),
     (
-        "crates/catalogue-worker/src/seed.rs",
-        "the worker imports the seed pages and series rules again with every load, so a grown catalogue is built as the embedded one was",
+        "crates/shelf-core/src/seed.rs",
+        "the seed pages and series rules, one list: the worker imports them again with every load (so a grown catalogue is built as the embedded one was), and the hostile-input tests and parse bench read them; constants, so the app's wasm keeps none of it",
     ),
 ];
 

@@ -143,7 +143,8 @@ pub fn JobStatus() -> impl IntoView {
             data-store-ms=move || applied(|a| a.store_ms.to_string())
             data-stored-bytes=move || applied(|a| a.stored_bytes.map(|b| b.to_string()).unwrap_or_default())
         >
-            {move || job.with(describe)}
+            // Worded from a copy: inside `job.with` the language read was not tracked.
+            {move || describe(&job.get())}
         </p>
         {problems}
     }

@@ -55,14 +55,18 @@ pub fn BackupPage() -> impl IntoView {
 #[component]
 fn ExportBackup() -> impl IntoView {
     let study = use_study();
-    let message = RwSignal::new(String::new());
+    // What happened, worded when shown (so it follows a language switch).
+    let exported = RwSignal::new(None::<Result<String, ()>>);
     let export = move |_| {
         let text = study.with_untracked(|s| export_backup(s, now_ms()));
         let file = format!("lecture-shelf-backup-{}.json", today());
-        message.set(match save_text(&file, "application/json", &text) {
-            Ok(()) => fill(t().backup_exported, &[("file", &file)]),
-            Err(_) => t().download_failed.to_string(),
-        });
+        let saved = save_text(&file, "application/json", &text).map_err(|_| ());
+        exported.set(Some(saved.map(|()| file)));
+    };
+    let message = move || match exported.get() {
+        None => String::new(),
+        Some(Ok(file)) => fill(t().backup_exported, &[("file", &file)]),
+        Some(Err(())) => t().download_failed.to_string(),
     };
     view! {
         <section class="backup-export" aria-labelledby="export-heading">
@@ -71,7 +75,7 @@ fn ExportBackup() -> impl IntoView {
             <button type="button" class="button primary export-backup" on:click=export>
                 {move || t().backup_export_button}
             </button>
-            <p class="status" role="status">{move || message.get()}</p>
+            <p class="status" role="status">{message}</p>
         </section>
     }
 }
@@ -80,7 +84,8 @@ fn ExportBackup() -> impl IntoView {
 fn ImportBackup() -> impl IntoView {
     let study = use_study();
     let stage = RwSignal::new(Stage::Idle);
-    let undone = RwSignal::new(None::<String>);
+    // How many items the last undo put back, worded when shown.
+    let undone = RwSignal::new(None::<usize>);
     let input: NodeRef<Input> = NodeRef::new();
     let on_change = move |_| {
         let Some(file) = input.get_untracked().as_ref().and_then(picked_file) else {
@@ -132,7 +137,7 @@ fn ImportBackup() -> impl IntoView {
     let undo = move |_| {
         let n = study.undo_import();
         stage.set(Stage::Idle);
-        undone.set(Some(plural(&t().import_undone, n, &[])));
+        undone.set(Some(n));
         focus_later("#import-file".to_string());
     };
     let cancel = move |_| {
@@ -219,7 +224,9 @@ fn ImportBackup() -> impl IntoView {
                     <span class="hint">{move || t().import_undo_hint}</span>
                 </p>
             </Show>
-            <p class="status" role="status">{move || undone.get()}</p>
+            <p class="status" role="status">
+                {move || undone.get().map(|n| plural(&t().import_undone, n, &[]))}
+            </p>
         </section>
     }
 }

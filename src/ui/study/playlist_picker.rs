@@ -96,6 +96,9 @@ pub fn playlist_error_text(error: &PlaylistError) -> String {
     match error {
         PlaylistError::Name(e) => name_error_text(*e),
         PlaylistError::DuplicateId(_) => t().playlist_id_taken.to_string(),
+        PlaylistError::TooMany { max } => {
+            fill(t().playlists_too_many, &[("max", &max.to_string())])
+        }
     }
 }
 

@@ -336,10 +336,10 @@ fn hostile_indexes_are_scanned_in_bounded_time_and_output() {
         format!("[x]({}docs/01-index.md)", "a/".repeat(100_000)),
         "\u{0}\u{fffd}é講".repeat(100_000),
     ] {
-        let start = std::time::Instant::now();
+        // No clock here (tests never assert a time): a scan that went back
+        // over the text would not finish on these inputs at all.
         let links = index_page_links(&readme(), &junk);
         assert!(links.len() <= 1);
-        assert!(start.elapsed().as_secs() < 5, "too slow");
     }
     // Multi-byte text right around link syntax never splits a character.
     // (An unclosed quote or `<` ends at the line's end.)
