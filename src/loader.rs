@@ -214,14 +214,14 @@ impl Loader {
 
     /// Pages picked or dropped by the student, each a source of its own (a
     /// file of the same name replaces the earlier one).
-    pub fn add_files(&self, files: Vec<web_sys::File>) {
+    pub fn add_files(&self, files: Vec<file::PickedFile>) {
         self.run(move |_| async move {
             let mut budget = Budget::new();
             let mut problems = Vec::new();
             let mut read = Vec::new();
             for picked in files {
                 let name = picked.name();
-                let size = picked.size() as u64;
+                let size = picked.size();
                 if let Err(over) = budget.announce(&name, size) {
                     problems.push(Trouble::OverLimit(over));
                     continue;

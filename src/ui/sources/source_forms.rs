@@ -6,6 +6,7 @@ use shelf_core::sources::SourceUrl;
 
 use crate::context::use_loader;
 use crate::i18n::t;
+use crate::web::file;
 
 #[component]
 pub fn AddUrl() -> impl IntoView {
@@ -54,11 +55,6 @@ pub fn AddUrl() -> impl IntoView {
     }
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
 #[component]
 pub fn AddFiles() -> impl IntoView {
     let loader = use_loader();
@@ -68,7 +64,7 @@ pub fn AddFiles() -> impl IntoView {
         let Some(field) = input.get_untracked() else {
             return;
         };
-        let files = files_of(field.files());
+        let files = file::picked_files(&field);
         // Cleared so picking the same file again is a change too.
         field.set_value("");
         if !files.is_empty() {
@@ -78,7 +74,7 @@ pub fn AddFiles() -> impl IntoView {
     let dropped = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
-        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        let files = file::dropped_files(&ev);
         if !files.is_empty() && !loader.busy() {
             loader.add_files(files);
         }
