@@ -117,6 +117,10 @@ pub struct Applied {
 pub struct Loader {
     shelf: Shelf,
     pub job: RwSignal<Job>,
+    /// The page URL being typed on the sources page, not yet submitted.
+    /// Kept here, above the routes a catalogue swap renders anew, so
+    /// another tab's load does not discard it.
+    pub url_draft: RwSignal<String>,
 }
 
 /// The job's byte budget, shared by the downloads running at once.
@@ -130,6 +134,7 @@ impl Loader {
         let loader = Loader {
             shelf,
             job: RwSignal::new(Job::Idle),
+            url_draft: RwSignal::new(String::new()),
         };
         broadcast::on_catalogue_stored(move || loader.reread());
         if let Some(record) = shelf.record().get_untracked() {

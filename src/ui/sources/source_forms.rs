@@ -11,17 +11,16 @@ use crate::web::file;
 #[component]
 pub fn AddUrl() -> impl IntoView {
     let loader = use_loader();
-    let input: NodeRef<Input> = NodeRef::new();
+    // The typed text lives in the loader: this form is made anew when a
+    // load (in any tab) swaps the catalogue.
+    let draft = loader.url_draft;
     let error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(field) = input.get_untracked() else {
-            return;
-        };
-        match SourceUrl::parse(&field.value()) {
+        match draft.with_untracked(|typed| SourceUrl::parse(typed)) {
             Ok(url) => {
                 error.set(false);
-                field.set_value("");
+                draft.set(String::new());
                 loader.add_url(url);
             }
             Err(_) => error.set(true),
@@ -36,11 +35,14 @@ pub fn AddUrl() -> impl IntoView {
                     <input
                         type="url"
                         name="url"
-                        node_ref=input
                         autocomplete="off"
                         placeholder="https://raw.githubusercontent.com/…/docs/01-index.md"
                         aria-invalid=move || error.get().then_some("true")
-                        on:input=move |_| error.set(false)
+                        prop:value=move || draft.get()
+                        on:input=move |ev| {
+                            error.set(false);
+                            draft.set(event_target_value(&ev));
+                        }
                     />
                 </label>
                 " "
