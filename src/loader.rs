@@ -117,6 +117,10 @@ pub struct Applied {
 pub struct Loader {
     shelf: Shelf,
     pub job: RwSignal<Job>,
+    /// The page URL being typed on the sources page, not yet submitted.
+    /// Kept here, above the routes a catalogue swap renders anew, so
+    /// another tab's load does not discard it.
+    pub url_draft: RwSignal<String>,
 }
 
 /// The job's byte budget, shared by the downloads running at once.
@@ -130,6 +134,7 @@ impl Loader {
         let loader = Loader {
             shelf,
             job: RwSignal::new(Job::Idle),
+            url_draft: RwSignal::new(String::new()),
         };
         broadcast::on_catalogue_stored(move || loader.reread());
         if let Some(record) = shelf.record().get_untracked() {
@@ -214,14 +219,14 @@ impl Loader {
 
     /// Pages picked or dropped by the student, each a source of its own (a
     /// file of the same name replaces the earlier one).
-    pub fn add_files(&self, files: Vec<web_sys::File>) {
+    pub fn add_files(&self, files: Vec<file::PickedFile>) {
         self.run(move |_| async move {
             let mut budget = Budget::new();
             let mut problems = Vec::new();
             let mut read = Vec::new();
             for picked in files {
                 let name = picked.name();
-                let size = picked.size() as u64;
+                let size = picked.size();
                 if let Err(over) = budget.announce(&name, size) {
                     problems.push(Trouble::OverLimit(over));
                     continue;

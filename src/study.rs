@@ -15,7 +15,7 @@ use shelf_core::study::{
 };
 
 use crate::web::storage::{self, StorageIssue, RESTORE_KEY, STATE_KEY};
-use crate::web::{document, locks};
+use crate::web::{document, locks, random};
 
 /// Why the state is not (only) what storage holds; shown until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +88,7 @@ const LOCK: &str = "lecture-shelf/study";
 impl Study {
     /// Loads the stored state and starts listening to other tabs.
     pub fn load() -> Study {
-        let device = DeviceId::from_random((js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+        let device = DeviceId::from_random(random::below(u64::from(u32::MAX)) as u32);
         let (state, notice, write_back) = read_stored();
         let read_only = matches!(notice, Some(StoreNotice::ReadOnly { .. }));
         let restore_point = storage::read(RESTORE_KEY)

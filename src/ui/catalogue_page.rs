@@ -24,6 +24,7 @@ use crate::ui::search::sort_select::SortSelect;
 use crate::ui::search::typed::TypedSearch;
 use crate::ui::sources::holdings::Holdings;
 use crate::ui::study::bulk_add::BulkAdd;
+use crate::web::document;
 use crate::web::location::{use_set_query, use_url_view, HistoryEntry};
 use crate::web::scroll::{keep_scroll, save_now};
 
@@ -122,9 +123,6 @@ fn rows_rendered(results: Memo<shelf_core::search::Results>, rows: Memo<usize>) 
     ) else {
         return false;
     };
-    let shown = document()
-        .query_selector_all(".result-list > li.video-card")
-        .map(|rows| rows.length() as usize)
-        .unwrap_or(0);
+    let shown = document::count(".result-list > li.video-card");
     shown >= rows.min(total)
 }

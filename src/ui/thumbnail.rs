@@ -2,7 +2,8 @@
 //! YouTube) instead of a broken image.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+
+use crate::web::target;
 
 #[component]
 pub fn Thumbnail(src: String, #[prop(optional)] eager: bool) -> impl IntoView {
@@ -50,14 +51,7 @@ pub fn RowThumbnail(src: String) -> impl IntoView {
 
 /// The placeholder for good: the image goes and its box says so.
 fn failed(ev: web_sys::ErrorEvent) {
-    let Some(img) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    if let Some(thumb) = img.parent_element() {
-        let _ = thumb.class_list().add_1("thumb-failed");
+    if let Some(img) = target::of(&ev) {
+        img.remove_marking_parent("thumb-failed");
     }
-    img.remove();
 }

@@ -23,6 +23,7 @@ use crate::ui::thumbnail::RowThumbnail;
 use crate::ui::video_meta::When;
 use crate::web::base::href;
 use crate::web::location::with_query;
+use crate::web::target::Target;
 
 #[component]
 pub fn VideoCard(
@@ -76,6 +77,6 @@ pub fn VideoCard(
 
 /// Whether `target` is a row's selection box (the list's one change
 /// handler toggles the row's video in `selected`).
-pub fn is_selection_box(target: &web_sys::Element) -> bool {
-    target.class_list().contains("select-video")
+pub fn is_selection_box(target: &Target) -> bool {
+    target.has_class("select-video")
 }

@@ -57,3 +57,41 @@ pub fn focus(element: &web_sys::Element) -> bool {
         .dyn_ref::<web_sys::HtmlElement>()
         .is_some_and(|el| el.focus().is_ok())
 }
+
+/// How many elements match `selector` (0 for a bad selector).
+pub fn count(selector: &str) -> usize {
+    leptos::prelude::document()
+        .query_selector_all(selector)
+        .map_or(0, |found| found.length() as usize)
+}
+
+/// Moves focus `step` places along the elements matching `selector`, from
+/// the focused one (clamped at the ends), or to the first when none of
+/// them has focus and `step` is forward. False when there is nowhere to go.
+pub fn move_focus_among(selector: &str, step: i32) -> bool {
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    let Ok(found) = document.query_selector_all(selector) else {
+        return false;
+    };
+    let count = found.length() as i32;
+    if count == 0 {
+        return false;
+    }
+    let active = document.active_element();
+    let current = (0..count).find(|&i| {
+        found
+            .item(i as u32)
+            .zip(active.as_ref())
+            .is_some_and(|(node, active)| node.is_same_node(Some(active)))
+    });
+    let next = match current {
+        Some(i) => (i + step).clamp(0, count - 1),
+        None if step > 0 => 0,
+        None => return false,
+    };
+    found
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| focus(&el))
+}

@@ -67,3 +67,8 @@ pub fn use_set_query() -> SetQuery {
     let navigate = use_navigate();
     SetQuery(StoredValue::new_local(Box::new(navigate)))
 }
+
+/// This page's origin (`https://host:port`), empty where unknown.
+pub fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}

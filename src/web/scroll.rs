@@ -183,7 +183,7 @@ fn apply_when_ready(
         }
         let reachable = document()
             .document_element()
-            .map(|root| f64::from(root.scroll_height()) - window_height())
+            .map(|root| f64::from(root.scroll_height()) - viewport_height())
             .is_some_and(|max| max + 1.0 >= y);
         if (ready() && reachable) || frames == 0 {
             window().scroll_to_with_x_and_y(0.0, y);
@@ -194,10 +194,16 @@ fn apply_when_ready(
     });
 }
 
-fn window_height() -> f64 {
+/// The viewport's height in CSS pixels (0 where unknown).
+pub fn viewport_height() -> f64 {
     window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0)
+}
+
+/// Scrolls the page by `dy` pixels (down when positive).
+pub fn scroll_by(dy: f64) {
+    window().scroll_by_with_x_and_y(0.0, dy);
 }

@@ -440,3 +440,23 @@ test('another tab shows a catalogue loaded in this one, without a reload', async
   assert.deepEqual(otherErrors, []);
   await context.close();
 });
+
+test('a URL being typed on the sources page survives a catalogue loaded in another tab', async () => {
+  const { context, page, errors } = await start('');
+  const other = await context.newPage();
+  const otherErrors = [];
+  other.on('pageerror', (e) => otherErrors.push(e.message));
+  await other.goto(new URL('sources', app.url).href);
+  await mounted(other);
+  await holdingsShow(other, EMBEDDED);
+  const typed = `${app.server.fixturesUrl}not-yet-submitted.md`;
+  const field = other.locator('form.add-url input[type="url"]');
+  await field.fill(typed);
+  assert.equal(await pickFiles(page, 'extra-page.md'), 'applied');
+  // The other tab swaps in the new catalogue and renders its pages again.
+  await holdingsShow(other, WITH_EXTRA);
+  assert.equal(await field.inputValue(), typed);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(otherErrors, []);
+  await context.close();
+});

@@ -31,61 +31,10 @@ fn lines(sources: &[Source]) -> impl Iterator<Item = (&Source, usize, &str)> {
 // 1. The browser only through src/web/.
 
 /// Files outside `src/web/` that still reach the browser directly, each with
-/// why. An entry whose file no longer does fails the test: delete it.
-const BROWSER_OUTSIDE_WEB: &[(&str, &str)] = &[
-    (
-        "src/loader.rs",
-        "job timing (Date.now, performance.now) and picked files (web_sys::File); to move to web/",
-    ),
-    (
-        "src/study.rs",
-        "edit stamps read the clock and a tab's device id is random (js_sys); to move to web/",
-    ),
-    (
-        "src/ui/catalogue_page.rs",
-        "counts the rendered rows before restoring the scroll position; to move to web/",
-    ),
-    (
-        "src/ui/player/player_area.rs",
-        "hands its element to the YouTube player and checks the key's target; to move to web/",
-    ),
-    (
-        "src/ui/search/keyboard.rs",
-        "shortcuts: read the focused element, move focus between result links; to move to web/",
-    ),
-    (
-        "src/ui/search/result_list.rs",
-        "the list's one change handler finds the row from the event target; to move to web/",
-    ),
-    (
-        "src/ui/sources/source_forms.rs",
-        "reads picked and dropped files (web_sys::FileList); to move to web/",
-    ),
-    (
-        "src/ui/study/playlist_entries.rs",
-        "drag and touch reorder: element boxes, pointer capture, window scroll; to move to web/",
-    ),
-    (
-        "src/ui/study/playlist_tools.rs",
-        "share link's origin (window.location) and the field's text selection; to move to web/",
-    ),
-    (
-        "src/ui/study/util.rs",
-        "random playlist id salt (Math.random) and focus helpers; to move to web/",
-    ),
-    (
-        "src/ui/thumbnail.rs",
-        "a failed image swaps its own element's class; to move to web/",
-    ),
-    (
-        "src/ui/video_card.rs",
-        "is_selection_box reads the event target's attributes (web_sys::Element); to move to web/",
-    ),
-    (
-        "src/ui/study/watch_toggle.rs",
-        "chosen_state reads the event target's attributes (web_sys::Element); to move to web/",
-    ),
-];
+/// why. Empty: every file goes through an adapter in `src/web/`. A file that
+/// truly must keep a browser type comes here with its reason; an entry whose
+/// file no longer does fails the test: delete it.
+const BROWSER_OUTSIDE_WEB: &[(&str, &str)] = &[];
 
 /// What in a line reaches the browser: the browser's globals, JS bindings,
 /// casts between DOM types, and web-sys types other than the events Leptos

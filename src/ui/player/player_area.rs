@@ -10,7 +10,6 @@ use shelf_core::catalogue::Video;
 use shelf_core::playback::{
     restart_near_end, start_at, Event as Playback, PlayerState, Reading, Session,
 };
-use wasm_bindgen::JsCast;
 
 use crate::context::use_study;
 use crate::i18n::t;
@@ -18,8 +17,8 @@ use crate::study::now_ms;
 use crate::ui::player::control::{PlayerControl, Reason, Status};
 use crate::ui::player::ticker::Ticker;
 use crate::ui::thumbnail::Thumbnail;
-use crate::web::online;
 use crate::web::youtube::{self, Event, Player};
+use crate::web::{online, target};
 
 /// How often the position is read while playing; the session decides
 /// how rarely that becomes a write.
@@ -138,7 +137,6 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
         }
         let start =
             study.with_untracked(|s| start_at(s.watch_state(&video.id), s.resume_secs(&video.id)));
-        let element: web_sys::Element = element.unchecked_into();
         let on_event = on_event.clone();
         spawn_local(async move {
             if youtube::load().await.is_err() {
@@ -159,15 +157,12 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
         true
     });
     let keys = move |ev: ev::KeyboardEvent| {
-        let typing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-            .is_some_and(|el| {
-                matches!(
-                    el.tag_name().as_str(),
-                    "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
-                )
-            });
+        let typing = target::of(&ev).is_some_and(|el| {
+            matches!(
+                el.tag().as_str(),
+                "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+            )
+        });
         if typing
             || ev.ctrl_key()
             || ev.meta_key()

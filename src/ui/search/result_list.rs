@@ -16,7 +16,7 @@ use crate::i18n::{t, LocaleText};
 use crate::ui::catalogue_page::HEADING_ID;
 use crate::ui::study::watch_toggle::chosen_state;
 use crate::ui::video_card::{is_selection_box, VideoCard};
-use wasm_bindgen::JsCast;
+use crate::web::target;
 
 /// `rows` of the results (a page at first, [`shelf_core::catalogue_view::PAGE`]
 /// more per `show_more`); `from` is the catalogue view the rows' links carry.
@@ -48,18 +48,12 @@ pub fn ResultList(
     // cost more to make than the rest of the row's bindings.
     let study = use_study();
     let on_change = move |ev: web_sys::Event| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = target::of(&ev) else {
             return;
         };
         // Both controls sit in a row that names its video.
         let Some(video) = target
-            .closest("[data-video-id]")
-            .ok()
-            .flatten()
-            .and_then(|row| row.get_attribute("data-video-id"))
+            .closest_attribute("[data-video-id]", "data-video-id")
             .and_then(|id| catalogue.video(&id))
         else {
             return;

@@ -6,21 +6,21 @@ use shelf_core::sources::SourceUrl;
 
 use crate::context::use_loader;
 use crate::i18n::t;
+use crate::web::file;
 
 #[component]
 pub fn AddUrl() -> impl IntoView {
     let loader = use_loader();
-    let input: NodeRef<Input> = NodeRef::new();
+    // The typed text lives in the loader: this form is made anew when a
+    // load (in any tab) swaps the catalogue.
+    let draft = loader.url_draft;
     let error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(field) = input.get_untracked() else {
-            return;
-        };
-        match SourceUrl::parse(&field.value()) {
+        match draft.with_untracked(|typed| SourceUrl::parse(typed)) {
             Ok(url) => {
                 error.set(false);
-                field.set_value("");
+                draft.set(String::new());
                 loader.add_url(url);
             }
             Err(_) => error.set(true),
@@ -35,11 +35,14 @@ pub fn AddUrl() -> impl IntoView {
                     <input
                         type="url"
                         name="url"
-                        node_ref=input
                         autocomplete="off"
                         placeholder="https://raw.githubusercontent.com/…/docs/01-index.md"
                         aria-invalid=move || error.get().then_some("true")
-                        on:input=move |_| error.set(false)
+                        prop:value=move || draft.get()
+                        on:input=move |ev| {
+                            error.set(false);
+                            draft.set(event_target_value(&ev));
+                        }
                     />
                 </label>
                 " "
@@ -54,11 +57,6 @@ pub fn AddUrl() -> impl IntoView {
     }
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
 #[component]
 pub fn AddFiles() -> impl IntoView {
     let loader = use_loader();
@@ -68,7 +66,7 @@ pub fn AddFiles() -> impl IntoView {
         let Some(field) = input.get_untracked() else {
             return;
         };
-        let files = files_of(field.files());
+        let files = file::picked_files(&field);
         // Cleared so picking the same file again is a change too.
         field.set_value("");
         if !files.is_empty() {
@@ -78,7 +76,7 @@ pub fn AddFiles() -> impl IntoView {
     let dropped = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
-        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        let files = file::dropped_files(&ev);
         if !files.is_empty() && !loader.busy() {
             loader.add_files(files);
         }

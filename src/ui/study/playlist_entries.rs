@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
-use wasm_bindgen::JsCast;
 
 use crate::context::{use_catalogue, use_study};
 use crate::i18n::plural;
@@ -19,6 +18,7 @@ use crate::ui::study::announcement::{entry_label, Announcement};
 use crate::ui::study::util::{fill, focus_first_later};
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::web::base::href;
+use crate::web::{pointer, scroll};
 
 /// Drag-and-drop state shared by the rows of one list.
 #[derive(Clone, Copy)]
@@ -245,9 +245,7 @@ fn TouchHandle(
                 }
                 ev.prevent_default();
                 // Captured: the moves and the lift come here wherever the finger goes.
-                if let Some(handle) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                    let _ = handle.set_pointer_capture(ev.pointer_id());
-                }
+                pointer::capture(&ev);
                 drag.from.set(Some(index));
                 drag.over.set(Some(index));
             }
@@ -281,12 +279,7 @@ fn TouchHandle(
 
 /// The index of the entry row under a point of the viewport.
 fn row_at(x: f32, y: f32) -> Option<usize> {
-    document()
-        .element_from_point(x, y)?
-        .closest("ol.entries > li[data-index]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-index")?
+    pointer::closest_attribute_at(x, y, "ol.entries > li[data-index]", "data-index")?
         .parse()
         .ok()
 }
@@ -296,11 +289,7 @@ fn row_at(x: f32, y: f32) -> Option<usize> {
 /// under a captured touch).
 fn scroll_near_edge(y: f32) {
     const EDGE: f64 = 56.0;
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or_default();
+    let height = scroll::viewport_height();
     let y = f64::from(y);
     let step = if y < EDGE {
         -12.0
@@ -309,7 +298,7 @@ fn scroll_near_edge(y: f32) {
     } else {
         return;
     };
-    window().scroll_by_with_x_and_y(0.0, step);
+    scroll::scroll_by(step);
 }
 
 /// Moves the entry at `from` to `to` through the study model (the ↑ ↓

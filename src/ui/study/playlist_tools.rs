@@ -11,6 +11,7 @@ use crate::ui::study::announcement::Announcement;
 use crate::web::base::href;
 use crate::web::clipboard::copy_text;
 use crate::web::download::{safe_file_stem, save_text};
+use crate::web::{location, target};
 
 #[component]
 pub fn PlaylistTools(
@@ -38,7 +39,7 @@ pub fn PlaylistTools(
         let Some(p) = playlist.get_untracked() else {
             return;
         };
-        let origin = window().location().origin().unwrap_or_default();
+        let origin = location::origin();
         let url = format!("{origin}{}{}", href("/shared"), share_playlist(&p));
         share_url.set(Some(url.clone()));
         spawn_local(async move {
@@ -92,9 +93,8 @@ pub fn PlaylistTools(
                     readonly
                     prop:value=url
                     on:focus=move |ev| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            input.select();
+                        if let Some(field) = target::of(&ev) {
+                            field.select_text();
                         }
                     }
                 />

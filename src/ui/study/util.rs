@@ -7,7 +7,7 @@ use shelf_core::ids::PlaylistId;
 use shelf_core::study::StudyState;
 
 use crate::context::use_locale;
-use crate::web::document;
+use crate::web::{document, random};
 use shelf_core::locale::Locale;
 
 pub use crate::i18n::fill;
@@ -23,7 +23,7 @@ pub fn catalogue_lang() -> Lang {
 /// A playlist id no playlist (live or deleted) has: ids are never reused.
 pub fn new_playlist_id(state: &StudyState, now_ms: u64) -> PlaylistId {
     loop {
-        let salt = (js_sys::Math::random() * 1_000_000_000.0) as u64;
+        let salt = random::below(1_000_000_000);
         let id = PlaylistId::generated(now_ms, salt);
         if !state.has_playlist_id(&id) {
             return id;

@@ -19,6 +19,7 @@ use shelf_core::watch::WatchState;
 use crate::context::use_study;
 use crate::i18n::{t, LocaleText, Strings};
 use crate::ui::study::util::fill;
+use crate::web::target::Target;
 
 /// The words for a watch state.
 pub fn state_label(s: &'static Strings, state: WatchState) -> &'static str {
@@ -128,9 +129,9 @@ pub fn WatchToggle(
 
 /// The state a delegated [`WatchToggle`]'s radio chooses, for the list's
 /// one change handler: `None` when `target` is not such a radio.
-pub fn chosen_state(target: &web_sys::Element) -> Option<WatchState> {
-    if !target.class_list().contains("watch-input") {
+pub fn chosen_state(target: &Target) -> Option<WatchState> {
+    if !target.has_class("watch-input") {
         return None;
     }
-    WatchState::from_code(&target.get_attribute("value")?)
+    WatchState::from_code(&target.attribute("value")?)
 }
