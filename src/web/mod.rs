@@ -1,4 +1,4 @@
-//! Thin adapters over browser APIs: the app reaches the browser only here, but for crates/tidy's allow-list.
+//! Thin adapters over browser APIs: the app reaches the browser only here (crates/tidy checks it).
 
 pub mod base;
 pub mod broadcast;
