@@ -1,11 +1,12 @@
 //! Every limit on study data, in one place.
 //!
 //! Each path that makes or reads study data holds these: editing refuses
-//! past them, merging (tabs, imports, later sync) keeps what is stored and
-//! reports what it could not add, reading brings stored data within them
-//! by the same rule as merging instead of dropping an item, so whatever a
-//! merge writes reads back unchanged (`tests.rs` proves it on histories
-//! that reach the limits).
+//! past them; merging tabs (and later devices) is a plain join that keeps
+//! everything, a full list showing its first [`MAX_VIDEOS`] entries while
+//! the rest wait; imports keep what is stored and report what they could
+//! not add; reading applies the hard storage bounds by the same rule as
+//! merging instead of dropping an item, so whatever a merge writes reads
+//! back unchanged (`tests.rs` proves it on histories that reach the limits).
 
 /// Longest playlist name, in characters: enough for a title, short enough
 /// for a list row and a share link.
