@@ -329,10 +329,10 @@ impl Study {
         }
     }
 
-    /// Tells the student when merging took back videos this tab showed as
-    /// added (a list was full: another tab's adds came first).
+    /// Tells the student when merging left videos this tab showed as added
+    /// waiting (a list was full: another tab's adds came first).
     fn report_capped(&self, mine: &StudyState, merged: &StudyState) {
-        let capped = mine.capped_by(merged);
+        let capped = mine.waiting_in(merged);
         if !capped.is_empty() {
             self.notice.set(Some(StoreNotice::ListsFull(capped)));
         }

@@ -1,5 +1,6 @@
 // Limits held at the edges (issue 23): two tabs filling a list at its limit
-// converge without a save loop and lose nothing on reload; an import that
+// converge without a save loop on 1,000 shown and the other add waiting,
+// shown once room is made, and lose nothing on reload; an import that
 // would push a list past the limit says what it leaves out and keeps the
 // list; the playlists page shows a page of rows at a time.
 //
@@ -35,6 +36,8 @@ const ROW = (id) => `${ROWS}[data-playlist="${id}"]`;
 const COUNT = (n) => new RegExp(`^${n.toLocaleString('en')} videos$|^${n} videos$`);
 const SHOW_MORE = 'Show more';
 const LISTS_FULL_NOTICE = '.store-notice[data-kind="lists-full"]';
+const WAITING_NOTE = '.playlist-page .waiting-note';
+const WAITING = (n) => `${n} video${n === 1 ? ' is' : 's are'} waiting: the list shows at most 1,000; remove some to make room.`;
 // Video page: add to playlist.
 const ADD_PANEL = '.add-to-playlist';
 const ADDED = (name) => `Added to “${name}”.`;
@@ -112,7 +115,7 @@ async function addOutcome(page, name) {
   return (await status.textContent()) === ADDED(name) ? 'added' : 'full';
 }
 
-test('two tabs adding to a list one short of the limit: one list of 1,000 everywhere, a handful of writes, nothing lost on reload', async () => {
+test('two tabs adding to a list one short of the limit: 1,000 shown and the other waiting everywhere, a handful of writes, room shows it, nothing lost on reload', async () => {
   const shelf = await profile(v2Json({ full: list('full', 'Full', entries(MAX_VIDEOS - 1)) }));
   try {
     const a = await shelf.tab(`video/${X}`);
@@ -121,6 +124,10 @@ test('two tabs adding to a list one short of the limit: one list of 1,000 everyw
     await Promise.all([addA.click(), addB.click()]);
     const said = { [X]: await addOutcome(a.page, 'Full'), [Y]: await addOutcome(b.page, 'Full') };
     assert.ok(Object.values(said).includes('added'), `one add lands: ${JSON.stringify(said)}`);
+    // A tab that heard of the other's add first refuses (the list is full);
+    // two adds that raced are both kept, one shown and one waiting.
+    const added = Object.values(said).filter((s) => s === 'added').length;
+    const waiting = added - 1;
 
     // Until both tabs show the same list (the bound of the window)…
     await Promise.all([a.page, b.page].map((p) => inApp(p, 'playlists')));
@@ -137,14 +144,19 @@ test('two tabs adding to a list one short of the limit: one list of 1,000 everyw
     const total = await writes([a.page, b.page, c.page]);
     assert.ok(total <= MAX_WRITES, `${total} writes in all once a third tab has read the list (at most ${MAX_WRITES})`);
 
-    // One of the two videos made it; a tab told "Added" whose video did not is told so.
+    // One of the two videos is shown, the other (if added) waits, and the page says so.
     await inApp(c.page, 'playlists/full');
     await c.page.locator('ol.entries > li').nth(MAX_VIDEOS - 1).waitFor({ state: 'attached' });
-    const kept = await c.page.evaluate(([x, y]) => [x, y].filter((v) => document.querySelector(`ol.entries > li[data-video-id="${v}"]`)), [X, Y]);
-    assert.equal(kept.length, 1, `exactly one of the racing videos is in the list: ${kept}`);
+    const shownOf = (page) => page.evaluate(([x, y]) => [x, y].filter((v) => document.querySelector(`ol.entries > li[data-video-id="${v}"]`)), [X, Y]);
+    const kept = await shownOf(c.page);
+    assert.equal(kept.length, 1, `exactly one of the racing videos is shown: ${kept}`);
+    assert.equal(await c.page.locator('ol.entries > li').count(), MAX_VIDEOS);
+    if (waiting) assert.equal(await c.page.locator(WAITING_NOTE).textContent(), WAITING(waiting));
+    else assert.equal(await c.page.locator(WAITING_NOTE).count(), 0, 'nothing waits');
     for (const [video, tab] of [[X, a], [Y, b]]) {
       if (said[video] === 'added' && !kept.includes(video)) {
         await tab.page.locator(LISTS_FULL_NOTICE, { hasText: '“Full”' }).waitFor();
+        assert.match(await tab.page.locator(LISTS_FULL_NOTICE).textContent(), /waiting/);
       }
     }
 
@@ -153,8 +165,24 @@ test('two tabs adding to a list one short of the limit: one list of 1,000 everyw
       await mounted(tab.page);
       await rowCount(tab.page, 'full', MAX_VIDEOS);
     }
-    const fresh = await shelf.tab('playlists');
-    await rowCount(fresh.page, 'full', MAX_VIDEOS);
+    const fresh = await shelf.tab('playlists/full');
+    await fresh.page.locator('ol.entries > li').nth(MAX_VIDEOS - 1).waitFor({ state: 'attached' });
+    assert.deepEqual(await shownOf(fresh.page), kept, 'reload shows the same list');
+    if (waiting) assert.equal(await fresh.page.locator(WAITING_NOTE).textContent(), WAITING(waiting), 'reload keeps the waiting entry');
+
+    // Making room shows the waiting video, with nothing else to do.
+    const first = fresh.page.locator('ol.entries > li').first();
+    await first.locator('.remove').click();
+    const room = ([x, y]) => [x, y].every((v) => document.querySelector(`ol.entries > li[data-video-id="${v}"]`));
+    if (waiting) {
+      await fresh.page.waitForFunction(room, [X, Y]);
+      await fresh.page.locator(WAITING_NOTE).waitFor({ state: 'detached' });
+      assert.equal(await fresh.page.locator('ol.entries > li').count(), MAX_VIDEOS);
+      // Another open tab hears of the removal and shows it too.
+      await c.page.waitForFunction(room, [X, Y]);
+    } else {
+      await fresh.page.locator('ol.entries > li').nth(MAX_VIDEOS - 1).waitFor({ state: 'detached' });
+    }
     for (const tab of [a, b, c, fresh]) assert.deepEqual(tab.errors, [], 'no page logged an error');
   } finally {
     await shelf.context.close();

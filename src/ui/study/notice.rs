@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::study::ItemKind;
 
+use crate::context::use_locale;
 use crate::context::use_study;
-use crate::i18n::t;
+use crate::i18n::{t, LocaleText};
 use crate::study::{StoreNotice, Study};
 use crate::ui::study::util::fill;
 use crate::web::base::href;
@@ -108,7 +109,7 @@ fn NoticeText(notice: StoreNotice) -> impl IntoView {
                 .into_iter()
                 .map(|list| {
                     let n = list.videos.len();
-                    let max = shelf_core::study::playlist::MAX_VIDEOS.to_string();
+                    let max = use_locale().format_count(shelf_core::study::playlist::MAX_VIDEOS);
                     view! {
                         <li>
                             {move || crate::i18n::plural(&t().notice_list_full_item, n, &[("name", &list.name), ("max", &max)])}
@@ -118,7 +119,7 @@ fn NoticeText(notice: StoreNotice) -> impl IntoView {
                 .collect_view();
             view! {
                 <p><strong>{move || t().notice_list_full_title}</strong></p>
-                <ul class="capped-lists">{items}</ul>
+                <ul class="waiting-lists">{items}</ul>
             }
             .into_any()
         }

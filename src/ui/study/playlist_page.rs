@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use shelf_core::study::playlist::MAX_VIDEOS;
 use shelf_core::study::{series_playlist, Playlist};
 
-use crate::context::{use_catalogue, use_study};
-use crate::i18n::t;
+use crate::context::{use_catalogue, use_locale, use_study};
+use crate::i18n::{plural, t, LocaleText};
 use crate::ui::not_found::Missing;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::announcement::Announcement;
@@ -107,6 +108,7 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) 
                 <RangePicker series_id />
             })}
             <TallyBar tally label=name />
+            <WaitingNote playlist />
             <NextUnwatched playlist />
             <PlaylistTools playlist read_only announce />
             <p class="status" role="status">
@@ -114,6 +116,23 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) 
             </p>
             <PlaylistEntries playlist read_only announce />
         </article>
+    }
+}
+
+/// Entries a full list stores but does not show (tabs that added to it at
+/// once): how many, and how to make room. They show by themselves then.
+#[component]
+fn WaitingNote(playlist: Memo<Option<Playlist>>) -> impl IntoView {
+    let waiting = Memo::new(move |_| playlist.with(|p| p.as_ref().map_or(0, Playlist::waiting)));
+    move || {
+        let n = waiting.get();
+        (n > 0).then(|| {
+            let text = move || {
+                let max = use_locale().format_count(MAX_VIDEOS);
+                plural(&t().playlist_waiting, n, &[("max", &max)])
+            };
+            view! { <p class="waiting-note" role="note">{text}</p> }
+        })
     }
 }
 

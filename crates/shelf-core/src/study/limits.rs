@@ -1,26 +1,36 @@
 //! Every limit on study data, in one place.
 //!
 //! Each path that makes or reads study data holds these: editing refuses
-//! past them, merging (tabs, imports, later sync) keeps what is stored and
-//! reports what it could not add, reading brings stored data within them
-//! by the same rule as merging instead of dropping an item, so whatever a
-//! merge writes reads back unchanged (`tests.rs` proves it on histories
-//! that reach the limits).
+//! past them; merging tabs (and later devices) is a plain join that keeps
+//! everything, a full list showing its first [`MAX_VIDEOS`] entries while
+//! the rest wait; imports keep what is stored and report what they could
+//! not add; reading applies the hard storage bounds by the same rule as
+//! merging instead of dropping an item, so whatever a merge writes reads
+//! back unchanged (`tests.rs` proves it on histories that reach the limits).
 
 /// Longest playlist name, in characters: enough for a title, short enough
 /// for a list row and a share link.
 pub const MAX_NAME_CHARS: usize = 100;
 
 /// Most entries a playlist shows (and a share link carries): about twice
-/// the whole catalogue, so duplicates fit, yet bounded for storage and links.
+/// the whole catalogue, so duplicates fit, yet bounded for views and links.
 ///
-/// Past it, a merge keeps the entries added first (by their add stamps,
-/// which every tab orders alike) and marks the rest removed, so two tabs
-/// that both added to a full list converge on the same list.
+/// A rule of what is shown, not of what a merge keeps: past it, a list
+/// shows the entries added first (migrated ones first, in list order, then
+/// by add stamp, which every tab orders alike) and the rest *wait*, stored
+/// and shown once the student removes entries. Adding refuses once this
+/// many entries are live, so only tabs adding to a full list at once make
+/// entries wait, and merging stays a plain join.
 pub const MAX_VIDEOS: usize = 1000;
 
+/// Most live entries (shown and waiting) a playlist stores: a hard bound
+/// for hostile input only, since honest tabs stop adding at [`MAX_VIDEOS`].
+/// Past it, reads and merges alike leave out the entries added last.
+pub const MAX_LIVE_ENTRIES: usize = 2 * MAX_VIDEOS;
+
 /// Most entries a playlist keeps, removed ones included: past it the
-/// oldest removal marks are forgotten, so a list used for years stays small.
+/// oldest removal marks are forgotten (never a live entry), so a list used
+/// for years stays small.
 pub const MAX_STORED_ENTRIES: usize = 4 * MAX_VIDEOS;
 
 /// Most live playlists a student can create or import: far past any real
@@ -46,11 +56,13 @@ pub const MAX_FRAGMENT_LEN: usize = 16 * 1024;
 
 use crate::ids::{PlaylistId, VideoId};
 
-/// What a merge or an import could not add because a limit was reached:
-/// data, so the UI words it. Everything already stored was kept.
+/// What an import could not add, or what a merge of tabs left waiting,
+/// because a limit was reached: data, so the UI words it. Everything
+/// already stored was kept.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OverLimit {
-    /// Lists that were full ([`MAX_VIDEOS`]), with the videos left out.
+    /// Lists that were full ([`MAX_VIDEOS`]), with the videos left out
+    /// (an import) or waiting (a merge of tabs).
     pub lists: Vec<ListOverflow>,
     /// Names of playlists left out: the student has [`MAX_PLAYLISTS`].
     pub playlists: Vec<String>,
@@ -62,7 +74,7 @@ impl OverLimit {
     }
 }
 
-/// One full list and the videos it could not take.
+/// One full list and the videos it could not take (or show).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListOverflow {
     pub id: PlaylistId,

@@ -12,6 +12,14 @@
 //!
 //! Videos the catalogue does not know are kept (a shared list may come
 //! from a newer catalogue) and shown as unknown.
+//!
+//! **The limit is a rule of what is shown, not of what a merge keeps.** A
+//! list shows its first [`MAX_VIDEOS`] live entries by add order (see
+//! [`add_order`]); live entries past them (two tabs that both added to a
+//! full list) are *waiting*: stored, not shown, and shown by themselves once
+//! the student removes shown entries. So merging stays a plain join
+//! (commutative, associative, idempotent) and no add is lost to the order in
+//! which saves land. Every reader goes through [`Playlist::shown`].
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,12 +33,7 @@ use crate::catalogue::{Catalogue, Lang, Video};
 use crate::ids::{PlaylistId, VideoId};
 use crate::watch::WatchState;
 
-pub use super::limits::{MAX_NAME_CHARS, MAX_STORED_ENTRIES, MAX_VIDEOS};
-/// The removal stamp of an entry the cap took ([`Playlist::cap`]): older
-/// than any edit, so it orders nothing and moves no clock (a migrated
-/// entry's id packs its video, not a time: it must never become a stamp),
-/// and no student's removal carries it (stamping starts at 2024).
-const CAPPED: Stamp = Stamp::ZERO;
+pub use super::limits::{MAX_LIVE_ENTRIES, MAX_NAME_CHARS, MAX_STORED_ENTRIES, MAX_VIDEOS};
 /// Name given to a stored or imported playlist whose name was unusable.
 pub const FALLBACK_NAME: &str = "Playlist";
 
@@ -136,7 +139,7 @@ pub enum Duplicates {
 pub enum Added {
     Added,
     AlreadyPresent,
-    /// The playlist shows [`MAX_VIDEOS`] entries.
+    /// The playlist holds [`MAX_VIDEOS`] live entries (shown or waiting).
     Full,
 }
 
@@ -301,30 +304,59 @@ impl Playlist {
         *self.deleted.get()
     }
 
-    /// Visible entries in order: by position, ties by entry id.
-    fn visible(&self) -> Vec<(&EntryId, &Item)> {
-        let mut rows: Vec<(&EntryId, &Item)> = self
-            .entries
+    /// Entries not removed, shown or waiting, in id order.
+    fn live(&self) -> impl Iterator<Item = (&EntryId, &Item)> {
+        self.entries
             .iter()
             .filter(|(_, item)| item.removed.is_none())
-            .collect();
+    }
+
+    fn live_len(&self) -> usize {
+        self.live().count()
+    }
+
+    /// Live entries by [`add_order`], first added first.
+    fn live_by_add_order(&self) -> Vec<EntryId> {
+        let mut live: Vec<EntryId> = self.live().map(|(id, _)| *id).collect();
+        let order = add_order(&self.entries);
+        live.sort_by(|a, b| order(a).cmp(&order(b)));
+        live
+    }
+
+    /// The entries the list shows, in order (by position, ties by entry
+    /// id): its first [`MAX_VIDEOS`] live entries by [`add_order`]. The one
+    /// accessor every reader (rows, counts, progress, next lecture, share,
+    /// export) and every edit by index goes through, so a waiting entry
+    /// never leaks into a view.
+    fn shown(&self) -> Vec<(&EntryId, &Item)> {
+        let mut rows: Vec<(&EntryId, &Item)> = self.live().collect();
+        if rows.len() > MAX_VIDEOS {
+            let order = add_order(&self.entries);
+            rows.sort_by(|a, b| order(a.0).cmp(&order(b.0)));
+            rows.truncate(MAX_VIDEOS);
+        }
         rows.sort_by(|a, b| (a.1.pos.get(), a.0).cmp(&(b.1.pos.get(), b.0)));
         rows
     }
 
-    /// Video ids in playlist order; may include ids the catalogue lacks.
+    /// Shown video ids in playlist order; may include ids the catalogue lacks.
     pub fn videos(&self) -> Vec<&VideoId> {
-        self.visible()
+        self.shown()
             .into_iter()
             .map(|(_, item)| &item.video)
             .collect()
     }
 
+    /// How many entries the list shows (at most [`MAX_VIDEOS`]).
     pub fn len(&self) -> usize {
-        self.entries
-            .values()
-            .filter(|i| i.removed.is_none())
-            .count()
+        self.live_len().min(MAX_VIDEOS)
+    }
+
+    /// Live entries the list does not show: stored past [`MAX_VIDEOS`]
+    /// because tabs added to a full list at once. Each is shown as soon as
+    /// removing shown entries makes room.
+    pub fn waiting(&self) -> usize {
+        self.live_len().saturating_sub(MAX_VIDEOS)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -363,22 +395,21 @@ impl Playlist {
         if duplicates == Duplicates::Skip && self.videos().contains(&video) {
             return Added::AlreadyPresent;
         }
-        if self.len() >= MAX_VIDEOS {
+        // Live, not shown: while entries wait, a new one would only wait too.
+        if self.live_len() >= MAX_VIDEOS {
             return Added::Full;
         }
-        let last = self
-            .visible()
-            .last()
-            .map(|(_, item)| item.pos.get().clone());
+        let last = self.shown().last().map(|(_, item)| item.pos.get().clone());
         self.insert(video.clone(), Position::after(last.as_ref()), clock, now_ms);
         Added::Added
     }
 
-    /// Forgets the oldest removal marks once entries (shown and removed)
+    /// Forgets the oldest removal marks once entries (live and removed)
     /// pass [`MAX_STORED_ENTRIES`], so a list used for years stays bounded.
-    /// A copy that still shows such an entry could bring it back on merge;
-    /// that is the price of bounded storage, paid only by long-removed
-    /// entries.
+    /// Only removal marks: a live entry (shown or waiting) is never
+    /// forgotten here. A copy that still shows a forgotten entry could
+    /// bring it back on merge; that is the price of bounded storage, paid
+    /// only by long-removed entries.
     fn prune_removed(&mut self) {
         let excess = self.entries.len().saturating_sub(MAX_STORED_ENTRIES);
         if excess == 0 {
@@ -444,7 +475,7 @@ impl Playlist {
     /// removed one at a time).
     pub fn remove_at(&mut self, index: usize, clock: &mut Clock, now_ms: u64) -> Option<VideoId> {
         let (id, video) = self
-            .visible()
+            .shown()
             .get(index)
             .map(|(id, item)| (**id, item.video.clone()))?;
         self.remove_entries(&[id], clock, now_ms);
@@ -469,7 +500,7 @@ impl Playlist {
     /// Only the moved entry's position is written.
     pub fn move_to(&mut self, from: usize, to: usize, clock: &mut Clock, now_ms: u64) -> bool {
         let rows: Vec<(EntryId, Position)> = self
-            .visible()
+            .shown()
             .into_iter()
             .map(|(id, item)| (*id, item.pos.get().clone()))
             .collect();
@@ -546,7 +577,7 @@ impl Playlist {
         now_ms: u64,
     ) -> usize {
         let ids: Vec<EntryId> = self
-            .visible()
+            .shown()
             .into_iter()
             .filter(|(id, item)| remove(item, id))
             .map(|(id, _)| *id)
@@ -596,14 +627,10 @@ impl Playlist {
         };
         let mut changed = self.name.set(target.name().to_string(), clock, now_ms);
         changed |= self.deleted.set(target.is_deleted(), clock, now_ms);
-        let wanted: BTreeMap<EntryId, &Item> = target
-            .visible()
-            .into_iter()
-            .map(|(id, i)| (*id, i))
-            .collect();
+        // Live, not only shown: the undo brings back waiting entries too.
+        let wanted: BTreeMap<EntryId, &Item> = target.live().map(|(id, i)| (*id, i)).collect();
         let unwanted: Vec<EntryId> = self
-            .visible()
-            .into_iter()
+            .live()
             .filter(|(id, _)| !wanted.contains_key(id))
             .map(|(id, _)| *id)
             .collect();
@@ -683,60 +710,64 @@ impl Playlist {
     }
 
     /// Brings a list read from storage or a file within the rules without
-    /// dropping it: the id follows its map key, the name is repaired,
-    /// entries past [`MAX_VIDEOS`] are marked removed by the rule merging
-    /// uses ([`Playlist::cap`]), the oldest removal marks go past
-    /// [`MAX_STORED_ENTRIES`]. Not an edit, so no clock ticks. Returns how
-    /// many shown entries the cap took (a list an older build let grow).
+    /// dropping it: the id follows its map key, the name is repaired, and
+    /// the storage bounds merging holds ([`Playlist::bound_stored`]) are
+    /// applied. Entries past [`MAX_VIDEOS`] stay, waiting. Not an edit, so
+    /// no clock ticks. Returns how many live entries it left out (past
+    /// [`MAX_LIVE_ENTRIES`]: hostile or forged data, never honest edits).
     pub(super) fn check(&mut self, key: &PlaylistId) -> usize {
-        let capped = self.cap();
-        self.prune_removed();
+        let dropped = self.bound_stored();
         self.id = key.clone();
         self.name.value = repair_name(self.name.get());
-        capped
+        dropped
     }
 
-    /// Holds [`MAX_VIDEOS`]: past it, the entries added last (migrated
-    /// entries count as added first, then by add stamp) are marked removed
-    /// at [`CAPPED`]. A function of the
-    /// entries alone, so every tab caps a merge alike and tabs converge;
-    /// an entry capped once stays removed (removal is final), so a list
-    /// never shows an entry that could not be added once room frees up.
-    /// Returns how many entries it removed.
-    fn cap(&mut self) -> usize {
-        let live = self.len();
-        if live <= MAX_VIDEOS {
-            return 0;
-        }
-        let mut live: Vec<EntryId> = self
-            .entries
-            .iter()
-            .filter(|(_, item)| item.removed.is_none())
-            .map(|(id, _)| *id)
-            .collect();
-        {
-            let order = add_order(&self.entries);
-            live.sort_by(|a, b| order(a).cmp(&order(b)));
-        }
-        let excess = live.split_off(MAX_VIDEOS);
-        for id in &excess {
-            if let Some(item) = self.entries.get_mut(id) {
-                item.removed = Some(CAPPED);
+    /// The hard storage bounds, for hostile input: live entries past
+    /// [`MAX_LIVE_ENTRIES`] are left out, the last added first (the order
+    /// [`Playlist::shown`] uses, so no shown entry goes), then the oldest
+    /// removal marks past [`MAX_STORED_ENTRIES`]. A function of the entries
+    /// alone, applied alike by merges and reads, so what a merge makes reads
+    /// back unchanged. Honest edits never reach the live bound: each tab
+    /// refuses adds once [`MAX_VIDEOS`] entries are live, so only
+    /// concurrent adds (a few per tab) ever wait. Returns how many live
+    /// entries it left out.
+    fn bound_stored(&mut self) -> usize {
+        let mut dropped = 0;
+        if self.live_len() > MAX_LIVE_ENTRIES {
+            let past = self.live_by_add_order().split_off(MAX_LIVE_ENTRIES);
+            for id in &past {
+                self.entries.remove(id);
             }
+            dropped = past.len();
         }
-        excess.len()
+        self.prune_removed();
+        dropped
     }
 
-    /// Videos shown in `before` that this version removed because the list
-    /// was full ([`Playlist::cap`]'s mark, [`CAPPED`]).
-    pub fn capped_since(&self, before: &Playlist) -> Vec<VideoId> {
+    /// Each stored entry and whether it is live, for tests that check
+    /// what a merge keeps.
+    #[cfg(test)]
+    pub(super) fn entry_states(&self) -> BTreeMap<EntryId, bool> {
+        self.entries
+            .iter()
+            .map(|(id, item)| (*id, item.removed.is_none()))
+            .collect()
+    }
+
+    /// Videos shown in `before` that wait in this version (a merge with
+    /// another tab's adds to a full list): what to tell the tab that said
+    /// "Added". They are kept, and shown once there is room.
+    pub fn waiting_since(&self, before: &Playlist) -> Vec<VideoId> {
+        let shown: BTreeSet<&EntryId> = self.shown().into_iter().map(|(id, _)| id).collect();
         before
-            .visible()
+            .shown()
             .into_iter()
             .filter(|(id, _)| {
-                self.entries
-                    .get(id)
-                    .is_some_and(|item| item.removed == Some(CAPPED))
+                !shown.contains(id)
+                    && self
+                        .entries
+                        .get(id)
+                        .is_some_and(|item| item.removed.is_none())
             })
             .map(|(_, item)| item.video.clone())
             .collect()
@@ -779,10 +810,9 @@ impl Playlist {
             };
             self.entries.insert(free, item);
         }
-        let merged = local.merge_uncapped(self);
+        let merged = local.join(self);
         let kept_local = local
-            .visible()
-            .into_iter()
+            .live()
             .filter(|(id, _)| merged.entries.get(id).is_some_and(|i| i.removed.is_none()))
             .count();
         let room = MAX_VIDEOS.saturating_sub(kept_local);
@@ -809,8 +839,9 @@ impl Playlist {
         self.snapshot = Snapshot::default();
     }
 
-    /// The join of both versions' registers and entries, before the caps.
-    fn merge_uncapped(&self, other: &Self) -> Playlist {
+    /// The join of both versions' registers and entries, before the
+    /// storage bounds.
+    fn join(&self, other: &Self) -> Playlist {
         let mut entries = self.entries.merge(&other.entries);
         // A list from a schema without entry ids holds every entry it had at
         // its time: a migrated entry missing from it, not moved since, was
@@ -862,15 +893,15 @@ impl Playlist {
 }
 
 impl Merge for Playlist {
-    /// A join while a list stays within [`MAX_VIDEOS`] shown and
-    /// [`MAX_STORED_ENTRIES`] kept; past them, the same caps a read applies
-    /// ([`Playlist::check`]), so what a merge makes reads back unchanged and
-    /// saving settles. Still commutative and idempotent there, and a tab
-    /// merging the result again with either side gets the result.
+    /// The plain join: commutative, associative and idempotent, whatever
+    /// order saves land in ([`MAX_VIDEOS`] limits what is shown, not what
+    /// is kept). Only past the hard storage bounds (hostile data) does it
+    /// apply the bounds a read applies ([`Playlist::bound_stored`]), so what
+    /// a merge makes always reads back unchanged; associativity holds for
+    /// every history within them.
     fn merge(&self, other: &Self) -> Self {
-        let mut merged = self.merge_uncapped(other);
-        merged.cap();
-        merged.prune_removed();
+        let mut merged = self.join(other);
+        merged.bound_stored();
         merged
     }
 
@@ -894,10 +925,11 @@ impl Merge for Playlist {
     }
 }
 
-/// The order entries were added in, for the caps: migrated entries (from
-/// schemas without ids: their ids pack the video, not a time) first, in
-/// list order, then entries added since, by add stamp. A function of the
-/// merged entries alone, so every tab caps alike.
+/// The order entries were added in, which decides what a full list shows
+/// and what waits: migrated entries (from schemas without ids: their ids
+/// pack the video, not a time) first, in list order, then entries added
+/// since, by add stamp. A function of the entries alone, so every tab
+/// shows alike.
 fn add_order<'a>(
     entries: &'a BTreeMap<EntryId, Item>,
 ) -> impl Fn(&EntryId) -> (bool, Option<&'a Position>, EntryId) + 'a {

@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::limits::MAX_VIDEOS;
+use super::limits::MAX_LIVE_ENTRIES;
 use super::notes::Note;
 use super::playlist::Playlist;
 use super::progress::Progress;
@@ -379,11 +379,13 @@ fn read_v3(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
             }
             let capped = list.check(key);
             if capped > 0 {
-                // Only an older build let a list grow this far; a merge never does.
+                // Only forged data holds this many: honest tabs stop adding at the limit.
                 entry_drops.push(Dropped {
                     kind: ItemKind::Playlist,
                     key: format!("{key} entries"),
-                    reason: format!("{capped} entries past the limit of {MAX_VIDEOS}"),
+                    reason: format!(
+                        "{capped} entries past the storage bound of {MAX_LIVE_ENTRIES}"
+                    ),
                 });
             }
             Ok(list)
@@ -507,7 +509,7 @@ fn read_v2(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
             dropped.push(Dropped {
                 kind: ItemKind::Playlist,
                 key: format!("{key} entries"),
-                reason: format!("{capped} entries past the limit of {MAX_VIDEOS}"),
+                reason: format!("{capped} entries past the storage bound of {MAX_LIVE_ENTRIES}"),
             });
         }
         playlists.insert(id, list);

@@ -396,15 +396,16 @@ impl StudyState {
         &mut self.playlists
     }
 
-    /// Videos this tab showed in its lists that `merged` (this state merged
-    /// with another tab's) left out because a list was full: what to tell
-    /// the student who just saw "Added".
-    pub fn capped_by(&self, merged: &StudyState) -> Vec<super::limits::ListOverflow> {
+    /// Videos this tab showed in its lists that wait in `merged` (this
+    /// state merged with another tab's) because a list was full: what to
+    /// tell the student who just saw "Added". They are kept and shown once
+    /// there is room.
+    pub fn waiting_in(&self, merged: &StudyState) -> Vec<super::limits::ListOverflow> {
         self.live_playlists()
             .into_iter()
             .filter_map(|mine| {
                 let after = merged.playlists.get(mine.id())?;
-                let videos = after.capped_since(mine);
+                let videos = after.waiting_since(mine);
                 (!videos.is_empty()).then(|| super::limits::ListOverflow {
                     id: mine.id().clone(),
                     name: after.name().to_string(),

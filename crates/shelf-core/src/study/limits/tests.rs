@@ -1,6 +1,7 @@
 //! The limits held on every path (issue 23): tabs racing to add to a full
-//! list, imports past a limit, stores an older build let grow, backups with
-//! one bad entry or a clashing entry id, and old-schema writes under a v3
+//! list (the extra entries wait, in every merge order), imports past a
+//! limit, stores an older build let grow, backups with one bad entry or a
+//! clashing entry id, many removal marks, and old-schema writes under a v3
 //! tab. Each named case failed before its fix; the property tests run
 //! random histories on lists at the real [`MAX_VIDEOS`].
 
@@ -52,7 +53,7 @@ fn stored(state: &StudyState) -> StudyState {
 }
 
 #[test]
-fn two_tabs_adding_to_a_full_list_converge_on_one_list_of_the_limit() {
+fn two_tabs_adding_to_a_full_list_show_the_limit_and_keep_the_other_waiting() {
     let base = list_of(MAX_VIDEOS - 1);
     let mut one = base.clone();
     let mut two = base.clone().for_device(DeviceId::from_random(2));
@@ -65,30 +66,107 @@ fn two_tabs_adding_to_a_full_list_converge_on_one_list_of_the_limit() {
     let merged = one.merge(&two);
     assert_eq!(merged, two.merge(&one));
     let list = merged.playlist("q").expect("the list survives");
-    assert_eq!(list.len(), MAX_VIDEOS);
-    assert_eq!(
-        ids(list).last(),
-        Some(&A),
-        "the earlier add keeps its place"
-    );
+    assert_eq!((list.len(), list.waiting()), (MAX_VIDEOS, 1));
+    assert_eq!(ids(list).last(), Some(&A), "the earlier add is shown");
+    assert!(!ids(list).contains(&B), "the later add waits, unshown");
     // What storage would hold after either tab saves: the same list, so
     // neither tab holds anything a save could add, and saving stops.
     assert_eq!(stored(&merged), merged);
     assert_eq!(merged.merge(&one), merged);
     assert_eq!(merged.merge(&two), merged);
-    // The tab that said "Added" learns it could not keep it.
-    let lost = two.capped_by(&merged);
-    assert_eq!(lost.len(), 1);
+    // The tab that said "Added" learns its video waits.
+    let waiting = two.waiting_in(&merged);
+    assert_eq!(waiting.len(), 1);
     assert_eq!(
-        (lost[0].id.as_str(), lost[0].videos.clone()),
+        (waiting[0].id.as_str(), waiting[0].videos.clone()),
         ("q", vec![v(B)])
     );
-    assert!(one.capped_by(&merged).is_empty());
+    assert!(one.waiting_in(&merged).is_empty());
+    // Making room shows it, with no further edit.
+    let mut room = merged.clone();
+    room.playlist_mut("q", NOW + 3).unwrap().remove_at(0);
+    let list = room.playlist("q").unwrap();
+    assert_eq!((list.len(), list.waiting()), (MAX_VIDEOS, 0));
+    assert_eq!(ids(list)[MAX_VIDEOS - 2..], [A, B]);
+    assert_eq!(stored(&room), room);
+}
+
+/// The reviewer's case: 999 entries; tab a adds x, tab c adds y, tab b
+/// removes an old entry. Capping inside merge made `(a⊔c)⊔b` lose y for
+/// good while `a⊔(c⊔b)` kept it; every order must now end alike, with y.
+#[test]
+fn every_merge_order_ends_with_the_limit_shown_and_room_made_shows_the_waiting() {
+    let base = list_of(MAX_VIDEOS - 1);
+    let mut a = base.clone().for_device(DeviceId::from_random(11));
+    let mut b = base.clone().for_device(DeviceId::from_random(12));
+    let mut c = base.clone().for_device(DeviceId::from_random(13));
+    a.playlist_mut("q", NOW + 1)
+        .unwrap()
+        .add(&v(X), Duplicates::Skip);
+    c.playlist_mut("q", NOW + 2)
+        .unwrap()
+        .add(&v(C), Duplicates::Skip);
+    let old = b.playlist_mut("q", NOW + 3).unwrap().remove_at(0);
+    assert!(old.is_some());
+    let orders = [
+        a.merge(&c).merge(&b),
+        a.merge(&c.merge(&b)),
+        a.merge(&b).merge(&c),
+        b.merge(&a).merge(&c),
+        c.merge(&b).merge(&a),
+        b.merge(&c.merge(&a)),
+    ];
+    for merged in &orders {
+        assert_eq!(merged, &orders[0], "merge order decides nothing");
+        let list = merged.playlist("q").unwrap();
+        assert_eq!((list.len(), list.waiting()), (MAX_VIDEOS, 0));
+        assert!(ids(list).contains(&X) && ids(list).contains(&C));
+        assert_eq!(&stored(merged), merged);
+    }
+    // Before b's removal lands, y waits; the removal shows it.
+    let full = a.merge(&c);
+    let list = full.playlist("q").unwrap();
+    assert_eq!((list.len(), list.waiting()), (MAX_VIDEOS, 1));
+    assert!(!ids(list).contains(&C));
+    assert_eq!(full.merge(&b), orders[0]);
+}
+
+/// Many removal marks once pruned the capped entries first (marked at the
+/// zero stamp, the oldest), so a capped add vanished without a word.
+/// Pruning forgets only removal marks: a waiting entry stays.
+#[test]
+fn many_removal_marks_never_hide_a_live_entry() {
+    let mut base = list_of(MAX_VIDEOS - 1);
+    {
+        let mut p = base.playlist_mut("q", NOW).unwrap();
+        for _ in 0..MAX_STORED_ENTRIES - MAX_VIDEOS + 20 {
+            p.add(&v(X), Duplicates::Allow);
+            p.remove_at(MAX_VIDEOS - 1);
+        }
+    }
+    let mut one = base.clone();
+    let mut two = base.clone().for_device(DeviceId::from_random(2));
+    one.playlist_mut("q", NOW + 1)
+        .unwrap()
+        .add(&v(A), Duplicates::Skip);
+    two.playlist_mut("q", NOW + 2)
+        .unwrap()
+        .add(&v(B), Duplicates::Skip);
+    let mut merged = one.merge(&two);
+    assert_eq!(merged, two.merge(&one));
+    let list = merged.playlist("q").unwrap();
+    assert_eq!((list.len(), list.waiting()), (MAX_VIDEOS, 1));
+    let merged_again = stored(&merged).merge(&one).merge(&two);
+    assert_eq!(merged_again, merged, "nothing pruned comes back or goes");
+    merged.playlist_mut("q", NOW + 3).unwrap().remove_at(0);
+    let list = merged.playlist("q").unwrap();
+    assert_eq!(list.waiting(), 0);
+    assert_eq!(ids(list).last(), Some(&B), "the waiting add is shown");
 }
 
 #[test]
 fn a_store_an_older_build_let_grow_keeps_the_list() {
-    // Before the fix storage could hold 1,001 entries; reading dropped the list.
+    // An older build stored 1,001 entries; reading once dropped the list.
     let mut one = list_of(MAX_VIDEOS - 1);
     let two_base = one.clone();
     one.playlist_mut("q", NOW + 1)
@@ -110,8 +188,8 @@ fn a_store_an_older_build_let_grow_keeps_the_list() {
     assert_eq!(entries.len(), MAX_VIDEOS + 1);
     let (state, dropped) = read(&json.to_string(), NOW + 10);
     let list = state.playlist("q").expect("not dropped whole");
-    assert_eq!(list.len(), MAX_VIDEOS);
-    assert_eq!(dropped.len(), 1, "the capped entry is named: {dropped:?}");
+    assert_eq!((list.len(), list.waiting()), (MAX_VIDEOS, 1));
+    assert!(dropped.is_empty(), "nothing is lost: {dropped:?}");
     assert_eq!(state, one.merge(&two), "the same rule as merging");
 }
 
@@ -137,7 +215,7 @@ fn an_import_past_the_limit_keeps_every_local_entry_and_says_what_it_left_out() 
     );
     let (merged, _) = apply_import(&local, &incoming);
     let list = merged.playlist("q").unwrap();
-    assert_eq!(list.len(), MAX_VIDEOS);
+    assert_eq!((list.len(), list.waiting()), (MAX_VIDEOS, 0));
     let shown = list.videos();
     for video in local.playlist("q").unwrap().videos() {
         assert!(
@@ -258,6 +336,15 @@ fn a_v2_write_under_a_v3_tab_duplicates_nothing() {
 
 // ---- random histories at the real limit --------------------------------
 
+/// Every entry live on side `a` is live after merging with `b` unless `b`
+/// removed it: a full list leaves entries waiting, never takes them.
+fn keeps_live(a: &Playlist, b: &Playlist, merged: &Playlist) -> bool {
+    let (mine, theirs, after) = (a.entry_states(), b.entry_states(), merged.entry_states());
+    mine.iter()
+        .filter(|(_, live)| **live)
+        .all(|(id, _)| after.get(id) == Some(&true) || theirs.get(id) == Some(&false))
+}
+
 #[derive(Debug, Clone)]
 enum Op {
     Add(usize),
@@ -314,7 +401,9 @@ proptest! {
 
     /// What a merge makes reads back as itself and drops nothing; merging
     /// it again with either side changes nothing (so a tab that absorbed it
-    /// has nothing to save); it commutes; no list shows past the limit.
+    /// has nothing to save); it commutes and associates (the order saves
+    /// land in decides nothing); no list shows past the limit, and every
+    /// entry live on both sides stays live (shown or waiting).
     #[test]
     fn merges_at_the_limit_read_back_whole_and_settle(
         h in proptest::collection::vec((0..3usize, op()), 0..30),
@@ -327,7 +416,13 @@ proptest! {
                 prop_assert_eq!(&merged, &b.merge(a));
                 prop_assert_eq!(&merged.merge(a), &merged);
                 prop_assert_eq!(&merged.merge(b), &merged);
-                prop_assert!(merged.any_playlist("q").is_some_and(|p| p.len() <= MAX_VIDEOS));
+                let list = merged.any_playlist("q").expect("never dropped");
+                prop_assert!(list.len() <= MAX_VIDEOS);
+                let (pa, pb) = (a.any_playlist("q").unwrap(), b.any_playlist("q").unwrap());
+                prop_assert!(keeps_live(pa, pb, list) && keeps_live(pb, pa, list));
+                for c in &devices {
+                    prop_assert_eq!(&merged.merge(c), &a.merge(&b.merge(c)));
+                }
             }
         }
     }
