@@ -406,8 +406,13 @@ test('"not watched" picked after finishing, then rewatching from the start, mark
   await ready(page, L7);
   await fake(page, 'userPlay');
   await playerIs(page, 'playing');
-  await fake(page, 'advance', 590);
-  await context.clock.runFor(2_000);
+  // A first poll early on (one near the end would start the video over),
+  // then on to 590 s, so the session's last position is near the end.
+  await fake(page, 'advance', 1);
+  await context.clock.runFor(1_000);
+  await fake(page, 'advance', 589);
+  await context.clock.runFor(1_000);
+  await storedWhen(page, (s) => watchState(s, L7) === 'watched');
   await fake(page, 'end');
   await playerIs(page, 'ended');
   await storedWhen(page, (s) => watchState(s, L7) === 'watched');
