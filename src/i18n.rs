@@ -542,6 +542,8 @@ pub struct Strings {
     pub over_entries: &'static str,
     pub parser_stopped: &'static str,
     pub parser_timed_out: &'static str,
+    // Sources lock wait (another tab stuck holding it): `{secs}` of waiting.
+    pub sources_lock_timed_out: &'static str,
     pub holdings_count: Plural,
     pub holdings_numbers: &'static str,
     pub holdings_builtin: &'static str,
@@ -900,6 +902,8 @@ pub static ZH_TW: Strings = Strings {
     over_entries: "共 {found} 部影片，超過上限 {max}",
     parser_stopped: "目錄解析器中途停止（可能是記憶體不足）",
     parser_timed_out: "目錄解析器沒有在時限內回應，已停止",
+    // Sources lock wait.
+    sources_lock_timed_out: "另一個分頁的目錄工作 {secs} 秒內沒有結束，所以沒有套用任何變更：請重新載入或關閉其他分頁後再試一次",
     holdings_count: Plural::invariant("收錄 {n} 部影片"),
     holdings_numbers: "（編號 {held}",
     holdings_builtin: "，來自內建頁面）",
@@ -1251,6 +1255,8 @@ pub static EN: Strings = Strings {
     over_entries: "{found} videos; the limit is {max}",
     parser_stopped: "the catalogue parser stopped (out of memory?)",
     parser_timed_out: "the catalogue parser did not answer in time and was stopped",
+    // Sources lock wait.
+    sources_lock_timed_out: "another tab's catalogue job did not finish within {secs} s, so nothing was applied: reload or close the other tabs and try again",
     holdings_count: Plural::one_other("Holds {n} lecture", "Holds {n} lectures"),
     holdings_numbers: " (numbers {held}",
     holdings_builtin: ", from the built-in pages)",

@@ -35,6 +35,13 @@ use crate::web::{broadcast, file, idb, locks, online};
 /// sources record.
 const LOCK: &str = "lecture-shelf/sources";
 
+/// How long a job waits for [`LOCK`] before it is refused: longer than the
+/// longest a working holder keeps it (the parser's deadline plus the
+/// record's read and write), so only a stuck holder — its wasm trapped
+/// before the release, or its storage hung — ever makes a job wait this
+/// long.
+const LOCK_WAIT_MS: i32 = catalogue_worker::DEADLINE_MS + 20_000;
+
 /// What the loader is doing or last did; the sources page shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
@@ -79,6 +86,18 @@ pub enum Trouble {
     ParserStopped,
     /// The parser did not answer in time and was ended.
     ParserTimedOut,
+    /// Another tab held the sources lock for [`LOCK_WAIT_MS`] (stuck).
+    SourcesBusy {
+        secs: u32,
+    },
+}
+
+impl Trouble {
+    fn sources_busy() -> Trouble {
+        Trouble::SourcesBusy {
+            secs: (LOCK_WAIT_MS / 1000).unsigned_abs(),
+        }
+    }
 }
 
 impl Job {
@@ -264,13 +283,23 @@ impl Loader {
         let mut shown = self.record_or_new();
         setting.apply(&mut shown);
         self.shelf.record().set(Some(shown));
-        let shelf = self.shelf;
-        spawn_local(locks::holding(LOCK, async move {
-            let mut record = stored_record(shelf).await;
-            setting.apply(&mut record);
-            let _ = idb::put(RECORD_KEY, &record.to_json()).await;
-            shelf.record().set(Some(record));
-        }));
+        let (shelf, job) = (self.shelf, self.job);
+        spawn_local(async move {
+            let stored = locks::holding(LOCK, LOCK_WAIT_MS, async move {
+                let mut record = stored_record(shelf).await;
+                setting.apply(&mut record);
+                let _ = idb::put(RECORD_KEY, &record.to_json()).await;
+                shelf.record().set(Some(record));
+            })
+            .await;
+            if stored.is_err() {
+                // Not saved: show the setting as stored, and why.
+                shelf.record().set(Some(stored_record(shelf).await));
+                if !job.with_untracked(|j| matches!(j, Job::Working(_))) {
+                    job.set(Job::Refused(vec![Trouble::sources_busy()]));
+                }
+            }
+        });
     }
 
     /// Runs one job at a time: `prepare` downloads what the job needs and
@@ -290,7 +319,9 @@ impl Loader {
         spawn_local(async move {
             let job = match prepare(loader).await {
                 Err(problems) => Job::Refused(problems),
-                Ok(change) => locks::holding(LOCK, loader.commit(change)).await,
+                Ok(change) => locks::holding(LOCK, LOCK_WAIT_MS, loader.commit(change))
+                    .await
+                    .unwrap_or_else(|locks::TimedOut| Job::Refused(vec![Trouble::sources_busy()])),
             };
             loader.job.set(job);
         });

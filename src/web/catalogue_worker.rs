@@ -21,7 +21,7 @@ const LOADER: &str = "catalogue-worker_loader.js";
 
 /// The worker stops itself at the parse bound; this covers starting it,
 /// copying the pages in and the catalogue out, and a worker that hangs.
-const DEADLINE_MS: i32 = MAX_PARSE_MS as i32 + 20_000;
+pub const DEADLINE_MS: i32 = MAX_PARSE_MS as i32 + 20_000;
 
 /// Why a build gave no reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,10 @@
 // sources at once (issue 18): an index of many large pages, a page streamed
 // in chunks without Content-Length, and a page that never ends are each
 // refused with a message while the job ends, its button works again and
-// nothing is stored; two tabs adding different sources at the same moment
-// both keep them (`DRILL_RUNS=5` repeats the drill).
+// nothing is stored; a job waiting for the sources lock a stuck tab never
+// releases is refused after the wait; two tabs adding different sources at
+// the same moment (their jobs overlap) both keep them (`DRILL_RUNS=5`
+// repeats the drill).
 //
 // Large bodies are generated here, never committed. GitHub is faked with
 // `context.route`; streams come from the test server's `respond` hook (same
@@ -42,9 +44,14 @@ async function runJob(page, act, timeout = 60_000) {
   await page.locator('p.catalogue-job[role="status"]').waitFor({ state: 'attached' });
   await page.evaluate(() => {
     const seen = (window.__jobStates = []);
+    // When each state was first seen (Date.now(): one clock for every tab).
+    const times = (window.__jobTimes = []);
     const note = () => {
       const state = document.querySelector('p.catalogue-job')?.dataset.state;
-      if (state && seen.at(-1) !== state) seen.push(state);
+      if (state && seen.at(-1) !== state) {
+        seen.push(state);
+        times.push([state, Date.now()]);
+      }
     };
     new MutationObserver(note).observe(document.body, {
       subtree: true,
@@ -236,6 +243,57 @@ test('a page that never ends is ended by the download deadline and refused', asy
   await context.close();
 });
 
+// ---- a stuck lock ---------------------------------------------------------
+
+/** The sources lock requests pending in `page`'s origin. */
+const pendingLocks = (page) =>
+  page.evaluate(async () => (await navigator.locks.query()).pending.filter((l) => l.name === 'lecture-shelf/sources').length);
+
+test('a job waiting for a sources lock another tab never lets go is refused after the wait, with its buttons usable', async () => {
+  const { context, tab } = await app.openBrowser();
+  // The wait (src/loader.rs: LOCK_WAIT_MS, 60 s) runs on the page's timers:
+  // Playwright's clock runs on as usual until the test moves it.
+  await context.clock.install();
+  // A tab stuck holding the lock, as one whose wasm trapped mid-job would:
+  // the browser's own Web Locks API, not the app's code.
+  const stuck = await tab('sources');
+  await stuck.page.evaluate(
+    () =>
+      new Promise((granted) => {
+        navigator.locks.request('lecture-shelf/sources', () => {
+          granted();
+          return new Promise(() => {});
+        });
+      }),
+  );
+  const { page, errors } = await tab('sources');
+  await page.locator('form.add-url input[type="url"]').fill(`${app.server.fixturesUrl}extra-page.md`);
+  const submit = page.locator('form.add-url button[type="submit"]');
+  const state = await runJob(page, async () => {
+    await submit.click();
+    // Downloaded, and now waiting for the lock, with its buttons disabled.
+    await waitUntilAsync(async () => (await pendingLocks(page)) === 1);
+    assert.equal(await page.locator('p.catalogue-job').getAttribute('data-state'), 'working');
+    assert.equal(await submit.isDisabled(), true);
+    await context.clock.runFor(60_000);
+  });
+  assert.equal(state, 'refused');
+  assert.equal(await pendingLocks(page), 0, 'the request was withdrawn');
+  await assertRefusedCleanly(page, /^catalogue:0: 另一個分頁的目錄工作 60 秒內沒有結束，所以沒有套用任何變更/);
+  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpected(stuck.errors), []);
+  await context.close();
+});
+
+/** Polls an asynchronous condition (a page's state) from this side. */
+async function waitUntilAsync(check, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** Polls a condition on this side (the test server's state). */
 async function waitUntil(check, timeout = 10_000) {
   const until = Date.now() + timeout;
@@ -267,6 +325,18 @@ for (let run = 1; run <= RUNS; run++) {
       }, at);
     const states = await Promise.all(tabs.map((page) => runJob(page, submitAt(page))));
     assert.deepEqual(states, ['applied', 'applied']);
+    // The two jobs ran at the same time: each started working before the
+    // other ended (so the second one's commit met the first one's lock).
+    const spans = await Promise.all(
+      tabs.map((page) =>
+        page.evaluate(() => {
+          const times = window.__jobTimes;
+          return [times.find(([s]) => s === 'working')?.[1], times.find(([s]) => s === 'applied')?.[1]];
+        }),
+      ),
+    );
+    const [[start1, end1], [start2, end2]] = spans;
+    assert.ok(start1 < end2 && start2 < end1, `the jobs overlapped: ${JSON.stringify(spans)}`);
     const both = (names) => names.some((n) => n.endsWith('extra-page.md')) && names.some((n) => n.endsWith('another-page.md'));
     // Each tab lists both (the first hears of the second's store, and back).
     for (const page of tabs) {

@@ -399,6 +399,47 @@ test('"not watched" picked in another tab while this one plays stands until the 
   await context.close();
 });
 
+test('"not watched" picked after finishing, then rewatching from the start, marks and saves again', async () => {
+  // The reviewer's case: the hold stood at the end, where no playing could
+  // get 30 s past it, so the whole rewatch was neither marked nor saved.
+  const { page, context, errors } = await open(`video/${L7}`, { duration: 600 }, { clock: true });
+  await ready(page, L7);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  // A first poll early on (one near the end would start the video over),
+  // then on to 590 s, so the session's last position is near the end.
+  await fake(page, 'advance', 1);
+  await context.clock.runFor(1_000);
+  await fake(page, 'advance', 589);
+  await context.clock.runFor(1_000);
+  await storedWhen(page, (s) => watchState(s, L7) === 'watched');
+  await fake(page, 'end');
+  await playerIs(page, 'ended');
+  await storedWhen(page, (s) => watchState(s, L7) === 'watched');
+
+  await radio(page, 'unwatched').check();
+  await storedWhen(page, (s) => watchState(s, L7) === 'unwatched');
+  // Played again from the start, a second at a time.
+  await fake(page, 'userSeek', 0);
+  await fake(page, 'userPlay');
+  await playerIs(page, 'playing');
+  let seconds = 0;
+  while (!(await radio(page, 'in-progress').isChecked())) {
+    assert.ok(seconds < 40, 'playback marks again once the student plays on');
+    await fake(page, 'advance', 1);
+    await context.clock.runFor(1_000);
+    seconds += 1;
+  }
+  assert.ok(seconds >= 30, `held for 30 s of playing on, not ${seconds}`);
+  // And the place is kept: paused, the position is saved.
+  await fake(page, 'userPause');
+  await playerIs(page, 'paused');
+  const state = await storedWhen(page, (s) => watchState(s, L7) === 'in-progress' && resumeSecs(s, L7) >= 30);
+  assert.ok(resumeSecs(state, L7) <= 40, JSON.stringify(state));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a resume time typed while the video plays survives the next periodic save and the pause', async () => {
   const { page, context, errors } = await open(`video/${L7}`, {}, { clock: true });
   await ready(page, L7);

@@ -156,10 +156,13 @@ impl Registers {
 ///   tab — is a choice that holds playback back (`playback/hold.rs`): while a
 ///   state is held nothing is marked (and no position is saved on an
 ///   unwatched video, since that would make it in progress); while a
-///   position is held none is saved or cleared. A held state counts from
-///   the position when the session noticed it, a typed time from itself if
-///   it is further on. The hold ends once the student plays on
-///   [`PLAY_ON_SECS`] past that point;
+///   position is held none is saved or cleared. A held "in progress" or
+///   "watched" counts from the position when the session noticed it, a
+///   typed time from itself; "not watched" and a cleared time start the
+///   video over, so playing anywhere counts. No point lies later than
+///   [`PLAY_ON_SECS`] before the end once the length is known. The hold
+///   ends once the student plays on [`PLAY_ON_SECS`] past its point, or
+///   plays past it to the end;
 /// * a watched video's position is not saved: [`start_at`] ignores it, so
 ///   the write would be wasted, and the mark as watched already cleared it;
 /// * an unwatched video's position before [`STARTED_AFTER_SECS`] is not
@@ -216,7 +219,8 @@ impl Session {
         video: &VideoId,
         now_ms: u64,
     ) -> Writes {
-        self.notice(Registers::of(study, video), study.resume_secs(video), event);
+        let chosen = (study.watch_state(video), study.resume_secs(video));
+        self.notice(Registers::of(study, video), chosen, event);
         let writes = self.on(event, study.watch_state(video));
         if let Some(state) = writes.state {
             study.set_watch_state(video, state, now_ms);
@@ -242,19 +246,29 @@ impl Session {
     }
 
     /// Starts a hold for each register someone else wrote since last time.
-    fn notice(&mut self, now: Registers, stored_resume: Option<u32>, event: Event) {
+    /// `chosen` is the stored state and resume time.
+    fn notice(&mut self, now: Registers, chosen: (WatchState, Option<u32>), event: Event) {
         let reading = match event {
             Event::Playing { at, .. } | Event::Paused(at) | Event::Leaving(at) => at.pos,
             Event::Ended => None,
         };
-        let point = self.pos.or(reading).map_or(0, Position::secs);
+        let here = self.pos.or(reading).map_or(0, Position::secs);
         if now.state_at != self.seen.state_at {
-            self.state_hold = Some(Hold::at(point));
+            // "Not watched" starts over: rewatching from anywhere is
+            // playing on. Other states stand where they were picked.
+            let point = match chosen.0 {
+                WatchState::Unwatched => 0,
+                WatchState::InProgress | WatchState::Watched => here,
+            };
+            self.state_hold = Some(Hold::past(point));
             // "Not finished after all" must be able to keep a place.
             self.finished = false;
         }
         if now.resume_at != self.seen.resume_at {
-            self.resume_hold = Some(Hold::at(point.max(stored_resume.unwrap_or(0))));
+            // A typed time is the place to get past (even one behind the
+            // player: seeking back to it and playing on counts); a cleared
+            // one starts over.
+            self.resume_hold = Some(Hold::past(chosen.1.unwrap_or(0)));
             // What this session wrote last is no longer what is stored.
             self.last = Last::Nothing;
         }
@@ -293,9 +307,12 @@ impl Session {
             return Writes::default();
         };
         if let Some(before) = self.tick.replace((pos, now_ms)) {
-            let now = (pos, now_ms);
+            let (now, length) = ((pos, now_ms), self.length);
             for hold in [&mut self.state_hold, &mut self.resume_hold] {
-                if hold.as_mut().is_some_and(|h| h.played_on(before, now)) {
+                if hold
+                    .as_mut()
+                    .is_some_and(|h| h.played_on(before, now, length))
+                {
                     *hold = None;
                 }
             }
@@ -344,6 +361,12 @@ impl Session {
 
     fn ended(&mut self, current: WatchState) -> Writes {
         self.tick = None;
+        let length = self.length;
+        for hold in [&mut self.state_hold, &mut self.resume_hold] {
+            if hold.is_some_and(|h| h.played_to_end(length)) {
+                *hold = None;
+            }
+        }
         if self.state_hold.is_none() && current != WatchState::Watched && !self.finished {
             return self.finish();
         }

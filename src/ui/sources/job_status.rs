@@ -100,6 +100,10 @@ fn trouble_line(trouble: &Trouble) -> String {
         Trouble::OverLimit(over) => over_limit(over),
         Trouble::ParserStopped => line("catalogue", t().parser_stopped),
         Trouble::ParserTimedOut => line("catalogue", t().parser_timed_out),
+        Trouble::SourcesBusy { secs } => line(
+            "catalogue",
+            &fill(t().sources_lock_timed_out, &[("secs", &secs.to_string())]),
+        ),
         Trouble::IndexWithoutPages { name } => line(name, t().index_without_pages),
         Trouble::UnreadableFile { name } => line(name, t().source_unreadable_file),
         Trouble::WouldLose { count, first } => line(

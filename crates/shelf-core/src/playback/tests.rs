@@ -759,6 +759,101 @@ fn manual_in_progress_after_finishing_keeps_a_place_again() {
     assert_eq!(w.resume, Some(ResumeWrite::Set(561)));
 }
 
+/// Plays video A (600 s) to its end from `from`: marked watched, position
+/// cleared, the player stopped at the end.
+fn finished_page(from: u32) -> Page {
+    let mut page = Page::open(WatchState::InProgress, None);
+    page.play(from, 599, 600, 0);
+    page.send(Event::Ended);
+    assert_eq!((page.state(), page.resume()), (WatchState::Watched, None));
+    page
+}
+
+#[test]
+fn unwatched_after_finishing_then_rewatching_from_the_start_marks_and_saves_again() {
+    // The reviewer's case: held at 599 of 600, nothing could get 30 s
+    // past it, so the whole rewatch was neither marked nor saved.
+    let mut page = finished_page(0);
+    page.choose(WatchState::Unwatched);
+    // The student plays again from 0 and leaves after five minutes.
+    page.play(0, 29, 600, 700_000);
+    assert_eq!(page.state(), WatchState::Unwatched, "held for 29 s");
+    let w = page.send(playing(30, 600, NOW + 731_000));
+    assert_eq!(w.state, Some(WatchState::InProgress), "30 s of playing on");
+    page.play(31, 300, 600, 731_000);
+    page.send(leaving(300, 600));
+    assert_eq!(
+        (page.state(), page.resume()),
+        (WatchState::InProgress, Some(300))
+    );
+    // Back to it: played on to 90 %, marked watched again.
+    page.play(301, 545, 600, 1_100_000);
+    assert_eq!(
+        page.marks(),
+        [
+            WatchState::Watched,
+            WatchState::InProgress,
+            WatchState::Watched
+        ]
+    );
+    assert_eq!((page.state(), page.resume()), (WatchState::Watched, None));
+}
+
+#[test]
+fn in_progress_picked_at_the_end_is_released_by_playing_to_the_end() {
+    let mut page = finished_page(500);
+    page.choose(WatchState::InProgress);
+    // Rewatched whole: places are kept (a held "in progress" may keep
+    // one), no mark at 90 %: the hold stands at 570, 30 s before the end.
+    page.play(0, 599, 600, 200_000);
+    assert_eq!(page.state(), WatchState::InProgress);
+    assert_eq!(page.resume(), Some(585), "saved every 15 s");
+    let w = page.send(Event::Ended);
+    assert_eq!(w.state, Some(WatchState::Watched), "played on to the end");
+    assert_eq!((page.state(), page.resume()), (WatchState::Watched, None));
+}
+
+#[test]
+fn a_typed_time_in_the_last_thirty_seconds_or_past_the_end_is_released_by_playing_to_the_end() {
+    // The resume field takes up to 99:59:59 for any video.
+    for typed in [575, 590, 600, 9999] {
+        let mut page = finished_page(500);
+        page.choose(WatchState::InProgress);
+        page.type_resume(Some(typed));
+        page.play(0, 599, 600, 200_000);
+        assert_eq!(page.resume(), Some(typed), "{typed}: stands while played");
+        assert_eq!(page.state(), WatchState::InProgress);
+        page.send(Event::Ended);
+        assert_eq!(
+            (page.state(), page.resume()),
+            (WatchState::Watched, None),
+            "{typed}: the end marks and clears"
+        );
+    }
+}
+
+#[test]
+fn a_choice_in_the_last_seconds_survives_the_end() {
+    // Rewatching a watched video; at 590 another tab picks "not watched";
+    // 9 s later this one ends. Not playing on: the choice stands.
+    let mut page = Page::open(WatchState::Watched, None);
+    page.play(560, 590, 600, 0);
+    page.choose_in_other_tab(WatchState::Unwatched);
+    page.play(591, 599, 600, 31_000);
+    assert_eq!(page.send(Event::Ended).state, None);
+    assert_eq!((page.state(), page.resume()), (WatchState::Unwatched, None));
+}
+
+#[test]
+fn a_choice_on_a_video_shorter_than_the_hold_is_released_by_playing_it_through() {
+    let mut page = Page::open(WatchState::Unwatched, None);
+    page.choose(WatchState::InProgress);
+    page.play(0, 19, 20, 0);
+    assert_eq!(page.state(), WatchState::InProgress);
+    let w = page.send(Event::Ended);
+    assert_eq!(w.state, Some(WatchState::Watched));
+}
+
 // ---- next lecture --------------------------------------------------------
 
 fn study_with(list: &[&str], states: &[(&str, WatchState)]) -> StudyState {
