@@ -894,7 +894,7 @@ pub static ZH_TW: Strings = Strings {
     parser_unavailable: "目錄解析器無法啟動（離線，且尚未下載過）。目錄沒有變更。",
     refresh_would_lose: Plural::invariant("新頁面少了目前收錄的 {n} 部影片（例如「{first}」），所以沒有套用"),
     // Catalogue loader bounds (issue 23).
-    over_page_bytes: "頁面有 {found}，超過上限 {max}",
+    over_page_bytes: "頁面至少有 {found}，超過上限 {max}",
     over_total_bytes: "這次載入的頁面超過 {max}（一次載入的上限），已停止下載",
     over_index_pages: "索引頁連到超過 {max} 個目錄頁（上限）",
     over_parse_time: "解析超過 {max} 秒（上限），已停止",
@@ -1247,7 +1247,7 @@ pub static EN: Strings = Strings {
     parser_unavailable: "The catalogue parser could not start (offline, and never downloaded before). The catalogue is unchanged.",
     refresh_would_lose: Plural::one_other("the new pages lack {n} lecture the app holds (“{first}”), so they were not applied", "the new pages lack {n} lectures the app holds (such as “{first}”), so they were not applied"),
     // Catalogue loader bounds (issue 23).
-    over_page_bytes: "page is {found}; the limit is {max}",
+    over_page_bytes: "page is at least {found}; the limit is {max}",
     over_total_bytes: "the pages come to more than {max}, the limit for one load; downloading stopped",
     over_index_pages: "the index links more than {max} catalogue pages, the limit",
     over_parse_time: "parsing took over {max} s, the limit; it was stopped",

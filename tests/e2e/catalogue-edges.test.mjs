@@ -204,7 +204,9 @@ test('a page streamed in chunks without Content-Length is refused once it passes
     await form.locator('button[type="submit"]').click();
   });
   assert.equal(state, 'refused');
-  await assertRefusedCleanly(page, /chunked\.md:0: 頁面有 4(\.\d)? MB，超過上限 4 MB/);
+  // The bytes read when the bound was passed: the last chunk may carry it well
+  // past 4 MB on a busy machine, so the figure is a lower bound, and said so.
+  await assertRefusedCleanly(page, /chunked\.md:0: 頁面至少有 \d+(\.\d)? MB，超過上限 4 MB/);
   // The download stopped near the bound: the server was cut off long before
   // the end of its 64 MB (what a browser buffering the body whole would take).
   await waitUntil(() => sent.closed);
