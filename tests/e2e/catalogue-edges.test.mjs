@@ -14,6 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { mounted, useApp } from './support/app.mjs';
+import { problems, runJob, sourceNames } from './support/jobs.mjs';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/catalogue/', import.meta.url));
 const app = useApp({ fixtures: { dir: FIXTURES } });
@@ -21,7 +22,6 @@ const app = useApp({ fixtures: { dir: FIXTURES } });
 const RAW = 'https://raw.githubusercontent.com/sumsjp/YTLee/master/';
 const EMBEDDED = 98;
 const WITH_BOTH = 103; // + extra-page.md (449–451) + another-page.md (452–453)
-const TERMINAL = ['applied', 'unchanged', 'refused', 'failed'];
 const MB = 1024 * 1024;
 // The core's bounds (crates/shelf-core/src/sources/limits.rs).
 const PAGE_LIMIT = 4 * MB;
@@ -39,52 +39,9 @@ function largePage(n, bytes) {
   return head + line.repeat(Math.ceil((bytes - head.length) / line.length)) + '\n</details>\n';
 }
 
-/** Runs `act` and resolves to the job's terminal state, watched from before `act`. */
-async function runJob(page, act, timeout = 60_000) {
-  await page.locator('p.catalogue-job[role="status"]').waitFor({ state: 'attached' });
-  await page.evaluate(() => {
-    const seen = (window.__jobStates = []);
-    // When each state was first seen (Date.now(): one clock for every tab).
-    const times = (window.__jobTimes = []);
-    const note = () => {
-      const state = document.querySelector('p.catalogue-job')?.dataset.state;
-      if (state && seen.at(-1) !== state) {
-        seen.push(state);
-        times.push([state, Date.now()]);
-      }
-    };
-    new MutationObserver(note).observe(document.body, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-state'],
-    });
-  });
-  await act();
-  const state = await page
-    .waitForFunction(
-      (terminal) => {
-        const last = window.__jobStates.at(-1);
-        return terminal.includes(last) && last;
-      },
-      TERMINAL,
-      { timeout },
-    )
-    .catch(async (e) => {
-      const seen = await page.evaluate(() => [window.__jobStates, document.querySelector('p.catalogue-job')?.textContent]);
-      throw new Error(`the job did not end: states ${JSON.stringify(seen)} (${e.message})`);
-    });
-  return state.jsonValue();
-}
-
 // The browser logs the downloads these tests cut off or refuse on purpose.
 const unexpected = (errors) => errors.filter((e) => !/^console: Failed to load resource/.test(e));
 
-const problems = (page) =>
-  page.locator('details.catalogue-problems li').evaluateAll((items) => items.map((li) => li.textContent.trim()));
-
-const sourceNames = (page) =>
-  page.locator('ul.source-list > li.source .source-name').evaluateAll((items) => items.map((n) => n.textContent.trim()));
 
 /** The stored record, decoded (the app stores it gzipped), or null. */
 function storedRecord(page) {

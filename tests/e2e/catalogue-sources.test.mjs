@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { mounted, useApp } from './support/app.mjs';
+import { problems, runJob, sourceNames } from './support/jobs.mjs';
 import { watchState } from './support/store.mjs';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/catalogue/', import.meta.url));
@@ -21,7 +22,6 @@ const RAW = 'https://raw.githubusercontent.com/sumsjp/YTLee/master/';
 const EMBEDDED = 98; // catalogue/page-351-400*.md and page-401-448.md
 const FULL = 128; // + docs/01-index.md (24 new) + docs/02-index.md (6 new, 5 already held)
 const WITH_EXTRA = 101; // + extra-page.md (449–451)
-const TERMINAL = ['applied', 'unchanged', 'refused', 'failed'];
 
 const KNNLM = 'V-3ksGCjehU'; // #401: the newer snapshot in docs/02-index.md adds its summary
 const HOSTILE = 'mRZMdAcgcwW'; // #5 in docs/01-index.md: markup in its summary
@@ -130,45 +130,6 @@ async function catalogueCount(page, n) {
   await visit(page, '');
   await countReaches(page, n);
 }
-
-/**
- * Runs `act` on the sources page and resolves to the job's terminal state
- * (`p.catalogue-job[data-state]`). The state is watched from before `act`,
- * so a previous job's terminal state is never taken for this one's.
- */
-async function runJob(page, act) {
-  await page.locator('p.catalogue-job[role="status"]').waitFor({ state: 'attached' });
-  await page.evaluate(() => {
-    const seen = (window.__jobStates = []);
-    const note = () => {
-      const state = document.querySelector('p.catalogue-job')?.dataset.state;
-      if (state && seen.at(-1) !== state) seen.push(state);
-    };
-    new MutationObserver(note).observe(document.body, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-state'],
-    });
-  });
-  await act();
-  const state = await page.waitForFunction(
-    (terminal) => {
-      const last = window.__jobStates.at(-1);
-      return terminal.includes(last) && last;
-    },
-    TERMINAL,
-    { timeout: 30_000 },
-  );
-  return state.jsonValue();
-}
-
-/** The problems listed for a refused job, as `FILE:LINE: message` lines. */
-const problems = (page) =>
-  page.locator('details.catalogue-problems li').evaluateAll((items) => items.map((li) => li.textContent.trim()));
-
-const sourceNames = (page) =>
-  page.locator('ul.source-list > li.source .source-name').evaluateAll((items) => items.map((n) => n.textContent.trim()));
 
 /** Loads the full catalogue from the sources page; asserts it was applied. */
 async function loadFromSources(page) {

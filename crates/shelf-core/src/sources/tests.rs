@@ -20,7 +20,8 @@ fn raw(path: &str) -> String {
     format!("https://raw.githubusercontent.com/sumsjp/YTLee/master/{path}")
 }
 
-fn video(number: u32) -> Video {
+/// A catalogue video numbered `number` (also for the plan's tests).
+pub(super) fn video(number: u32) -> Video {
     Video {
         number,
         id: VideoId::parse(&format!("v{number:010}")).unwrap(),
@@ -37,7 +38,8 @@ fn video(number: u32) -> Video {
     }
 }
 
-fn catalogue(numbers: &[u32]) -> Catalogue {
+/// A catalogue of the videos numbered `numbers` (also for the plan's tests).
+pub(super) fn catalogue(numbers: &[u32]) -> Catalogue {
     Catalogue {
         format: CATALOGUE_FORMAT,
         series: Vec::new(),

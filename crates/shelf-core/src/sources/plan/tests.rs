@@ -2,7 +2,7 @@
 //! changes, when its result is refused.
 
 use super::*;
-use crate::catalogue::{Lang, Video, CATALOGUE_FORMAT};
+use crate::sources::tests::{catalogue, video};
 use crate::sources::{
     Budget, ParseDeadline, DEFAULT_INDEX_URL, MAX_INDEX_PAGES, MAX_PAGE_BYTES, MAX_PARSE_MS,
     MAX_RECORD_BYTES, MAX_TOTAL_BYTES,
@@ -18,31 +18,6 @@ fn raw(path: &str) -> SourceUrl {
     url(&format!(
         "https://raw.githubusercontent.com/sumsjp/YTLee/master/{path}"
     ))
-}
-
-fn video(number: u32) -> Video {
-    Video {
-        number,
-        id: VideoId::parse(&format!("v{number:010}")).unwrap(),
-        title: format!("video {number}"),
-        date: None,
-        year: None,
-        year_estimated: false,
-        series: "other".into(),
-        lecture: None,
-        part: None,
-        order: number,
-        lang: Lang::Zh,
-        summary: None,
-    }
-}
-
-fn catalogue(numbers: &[u32]) -> Catalogue {
-    Catalogue {
-        format: CATALOGUE_FORMAT,
-        series: Vec::new(),
-        videos: numbers.iter().copied().map(video).collect(),
-    }
 }
 
 /// A record whose merged catalogue holds `numbers`.
