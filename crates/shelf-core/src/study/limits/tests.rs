@@ -52,17 +52,23 @@ fn stored(state: &StudyState) -> StudyState {
     read_back
 }
 
+/// Two tabs of one list each add a video: `one` adds `A` at `at`, `two`
+/// adds `B` a millisecond later (the scene the limit tests start from).
+fn each_adds(one: &mut StudyState, two: &mut StudyState, at: u64) {
+    one.playlist_mut("q", at)
+        .unwrap()
+        .add(&v(A), Duplicates::Skip);
+    two.playlist_mut("q", at + 1)
+        .unwrap()
+        .add(&v(B), Duplicates::Skip);
+}
+
 #[test]
 fn two_tabs_adding_to_a_full_list_show_the_limit_and_keep_the_other_waiting() {
     let base = list_of(MAX_VIDEOS - 1);
     let mut one = base.clone();
     let mut two = base.clone().for_device(DeviceId::from_random(2));
-    one.playlist_mut("q", NOW + 1)
-        .unwrap()
-        .add(&v(A), Duplicates::Skip);
-    two.playlist_mut("q", NOW + 2)
-        .unwrap()
-        .add(&v(B), Duplicates::Skip);
+    each_adds(&mut one, &mut two, NOW + 1);
     let merged = one.merge(&two);
     assert_eq!(merged, two.merge(&one));
     let list = merged.playlist("q").expect("the list survives");
@@ -146,12 +152,7 @@ fn many_removal_marks_never_hide_a_live_entry() {
     }
     let mut one = base.clone();
     let mut two = base.clone().for_device(DeviceId::from_random(2));
-    one.playlist_mut("q", NOW + 1)
-        .unwrap()
-        .add(&v(A), Duplicates::Skip);
-    two.playlist_mut("q", NOW + 2)
-        .unwrap()
-        .add(&v(B), Duplicates::Skip);
+    each_adds(&mut one, &mut two, NOW + 1);
     let mut merged = one.merge(&two);
     assert_eq!(merged, two.merge(&one));
     let list = merged.playlist("q").unwrap();
@@ -168,14 +169,8 @@ fn many_removal_marks_never_hide_a_live_entry() {
 fn a_store_an_older_build_let_grow_keeps_the_list() {
     // An older build stored 1,001 entries; reading once dropped the list.
     let mut one = list_of(MAX_VIDEOS - 1);
-    let two_base = one.clone();
-    one.playlist_mut("q", NOW + 1)
-        .unwrap()
-        .add(&v(A), Duplicates::Skip);
-    let mut two = two_base.for_device(DeviceId::from_random(2));
-    two.playlist_mut("q", NOW + 2)
-        .unwrap()
-        .add(&v(B), Duplicates::Skip);
+    let mut two = one.clone().for_device(DeviceId::from_random(2));
+    each_adds(&mut one, &mut two, NOW + 1);
     // Splice two's entry into one's JSON, as the old merge wrote it.
     let mut json: serde_json::Value = serde_json::from_str(&encode(&one)).unwrap();
     let theirs: serde_json::Value = serde_json::from_str(&encode(&two)).unwrap();
@@ -442,12 +437,7 @@ fn a_migrated_list_keeps_its_entries_when_two_tabs_fill_it() {
     let (base, _) = read(&raw, NOW);
     let mut one = base.clone().for_device(DeviceId::from_random(1));
     let mut two = base.clone().for_device(DeviceId::from_random(2));
-    one.playlist_mut("q", NOW)
-        .unwrap()
-        .add(&v(A), Duplicates::Skip);
-    two.playlist_mut("q", NOW + 1)
-        .unwrap()
-        .add(&v(B), Duplicates::Skip);
+    each_adds(&mut one, &mut two, NOW);
     let merged = one.merge(&two);
     let list = merged.playlist("q").unwrap();
     assert_eq!(list.len(), MAX_VIDEOS);
