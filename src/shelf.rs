@@ -46,7 +46,14 @@ pub struct Shelf {
     /// something was loaded.
     record: RwSignal<Option<CatalogueRecord>>,
     pub restored: RwSignal<Restored>,
+    /// The index URL this site's catalogue was downloaded from when it was
+    /// built (`scripts/build-site`); `None` for a site built around the
+    /// committed seed pages.
+    site_source: Option<&'static str>,
 }
+
+/// The `<meta>` naming the index URL a site was built from.
+pub const SITE_SOURCE_META: &str = "shelf-source";
 
 pub const RECORD_KEY: &str = "record";
 
@@ -79,7 +86,17 @@ impl Shelf {
             current: RwSignal::new(Holding::leak(catalogue)),
             record: RwSignal::new(record),
             restored: RwSignal::new(restored),
+            site_source: crate::web::document::meta_content(SITE_SOURCE_META)
+                .map(|s| &*s.leak()),
         })
+    }
+
+    /// The index URL the site's catalogue was built from, when it was built
+    /// from the public source rather than the seed pages: the site then
+    /// holds the whole catalogue as of its build, and loading becomes
+    /// "check for new lectures".
+    pub fn site_source(&self) -> Option<&'static str> {
+        self.site_source
     }
 
     /// Tracked: changes when a load swaps the catalogue.

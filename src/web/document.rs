@@ -95,3 +95,14 @@ pub fn move_focus_among(selector: &str, step: i32) -> bool {
         .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| focus(&el))
 }
+
+/// The `content` of `<meta name="NAME">` in the page, if there is one: what
+/// the post-build hook wrote about this build (its data files, its source).
+pub fn meta_content(name: &str) -> Option<String> {
+    leptos::prelude::document()
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("content"))
+        .filter(|c| !c.is_empty())
+}
