@@ -9,6 +9,11 @@ const ASSETS = __ASSETS__;
 // bytes (their names are not hashed, so the host may already have another
 // build's). VERSION covers them too.
 const ON_DEMAND = __ON_DEMAND__;
+// Precached files under content-hashed names: taken from another version's
+// cache when it has them (the same name is the same bytes), so a new
+// version downloads only what changed — a catalogue change leaves the wasm
+// cached, an app change the catalogue.
+const REUSABLE = new Set(__REUSABLE__);
 const CACHE = `lecture-shelf-${VERSION}`;
 const PREFIX = 'lecture-shelf-';
 
@@ -20,7 +25,17 @@ const onDemandDigest = (url) => {
 const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS.map(scoped))));
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      const fresh = [];
+      for (const path of ASSETS) {
+        const kept = REUSABLE.has(path) ? await caches.match(scoped(path)) : undefined;
+        if (kept) await cache.put(scoped(path), kept);
+        else fresh.push(scoped(path));
+      }
+      await cache.addAll(fresh);
+    }),
+  );
   // No skipWaiting here: an update waits until the page's "reload" prompt asks for it.
 });
 

@@ -5,6 +5,11 @@
 // app, and sw.js with this build's file list and a version derived from the
 // files' final contents.
 //
+// The catalogue is data, not code (scripts/site-data.mjs): the catalogue the
+// site is built with and the pages it was built from are written beside the
+// wasm under content-hashed names and named in both pages (<meta>), the
+// catalogue preloaded; the prerender reads the same file.
+//
 // The catalogue worker's files (scripts/catalogue-worker-files.mjs, ~350 KB
 // brotli, used only by students who load catalogue pages) are not precached:
 // sw.js caches them on first use instead (ON_DEMAND, with their sha256 so it
@@ -16,6 +21,7 @@ import { join, relative, sep } from 'node:path';
 import { withCsp } from './csp.mjs';
 import { prerender, withWasmPriority } from './prerender.mjs';
 import { isWorkerFile } from './catalogue-worker-files.mjs';
+import { siteInputs, writeSiteFiles, withSiteFiles } from './site-data.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -34,11 +40,18 @@ async function files(dir) {
   return out;
 }
 
+const inputs = await siteInputs(source, process.env.SHELF_SITE);
+const site = await writeSiteFiles(staging, inputs);
+console.log(
+  `site-data.mjs: ${site.catalogue} (${site.catalogueBytes} B) and ${site.pages} (${site.pagesBytes} B)` +
+    ` from ${inputs.from}${inputs.source ? `, built from ${inputs.source}` : ''}`,
+);
 const indexHtml = join(staging, 'index.html');
+await writeFile(indexHtml, withSiteFiles(await readFile(indexHtml, 'utf8'), site, inputs.source));
 // 404.html (deep links, and every route but the bare catalogue in sw.js)
 // keeps the neutral skeleton; index.html gets the catalogue's first screen.
 const shell = withWasmPriority(await readFile(indexHtml, 'utf8'));
-prerender(indexHtml, source);
+prerender(indexHtml, source, join(staging, site.catalogue));
 const { html, policy } = withCsp(withWasmPriority(await readFile(indexHtml, 'utf8')));
 await writeFile(indexHtml, html);
 console.log(policy ? `csp.mjs: ${policy}` : 'csp.mjs: no CSP under trunk serve with autoreload');
@@ -57,11 +70,15 @@ for (const p of paths) {
   const body = await readFile(join(staging, p));
   hash.update(p);
   hash.update(body);
-  if (isWorkerFile(p)) onDemand[p] = createHash('sha256').update(body).digest('hex');
+  if (isWorkerFile(p) || p === site.pages) onDemand[p] = createHash('sha256').update(body).digest('hex');
 }
 const version = hash.digest('hex').slice(0, 16);
 // 'index.html' is requested as the scope root's shell; './' is the same page.
-const assets = ['./', ...paths.filter((p) => !isWorkerFile(p))];
+const assets = ['./', ...paths.filter((p) => !(p in onDemand))];
+// Content-hashed names (Trunk's `-<hash>` files, the site's data files): a
+// new version reuses another version's cached copy instead of downloading it
+// again, so a catalogue change leaves the wasm cached and the reverse.
+const reusable = assets.filter((p) => /-[0-9a-f]{16}(?:_bg)?\.[a-z]+$/.test(p));
 const template = await readFile(join(source, 'pwa', 'service-worker.js'), 'utf8');
 const fill = (text, placeholder, value) => {
   if (!text.includes(placeholder)) throw new Error(`pwa/service-worker.js has no ${placeholder}`);
@@ -70,9 +87,11 @@ const fill = (text, placeholder, value) => {
 let sw = fill(template, "'__VERSION__'", JSON.stringify(version));
 sw = fill(sw, '__ASSETS__', JSON.stringify(assets));
 sw = fill(sw, '__ON_DEMAND__', JSON.stringify(onDemand));
+sw = fill(sw, '__REUSABLE__', JSON.stringify(reusable));
 await writeFile(join(staging, 'sw.js'), sw);
 const later = Object.keys(onDemand).length;
 console.log(
   `post-build.mjs: sw.js precaches ${assets.length} files as version ${version}` +
-    (later ? `, caches ${later} catalogue-worker files on first use` : ''),
+    `, ${reusable.length} reusable from older caches` +
+    (later ? `, caches ${later} files on first use (catalogue worker, site pages)` : ''),
 );

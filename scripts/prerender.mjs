@@ -1,18 +1,17 @@
 // The catalogue's first screen in the built index.html, before the wasm runs:
 // src/bin/prerender.rs renders it natively (the app's own message table, the
-// core's search over the catalogue this build embeds: build.rs reads the same
-// SHELF_CATALOGUE). Called by the post-build hook (scripts/post-build.mjs)
+// core's search over the catalogue this site is built with: its data file). Called by the post-build hook (scripts/post-build.mjs)
 // before the CSP and the service worker's hashing, which see the final page.
 // The binary alone knows the <main> it replaces: a page without it (a test's
 // tiny page) is left as it is, and the binary says which happened.
 import { execFileSync } from 'node:child_process';
 
-/** Runs the prerender binary on `indexHtml` (a path), in place. */
-export function prerender(indexHtml, source) {
+/** Runs the prerender binary on `indexHtml` (a path), in place, with the catalogue in `catalogueJson` (a path). */
+export function prerender(indexHtml, source, catalogueJson) {
   // The native debug profile, the app package alone (so the core is built
   // without its importer, as for `cargo test -p lecture-shelf --lib`, whose
   // compiled dependencies it mostly shares); the work itself takes milliseconds.
-  execFileSync('cargo', ['run', '--quiet', '-p', 'lecture-shelf', '--bin', 'prerender', '--', indexHtml], {
+  execFileSync('cargo', ['run', '--quiet', '-p', 'lecture-shelf', '--bin', 'prerender', '--', indexHtml, catalogueJson], {
     cwd: source,
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -29,7 +29,7 @@ use crate::web::base::base_path;
 use crate::web::service_worker::{self, UpdateReady};
 
 /// `shelf` is the catalogue read at start (see `Shelf::restore`), or why
-/// the embedded one could not be read.
+/// the site's own could not be downloaded or read.
 #[component]
 pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
     provide_meta_context();

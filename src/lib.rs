@@ -4,12 +4,12 @@
 
 mod app;
 mod context;
-mod embedded;
 pub mod i18n;
 mod loader;
 mod preferences;
 pub mod prerender;
 mod shelf;
+mod site_data;
 mod study;
 mod ui;
 mod web;
@@ -18,7 +18,8 @@ mod web;
 pub fn start() {
     console_error_panic_hook::set_once();
     // The stored catalogue is read before mounting (IndexedDB answers in a
-    // few ms), so a loaded catalogue never flashes the embedded one first.
+    // few ms, while the site's catalogue file downloads), so a loaded
+    // catalogue never flashes the site's first.
     // Leptos sets up its executor when mounting, so this one is wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async {
         let shelf = shelf::Shelf::restore().await;

@@ -24,11 +24,12 @@ use shelf_core::sources::{
     IndexTrouble, OverLimit, Pasted, Refusal, Setting, Source, SourceUrl, StoredPage,
 };
 
-use crate::embedded;
 use crate::shelf::{Shelf, RECORD_KEY};
+use crate::site_data;
 use crate::web::catalogue_worker::{self, WorkerError};
 use crate::web::clock::{elapsed_ms, now_ms};
 use crate::web::fetch::{self, FetchError};
+use crate::web::site_files::{self, SiteFileError, PAGES_META};
 use crate::web::{broadcast, file, idb, locks, online};
 
 /// Lock shared by this origin's tabs around every read-change-write of the
@@ -157,8 +158,9 @@ impl Loader {
         };
         broadcast::on_catalogue_stored(move || loader.reread());
         if let Some(record) = shelf.record().get_untracked() {
-            if !record.built_on(embedded::json()) {
-                // A new app version embeds a new seed: merge the stored pages over it.
+            if site_data::json().is_some_and(|site| !record.built_on(site)) {
+                // A new site build holds a new catalogue: merge the stored
+                // pages over its pages.
                 loader.run(|_| async { Ok(Change::Rebuild) });
             } else if due_for_refresh(&record, now_ms()) && online::is_online() {
                 loader.change_setting(Setting::RefreshAttempted { at_ms: now_ms() });
@@ -176,7 +178,7 @@ impl Loader {
         self.shelf
             .record()
             .get_untracked()
-            .unwrap_or_else(|| CatalogueRecord::new(embedded::json()))
+            .unwrap_or_else(|| CatalogueRecord::new(site_data::json().unwrap_or_default()))
     }
 
     /// "Load the full catalogue": the default source's pages (and any
@@ -339,7 +341,20 @@ impl Loader {
                 .map(|p| (p.name.as_str(), p.text.as_str())),
         );
         let pages = pending.pages().len();
-        let (reply, json) = match catalogue_worker::build(request).await {
+        // The pages the site's catalogue was built from: loaded pages merge
+        // over them, as the site's build merged its own.
+        let site_pages = match site_files::text(PAGES_META).await {
+            Ok((_, text)) => text,
+            Err(e) => {
+                let (name, error) = match e {
+                    SiteFileError::Status(name, status) => (name, FetchError::Status(status)),
+                    SiteFileError::Unreachable(name) => (name, FetchError::Unreachable),
+                    SiteFileError::NotNamed(meta) => (meta.to_string(), FetchError::Unreachable),
+                };
+                return Job::Refused(vec![Trouble::Download { name, error }]);
+            }
+        };
+        let (reply, json) = match catalogue_worker::build(request, site_pages).await {
             Ok(answer) => answer,
             Err(WorkerError::CouldNotStart) => return Job::Failed,
             Err(WorkerError::Stopped) => return Job::Refused(vec![Trouble::ParserStopped]),
@@ -358,7 +373,7 @@ impl Loader {
             Ok(next) => next,
             Err(e) => return Job::Refused(vec![Trouble::Page(format!("catalogue:0: {e}"))]),
         };
-        let accepted = match pending.accept(&next, json, embedded::json()) {
+        let accepted = match pending.accept(&next, json, site_data::json().unwrap_or_default()) {
             Ok(accepted) => accepted,
             Err(Refusal::OverLimit(over)) => return Job::Refused(vec![Trouble::OverLimit(over)]),
             Err(Refusal::WouldLose(lost)) => {
@@ -425,7 +440,7 @@ async fn stored_record(shelf: Shelf) -> CatalogueRecord {
         _ => None,
     }
     .or_else(|| shelf.record().get_untracked())
-    .unwrap_or_else(|| CatalogueRecord::new(embedded::json()))
+    .unwrap_or_else(|| CatalogueRecord::new(site_data::json().unwrap_or_default()))
 }
 
 fn download_trouble(name: String, error: FetchError) -> Trouble {

@@ -5,7 +5,7 @@
 //! It is what the app renders at "/" with no query, in zh-TW, on a fresh
 //! profile: the same elements and classes as `ui::catalogue_page` and the
 //! components it holds (so mounting moves nothing), the core's own search over
-//! the embedded catalogue, and the same message table and label functions.
+//! the site's catalogue (its data file), and the same message table and label functions.
 //! Controls are disabled until the app replaces this copy; links are plain
 //! links relative to `<base>`. `tests/e2e/prerender.test.mjs` compares it with
 //! the mounted app (text, links, boxes, layout shift), so a component change
@@ -721,15 +721,14 @@ fn card(
     m.close("fieldset").close("li");
 }
 
-/// The built `index.html` with the first screen of the embedded catalogue
-/// (the one this build of the app starts with); None when the page has no
+/// The built `index.html` with the first screen of `catalogue` (the one this
+/// site is built with: its data file); None when the page has no
 /// [`main_start`] … `</main>` to replace (a test's tiny page).
-pub fn prerendered_index(index_html: &str) -> Result<Option<String>, String> {
+pub fn prerendered_index(index_html: &str, catalogue: &Catalogue) -> Option<String> {
     if !index_html.contains(&main_start()) {
-        return Ok(None);
+        return None;
     }
-    let catalogue = crate::embedded::catalogue()?;
-    Ok(into_index(index_html, &first_screen(catalogue)))
+    into_index(index_html, &first_screen(catalogue))
 }
 
 /// `index_html` with its `<main id="main">` element replaced by `main`;
@@ -770,11 +769,15 @@ mod tests {
         assert_eq!(m.finish(), "<input disabled=\"\">");
     }
 
-    /// The embedded catalogue with titles and a series name that are markup.
+    /// The committed seed catalogue: what a default build's data file holds.
+    fn seed_catalogue() -> Catalogue {
+        Catalogue::from_json(include_str!("../catalogue/catalogue.json"))
+            .expect("the seed catalogue decodes")
+    }
+
+    /// The seed catalogue with titles and a series name that are markup.
     fn hostile_catalogue() -> Catalogue {
-        let mut catalogue = crate::embedded::catalogue()
-            .expect("embedded catalogue decodes")
-            .clone();
+        let mut catalogue = seed_catalogue();
         for (i, video) in catalogue.videos.iter_mut().enumerate() {
             video.title = format!(
                 "<script>window.__pwned = {i}</script><img src=x onerror=\"a()\"> &amp; '\""
@@ -818,8 +821,8 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_catalogue_gives_a_page_of_linked_rows() {
-        let catalogue = crate::embedded::catalogue().expect("embedded catalogue decodes");
+    fn the_seed_catalogue_gives_a_page_of_linked_rows() {
+        let catalogue = &seed_catalogue();
         let html = first_screen(catalogue);
         let rows = html.matches("<li class=\"video-card\"").count();
         assert_eq!(rows, PAGE.min(catalogue.videos.len()));

@@ -1,4 +1,4 @@
-//! The catalogue every page reads: the embedded one, or the one grown from
+//! The catalogue every page reads: the site's (`site_data`), or the one grown from
 //! loaded pages and kept in IndexedDB (`loader`). Pages take it once, when
 //! they are created (`use_catalogue`); when a load swaps it, the routes are
 //! rendered anew around the new one (see `App`), so no page ever mixes two.
@@ -8,7 +8,7 @@ use shelf_core::catalogue::Catalogue;
 use shelf_core::search::SearchIndex;
 use shelf_core::sources::CatalogueRecord;
 
-use crate::embedded;
+use crate::site_data;
 use crate::web::idb;
 
 /// A catalogue and its search index, built once and kept for the page's
@@ -29,13 +29,13 @@ impl Holding {
 /// one could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Restored {
-    /// Nothing stored: the embedded catalogue.
+    /// Nothing stored: the site's catalogue.
     Nothing,
     Stored,
-    /// The stored catalogue was built over another app version's seed:
-    /// shown as stored; the loader rebuilds it over this version's seed.
+    /// The stored catalogue was built over another site build's catalogue:
+    /// shown as stored; the loader rebuilds it over this one's pages.
     Outdated,
-    /// Stored but unreadable (or IndexedDB refused): the embedded catalogue.
+    /// Stored but unreadable (or IndexedDB refused): the site's catalogue.
     Unreadable(String),
 }
 
@@ -58,24 +58,27 @@ pub const SITE_SOURCE_META: &str = "shelf-source";
 pub const RECORD_KEY: &str = "record";
 
 impl Shelf {
-    /// The embedded catalogue and what IndexedDB holds, read before the app
-    /// mounts so a student with a loaded catalogue never sees the small
-    /// one flash first. Errors only when the embedded catalogue itself is
-    /// unreadable.
+    /// The site's catalogue and what IndexedDB holds, read before the app
+    /// mounts so a student with a loaded catalogue never sees the small one
+    /// flash first. The data file downloads while IndexedDB is read, and is
+    /// decoded only when no stored catalogue supersedes it. Errors only when
+    /// the catalogue to show can be neither downloaded nor decoded.
     pub async fn restore() -> Result<Shelf, &'static str> {
-        let embedded = embedded::catalogue()?;
-        let (catalogue, record, restored) = match idb::get(RECORD_KEY).await {
-            Ok(None) => (embedded, None, Restored::Nothing),
-            Err(e) => (embedded, None, Restored::Unreadable(e)),
+        let ((), stored) = futures::join!(site_data::load(), idb::get(RECORD_KEY));
+        let site = site_data::catalogue;
+        let (catalogue, record, restored) = match stored {
+            Ok(None) => (site()?, None, Restored::Nothing),
+            Err(e) => (site()?, None, Restored::Unreadable(e)),
             Ok(Some(text)) => match CatalogueRecord::from_json(&text) {
-                Err(e) => (embedded, None, Restored::Unreadable(e.to_string())),
+                Err(e) => (site()?, None, Restored::Unreadable(e.to_string())),
                 Ok(record) => match record.catalogue() {
-                    Err(e) => (embedded, Some(record), Restored::Unreadable(e.to_string())),
+                    Err(e) => (site()?, Some(record), Restored::Unreadable(e.to_string())),
                     Ok(stored) => {
-                        let restored = if record.built_on(embedded::json()) {
-                            Restored::Stored
-                        } else {
-                            Restored::Outdated
+                        // A site file that could not be downloaded cannot
+                        // say the record is outdated: the record is shown.
+                        let restored = match site_data::json() {
+                            Some(json) if !record.built_on(json) => Restored::Outdated,
+                            _ => Restored::Stored,
                         };
                         (&*Box::leak(Box::new(stored)), Some(record), restored)
                     }
@@ -86,8 +89,7 @@ impl Shelf {
             current: RwSignal::new(Holding::leak(catalogue)),
             record: RwSignal::new(record),
             restored: RwSignal::new(restored),
-            site_source: crate::web::document::meta_content(SITE_SOURCE_META)
-                .map(|s| &*s.leak()),
+            site_source: crate::web::document::meta_content(SITE_SOURCE_META).map(|s| &*s.leak()),
         })
     }
 

@@ -1,9 +1,9 @@
 // The catalogues measured and the release dists built from them:
-//   98     the embedded catalogue (catalogue/catalogue.json)
+//   98     the seed catalogue (catalogue/catalogue.json)
 //   448    the full catalogue, imported locally from ../shared (never committed)
 //   10000  synthetic, from the search_bench example
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const REFERENCE = '../shared/catalogue/reference';
@@ -26,7 +26,7 @@ export function prepare(root, sizes, { build }) {
     if (size === 98) {
       catalogue = join(root, 'catalogue/catalogue.json');
     } else if (size === 448) {
-      catalogue = join(root, 'target/bench/catalogue-448.json');
+      catalogue = join(root, 'target/bench/site-448/catalogue.json');
       const pages = join(root, REFERENCE);
       if (build && !existsSync(pages)) {
         out.push({ size, skipped: `no reference pages at ${REFERENCE} (local only)` });
@@ -34,11 +34,16 @@ export function prepare(root, sizes, { build }) {
       }
       if (build) {
         const files = readdirSync(pages).filter((f) => f.endsWith('.md')).sort().map((f) => join(REFERENCE, f));
-        run(root, 'cargo', ['run', '-q', '--bin', 'import-catalogue', '--', ...files, '--out', catalogue]);
+        mkdirSync(join(root, 'target/bench/site-448'), { recursive: true });
+        run(root, 'cargo', ['run', '-q', '--bin', 'import-catalogue', '--', ...files, '--out', catalogue,
+          '--pages-out', join(root, 'target/bench/site-448/pages.json')]);
       }
     } else if (size === 10000) {
-      catalogue = join(root, 'target/bench/synthetic-10k.json');
+      catalogue = join(root, 'target/bench/site-10000/catalogue.json');
       if (build) {
+        // Synthetic entries have no pages: the site's pages file is empty.
+        mkdirSync(join(root, 'target/bench/site-10000'), { recursive: true });
+        writeFileSync(join(root, 'target/bench/site-10000/pages.json'), '{"pages":[]}');
         run(root, 'cargo', ['run', '-q', '--release', '-p', 'shelf-core', '--example', 'search_bench', '--',
           '--write-synthetic', catalogue]);
       }
@@ -46,7 +51,8 @@ export function prepare(root, sizes, { build }) {
       throw new Error(`unknown size ${size} (choose from 98, 448, 10000)`);
     }
     if (build) {
-      const env = size === 98 ? {} : { SHELF_CATALOGUE: catalogue };
+      // The catalogue is the site's data file (SHELF_SITE: a site directory).
+      const env = size === 98 ? {} : { SHELF_SITE: join(catalogue, '..') };
       run(root, 'trunk', ['build', '--release', '--dist', dist], env);
     }
     if (!existsSync(join(dist, 'index.html')) || !existsSync(catalogue)) {

@@ -1,4 +1,5 @@
-//! Shown instead of the app when the embedded catalogue cannot be decoded.
+//! Shown instead of the app when the site's catalogue file cannot be
+//! downloaded or decoded (and no stored catalogue can stand in).
 
 use leptos::prelude::*;
 

@@ -34,9 +34,13 @@ pub enum WorkerError {
     TimedOut,
 }
 
-/// The worker's reply to the JSON `request`: the `BuildReply` as JSON, and
-/// the merged catalogue's JSON when it built one.
-pub async fn build(request: String) -> Result<(String, Option<String>), WorkerError> {
+/// The worker's reply to the JSON `request` built over `site_pages` (the
+/// site's pages file): the `BuildReply` as JSON, and the merged
+/// catalogue's JSON when it built one.
+pub async fn build(
+    request: String,
+    site_pages: String,
+) -> Result<(String, Option<String>), WorkerError> {
     let worker = Worker::new(LOADER).map_err(|_| WorkerError::CouldNotStart)?;
     let started = Rc::new(Cell::new(false));
     let timed_out = Rc::new(Cell::new(false));
@@ -45,14 +49,18 @@ pub async fn build(request: String) -> Result<(String, Option<String>), WorkerEr
         let to = worker.clone();
         // Taken when posted: the handler outlives the build (it is leaked),
         // the request's megabytes of pages must not.
-        let request = RefCell::new(Some(request.clone()));
+        let request = RefCell::new(Some((request.clone(), site_pages.clone())));
         let ready = started.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
             let data = msg.data();
             if data.as_string().as_deref() == Some("ready") {
                 ready.set(true);
-                if let Some(request) = request.borrow_mut().take() {
-                    let _ = to.post_message(&JsValue::from_str(&request));
+                if let Some((request, site_pages)) = request.borrow_mut().take() {
+                    let message = js_sys::Array::of2(
+                        &JsValue::from_str(&request),
+                        &JsValue::from_str(&site_pages),
+                    );
+                    let _ = to.post_message(&message);
                 }
             } else {
                 let _ = resolve.call1(&JsValue::NULL, &data);

@@ -18,6 +18,7 @@ pub mod random;
 pub mod scroll;
 pub mod service_worker;
 pub mod shell;
+pub mod site_files;
 pub mod storage;
 pub mod target;
 pub mod youtube;

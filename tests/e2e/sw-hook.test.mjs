@@ -1,7 +1,9 @@
 // The post-build hook (scripts/post-build.mjs) on a small staging dir of
 // its own, no browser: the catalogue worker's files are left out of the
 // precache but listed for caching on first use, with this build's sha256,
-// and the version still changes when only the worker changes.
+// and the version still changes when only the worker changes; the site's
+// data files are content-hashed, named in the page, the catalogue preloaded
+// and precached, its pages cached on first use.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -29,16 +31,32 @@ const PAGE = `<!DOCTYPE html>
 </html>
 `;
 
-/** Runs the hook on `dir`; returns sw.js's VERSION, ASSETS and ON_DEMAND. */
-async function hook(dir) {
-  await run('node', [join(root, 'scripts/post-build.mjs')], {
-    cwd: root,
-    env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_SOURCE_DIR: root },
-  });
+/**
+ * Runs the hook on `dir` (with the site directory `site`, or the seed);
+ * returns sw.js's VERSION, ASSETS, ON_DEMAND and REUSABLE, and the names of
+ * the site's data files as the page gives them.
+ */
+async function hook(dir, site) {
+  const env = { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_SOURCE_DIR: root };
+  delete env.SHELF_SITE;
+  if (site) env.SHELF_SITE = site;
+  await run('node', [join(root, 'scripts/post-build.mjs')], { cwd: root, env });
   const sw = await readFile(join(dir, 'sw.js'), 'utf8');
   const value = (name) => JSON.parse(sw.match(new RegExp(`^const ${name} = (.*);$`, 'm'))[1]);
+  const reusable = JSON.parse(sw.match(/^const REUSABLE = new Set\((.*)\);$/m)[1]);
   assert.doesNotMatch(sw, /__[A-Z_]+__/, 'every placeholder is filled in');
-  return { version: value('VERSION'), assets: value('ASSETS'), onDemand: value('ON_DEMAND') };
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const meta = (name) => html.match(new RegExp(`<meta name="${name}" content="([^"]*)">`))?.[1];
+  return {
+    version: value('VERSION'),
+    assets: value('ASSETS'),
+    onDemand: value('ON_DEMAND'),
+    reusable,
+    html,
+    catalogue: meta('shelf-catalogue'),
+    pages: meta('shelf-pages'),
+    source: meta('shelf-source'),
+  };
 }
 
 async function staging(files) {
@@ -54,8 +72,12 @@ test('the catalogue worker is cached on first use, not precached, and versioned 
   const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm', ...worker });
   try {
     const first = await hook(dir);
-    assert.deepEqual(first.assets, ['./', '404.html', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
-    assert.deepEqual(first.onDemand, Object.fromEntries(WORKER_FILES.map((name) => [name, sha256(worker[name])])));
+    assert.deepEqual(first.assets, ['./', '404.html', 'app-0123.js', 'app-0123_bg.wasm', first.catalogue, 'index.html']);
+    const pages = await readFile(join(dir, first.pages));
+    assert.deepEqual(first.onDemand, {
+      ...Object.fromEntries(WORKER_FILES.map((name) => [name, sha256(worker[name])])),
+      [first.pages]: sha256(pages),
+    });
     assert.equal((await hook(dir)).version, first.version, 'the same files give the same version');
 
     // A new worker alone (same names) is a new version, with the new digest.
@@ -72,11 +94,55 @@ test('the catalogue worker is cached on first use, not precached, and versioned 
 test('a build without the catalogue worker lists nothing to cache on first use', async () => {
   const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm' });
   try {
-    const { assets, onDemand } = await hook(dir);
-    assert.deepEqual(assets, ['./', '404.html', 'app-0123.js', 'app-0123_bg.wasm', 'index.html']);
-    assert.deepEqual(onDemand, {});
+    const { assets, onDemand, catalogue, pages } = await hook(dir);
+    assert.deepEqual(assets, ['./', '404.html', 'app-0123.js', 'app-0123_bg.wasm', catalogue, 'index.html']);
+    assert.deepEqual(Object.keys(onDemand), [pages]);
   } finally {
     await rm(dir, { recursive: true });
+  }
+});
+
+test("the site's data files are content-hashed, named in both pages, preloaded, and kept across app versions", async () => {
+  const site = await mkdtemp(join(tmpdir(), 'sw-hook-site-'));
+  const catalogue = await readFile(join(root, 'catalogue/catalogue.json'), 'utf8');
+  await writeFile(join(site, 'catalogue.json'), catalogue);
+  await writeFile(join(site, 'pages.json'), JSON.stringify({ pages: [{ name: 'p.md', text: 'x' }] }));
+  await writeFile(join(site, 'source.txt'), 'http://127.0.0.1:9/README.md?a=1&b="2"\n');
+  const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm' });
+  const again = await staging({ 'index.html': PAGE, 'app-4567.js': 'app 2', 'app-4567_bg.wasm': 'app wasm 2' });
+  try {
+    const first = await hook(dir, site);
+    assert.match(first.catalogue, /^catalogue-[0-9a-f]{16}\.json$/);
+    assert.match(first.pages, /^catalogue-pages-[0-9a-f]{16}\.json$/);
+    assert.equal(await readFile(join(dir, first.catalogue), 'utf8'), catalogue, 'the catalogue as built');
+    assert.deepEqual(JSON.parse(await readFile(join(dir, first.pages), 'utf8')).pages, [{ name: 'p.md', text: 'x' }]);
+    assert.equal(first.source, 'http://127.0.0.1:9/README.md?a=1&amp;b=&quot;2&quot;', 'the source, escaped');
+    assert.ok(first.html.includes(`<link rel="preload" href="${first.catalogue}" as="fetch" crossorigin fetchpriority="high">`));
+    const skeleton = await readFile(join(dir, '404.html'), 'utf8');
+    assert.ok(skeleton.includes(`<meta name="shelf-catalogue" content="${first.catalogue}">`), '404.html names it too');
+    assert.ok(first.assets.includes(first.catalogue), 'the catalogue is precached');
+    assert.ok(!first.assets.includes(first.pages) && first.pages in first.onDemand, 'its pages are cached on first use');
+    assert.deepEqual(first.reusable, [first.catalogue], 'the hashed catalogue is reusable across versions');
+
+    // Another app version, the same catalogue: the same name, so the cached copy serves.
+    const second = await hook(again, site);
+    assert.equal(second.catalogue, first.catalogue);
+    assert.equal(second.pages, first.pages);
+    assert.notEqual(second.version, first.version);
+
+    // The seed build names no source; another catalogue, another name.
+    const seed = await hook(dir);
+    assert.equal(seed.source, undefined);
+    await writeFile(join(site, 'catalogue.json'), catalogue.replace('"videos":[', '"videos":[ '));
+    assert.notEqual((await hook(again, site)).catalogue, first.catalogue);
+
+    // A site directory without a readable catalogue fails the build.
+    await writeFile(join(site, 'catalogue.json'), '{"format":1');
+    await assert.rejects(hook(again, site), /catalogue|JSON/);
+  } finally {
+    await rm(dir, { recursive: true });
+    await rm(again, { recursive: true });
+    await rm(site, { recursive: true });
   }
 });
 

@@ -17,7 +17,8 @@ pub struct PageText {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BuildRequest {
-    /// Loaded pages, merged over the seed pages the worker embeds.
+    /// Loaded pages, merged over the site's pages (the pages its catalogue
+    /// was built from). A site's pages file has this shape too.
     pub pages: Vec<PageText>,
 }
 

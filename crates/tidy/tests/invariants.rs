@@ -199,12 +199,8 @@ fn core_reads_no_clock_or_randomness() {
 /// Non-test files that may `include_str!`/`include_bytes!`, each with why.
 const INCLUDES: &[(&str, &str)] = &[
     (
-        "src/embedded.rs",
-        "the catalogue the app starts with: build.rs copies catalogue/catalogue.json (or SHELF_CATALOGUE's file) into OUT_DIR",
-    ),
-    (
         "crates/shelf-core/src/seed.rs",
-        "the seed pages and series rules, one list: the worker imports them again with every load (so a grown catalogue is built as the embedded one was), and the hostile-input tests and parse bench read them; constants, so the app's wasm keeps none of it",
+        "the seed pages and series rules, one list: the worker's series rules, the site build's seed (downloaded pages merge over it), the hostile-input tests and the parse bench; constants, so the app's wasm keeps none of it",
     ),
 ];
 
@@ -293,7 +289,7 @@ fn core_depends_on_no_web_clock_or_random_crate() {
 #[test]
 fn catalogue_decoding_never_panics() {
     const DECODE_PATH: &[&str] = &[
-        "src/embedded.rs",
+        "src/site_data.rs",
         "src/shelf.rs",
         "crates/shelf-core/src/catalogue.rs",
         "crates/shelf-core/src/ids.rs",
@@ -328,7 +324,7 @@ fn catalogue_decoding_never_panics() {
         })
         .collect();
     check(
-        "Decoding a catalogue (embedded or stored) reports errors, never panics (ARCHITECTURE.md, Invariants)",
+        "Decoding a catalogue (the site's or stored) reports errors, never panics (ARCHITECTURE.md, Invariants)",
         findings,
     );
 }

@@ -1,6 +1,7 @@
-//! `import-catalogue PAGE.md... [--rules series.toml] [--out catalogue.json]`
+//! `import-catalogue PAGE.md... [--rules series.toml] [--out catalogue.json] [--pages-out pages.json]`
 //!
-//! Parses catalogue pages into the catalogue JSON the app embeds. Prints one
+//! Parses catalogue pages into the catalogue JSON a site is built with
+//! (`catalogue/catalogue.json`, or a site directory's, see `scripts/post-build.mjs`). Prints one
 //! summary line to stderr; any problem is printed as `FILE:LINE: message`,
 //! nothing is written, and the exit status is 1.
 
@@ -8,17 +9,22 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use shelf_core::catalogue_build::request_json;
 use shelf_core::import::{import, Page};
 use shelf_core::series::SeriesRules;
 
 const USAGE: &str = "usage: import-catalogue PAGE.md... [--rules FILE] [--out FILE]
   --rules FILE  series rules (default: catalogue/series.toml)
-  --out FILE    write the JSON here instead of stdout";
+  --out FILE    write the JSON here instead of stdout
+  --pages-out FILE
+                also write the pages as a site's pages.json ({\"pages\":[{\"name\",\"text\"}]}),
+                the pages the catalogue worker merges a student's loaded pages over";
 
 struct Args {
     pages: Vec<PathBuf>,
     rules: PathBuf,
     out: Option<PathBuf>,
+    pages_out: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -26,12 +32,16 @@ fn parse_args() -> Result<Args, String> {
         pages: Vec::new(),
         rules: PathBuf::from("catalogue/series.toml"),
         out: None,
+        pages_out: None,
     };
     let mut it = std::env::args_os().skip(1);
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("--rules") => args.rules = it.next().ok_or("--rules needs a file")?.into(),
             Some("--out") => args.out = Some(it.next().ok_or("--out needs a file")?.into()),
+            Some("--pages-out") => {
+                args.pages_out = Some(it.next().ok_or("--pages-out needs a file")?.into())
+            }
             Some("-h" | "--help") => return Err(String::new()),
             Some(flag) if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => args.pages.push(arg.into()),
@@ -104,6 +114,10 @@ fn run() -> Result<bool, String> {
         return Ok(false);
     }
     let json = catalogue.to_json();
+    if let Some(out) = &args.pages_out {
+        let pages = request_json(pages.iter().map(|p| (p.name.as_str(), p.text.as_str())));
+        std::fs::write(out, pages).map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
+    }
     match &args.out {
         Some(out) => std::fs::write(out, json)
             .map_err(|e| format!("{}: cannot write: {e}", out.display()))?,
