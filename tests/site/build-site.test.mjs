@@ -33,8 +33,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'site-build-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The public host's layout, with `override` answering some paths instead:
- * a body (Markdown or HTML), a status number, 'hang' (headers never sent) or
- * 'huge' (over 5 MB, streamed without Content-Length). */
+ * a body (Markdown or HTML), a status number, 'hang' (headers never sent),
+ * 'stall' (the body stops midway) or 'huge' (over 5 MB, streamed without
+ * Content-Length). */
 async function fakeHost(override = {}) {
   const routes = {
     '/README.md': fixture('README.md'),
@@ -42,11 +43,14 @@ async function fakeHost(override = {}) {
     '/docs/02-index.md': fixture('docs/02-index.md'),
     ...override,
   };
-  const hung = new Set();
   const server = createServer((req, res) => {
     const answer = routes[req.url] ?? 404;
-    if (answer === 'hang') {
-      hung.add(res);
+    // Left open: close() ends these connections.
+    if (answer === 'hang') return;
+    if (answer === 'stall') {
+      // Headers and the start of a page, then nothing more.
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write(fixture('docs/02-index.md').slice(0, 40));
       return;
     }
     if (answer === 'huge') {
@@ -171,6 +175,11 @@ test('a page that never arrives is refused at the deadline', async () => {
   const { stderr, host } = await refused('hang', { '/docs/02-index.md': 'hang' }, ['--timeout', '1']);
   assert.ok(stderr.includes(`${host.origin}/docs/02-index.md: no complete answer within 1 s (timed out)`), stderr);
   assert.ok(Date.now() - started < 15_000, 'the short deadline applied');
+});
+
+test('a page whose body stops midway is refused at the deadline', async () => {
+  const { stderr, host } = await refused('stall', { '/docs/02-index.md': 'stall' }, ['--timeout', '1']);
+  assert.ok(stderr.includes(`${host.origin}/docs/02-index.md: no complete answer within 1 s (timed out)`), stderr);
 });
 
 test('a page past the 4 MB bound is refused while it streams', async () => {
