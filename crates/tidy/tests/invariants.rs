@@ -362,6 +362,10 @@ const NOT_IN_REPOSITORY: &[(&str, &str)] = &[
     ("sw.js", "written into dist/ by the post-build hook"),
     ("404.html", "written into dist/ by the post-build hook"),
     (
+        "pages.json",
+        "written into a site directory by site-build (crates/site-build)",
+    ),
+    (
         "docs/NN-index.md",
         "a path in the catalogue's own repository, fetched at run time",
     ),
