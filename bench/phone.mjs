@@ -59,7 +59,7 @@ function pooled(values, p) {
 const ratio = (a, b) => (a?.value != null && b?.value ? `${(a.value / b.value).toFixed(2)}×` : '');
 
 function table(size, results, query) {
-  const lines = [`### ${size.count.toLocaleString('en')} videos (${size.size === 98 ? 'embedded' : size.size === 448 ? 'full, from ../shared' : 'synthetic'})`, '',
+  const lines = [`### ${size.count.toLocaleString('en')} videos (${size.size === 98 ? 'seed' : size.size === 448 ? 'full, from ../shared' : 'synthetic'})`, '',
     '| metric | app | plain | app÷plain |', '| --- | --- | --- | --- |'];
   for (const condition of CONDITIONS) {
     const r = results[condition.name];
@@ -73,6 +73,7 @@ function table(size, results, query) {
       ['keystroke → next frame, p95', (x) => pooled(x.search.flatMap((l) => l.keystrokes), 0.95)],
       ['lecture links in the viewport after load', (x) => perLoad(x.paint.map((l) => l.inView), count)],
       ['DOM elements after load', (x) => perLoad(x.paint.map((l) => l.nodes), count)],
+      ['catalogue data file decoded (the app\'s "catalogue-decode" measure)', (x) => perLoad(x.paint.map((l) => l.decode), ms)],
     ];
     const kinds = new Set([...r.app.paint, ...r.plain.paint].flatMap((l) => Object.keys(l.bytes)));
     for (const kind of ['total', 'html', 'js', 'wasm', 'css', 'json', 'image', 'other'].filter((k) => kinds.has(k))) {

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use shelf_core::catalogue::Catalogue;
 
+use crate::web::clock::measured;
 use crate::web::site_files::{self, CATALOGUE_META};
 
 /// The data file's JSON, or why it could not be had (set once, by `load`).
@@ -30,7 +31,7 @@ pub fn catalogue() -> Result<&'static Catalogue, &'static str> {
     static DECODED: OnceLock<Result<Catalogue, String>> = OnceLock::new();
     DECODED
         .get_or_init(|| match JSON.get() {
-            Some(Ok(json)) => Catalogue::from_json(json),
+            Some(Ok(json)) => measured("catalogue-decode", || Catalogue::from_json(json)),
             Some(Err(e)) => Err(e.clone()),
             None => Err("the catalogue was read before it was downloaded".into()),
         })

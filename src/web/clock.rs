@@ -13,3 +13,19 @@ pub fn elapsed_ms() -> f64 {
         .performance()
         .map_or(0.0, |p| p.now())
 }
+
+/// Runs `work`, recording how long it took on the page's performance
+/// timeline as the measure `name` (`performance.measure`), where benchmarks
+/// read it without reaching into the app.
+pub fn measured<R>(name: &str, work: impl FnOnce() -> R) -> R {
+    let performance = leptos::prelude::window().performance();
+    let start = format!("{name}-start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}
