@@ -12,7 +12,8 @@ use shelf_core::ids::{PlaylistId, VideoId};
 use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 
 use crate::context::{use_catalogue, use_study};
-use crate::i18n::t;
+use crate::i18n::{plural, t};
+use crate::ui::sources::load_missing::{catalogue_is_partial, NotLoadedNote};
 use crate::ui::study::playlist_picker::playlist_error_text;
 use crate::ui::study::util::{fill, new_playlist_id};
 use crate::web::base::href;
@@ -38,6 +39,7 @@ enum Outcome {
 #[component]
 pub fn AssignmentPaste() -> impl IntoView {
     let catalogue = use_catalogue();
+    let partial = catalogue_is_partial();
     let study = use_study();
     let text = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
@@ -125,7 +127,8 @@ pub fn AssignmentPaste() -> impl IntoView {
                         </li>
                     }
                 }).collect_view();
-                let has_unmatched = !found.unmatched.is_empty();
+                let unmatched_count = found.unmatched.len();
+                let has_unmatched = unmatched_count > 0;
                 let has_ambiguous = !found.ambiguous.is_empty();
                 view! {
                     <div class="assignment-preview">
@@ -138,6 +141,11 @@ pub fn AssignmentPaste() -> impl IntoView {
                         {has_unmatched.then(|| view! {
                             <p>{move || t().assignment_unmatched}</p>
                             <ul class="assignment-unmatched">{unmatched}</ul>
+                        })}
+                        // A line naming a lecture in the pages not loaded matches nothing yet.
+                        {(has_unmatched && partial).then(|| {
+                            let text = Signal::derive(move || plural(&t().assignment_not_loaded, unmatched_count, &[]));
+                            view! { <NotLoadedNote text class="assignment-not-loaded" /> }
                         })}
                         <p class="field-row">
                             <label for="assignment-name">{move || t().assignment_name_label}</label>
