@@ -299,7 +299,7 @@ test('a pasted page URL is downloaded and added; a malformed URL is refused befo
   await context.close();
 });
 
-test('removing a source keeps the study data of its videos, shown as not in the catalogue', async () => {
+test('removing a source keeps the study data of its videos, shown as not loaded yet', async () => {
   const { context, page, errors } = await start('sources');
   assert.equal(await pickFiles(page, 'extra-page.md'), 'applied');
 
