@@ -52,16 +52,25 @@ test('the holdings line counts lectures and lists courses, with no entry numbers
   await context.close();
 });
 
-test('a pasted assignment says its unmatched lines may be lectures not loaded yet', async () => {
-  const { page, errors, context } = await open('playlists');
+test('a pasted assignment says its unmatched lines may be lectures not loaded yet, and its action loads them', async () => {
+  const { context, tab } = await app.openBrowser({ locale: 'zh-TW' });
+  await fakeGitHub(context);
+  const { page, errors } = await tab('playlists');
   await page.getByLabel(/貼上作業或課程清單/).fill(
-    ['【生成式AI導論 2024】第1講：生成式AI是什麼？', '【機器學習2021】預測本頻道觀看人數 (上)', '【機器學習2021】類神經網路訓練不起來怎麼辦 (一)'].join('\n'),
+    ['【生成式AI導論 2024】第1講：生成式AI是什麼？', '【機器學習2021】找出房價的函式 (上)', '【機器學習2021】訓練卡住了怎麼辦 (一)'].join('\n'),
   );
   await page.getByRole('button', { name: '預覽' }).click();
   const preview = page.locator('.assignment-preview');
   await preview.waitFor();
+  assert.equal(await preview.locator('ol.assignment-videos > li').count(), 1);
   assert.equal(await preview.locator('ul.assignment-unmatched > li').count(), 2);
-  await noteWithLoad(preview, /^這 2 行可能是還沒載入的影片。$/);
+  const { button } = await noteWithLoad(preview, /^這 2 行可能是還沒載入的影片。$/);
+  await button.click();
+  // Loaded: the page is made anew and the same text previewed again, every line found.
+  await page.waitForFunction(() => document.querySelectorAll('.assignment-preview ol.assignment-videos > li').length === 3);
+  assert.equal(await page.locator('.not-loaded-note').count(), 0);
+  assert.equal(await page.locator('ul.assignment-unmatched').count(), 0);
+  assert.match(await page.getByLabel(/貼上作業或課程清單/).inputValue(), /找出房價的函式/);
   assert.deepEqual(errors, []);
   await context.close();
 });

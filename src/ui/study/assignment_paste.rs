@@ -3,6 +3,7 @@
 //! playlist. Lines that matched nothing are listed; lines that could be
 //! several lectures offer a choice, and the pick takes the line's place.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -28,6 +29,14 @@ fn with_picks(text: &str, picks: &BTreeMap<usize, VideoId>) -> String {
         .join("\n")
 }
 
+thread_local! {
+    /// The pasted text and whether it was previewed, kept while the app
+    /// runs: a catalogue load (the preview's "not loaded yet" action) makes
+    /// the page anew, and the same text is then previewed against the larger
+    /// catalogue instead of being lost.
+    static DRAFT: RefCell<(String, bool)> = RefCell::default();
+}
+
 /// What "create" did, kept as data and worded when shown, so the status
 /// line follows a language switch.
 #[derive(Clone)]
@@ -41,8 +50,13 @@ pub fn AssignmentPaste() -> impl IntoView {
     let catalogue = use_catalogue();
     let partial = catalogue_is_partial();
     let study = use_study();
-    let text = RwSignal::new(String::new());
-    let shown = RwSignal::new(false);
+    let (draft, previewed) = DRAFT.with_borrow(Clone::clone);
+    let text = RwSignal::new(draft);
+    let shown = RwSignal::new(previewed);
+    Effect::new(move |_| {
+        let draft = (text.get(), shown.get());
+        DRAFT.with_borrow_mut(|d| *d = draft);
+    });
     let picks = RwSignal::new(BTreeMap::<usize, VideoId>::new());
     let name = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Outcome>);
