@@ -27,7 +27,7 @@ use crate::ui::frame::MAIN_ID;
 use crate::ui::search::filters::{self, choice_label, summary_label, PANEL_ID, TOGGLE_ID};
 use crate::ui::search::search_box::{HINT_ID, SEARCH_INPUT_ID};
 use crate::ui::search::sort_select;
-use crate::ui::sources::holdings::holdings_text;
+use crate::ui::sources::holdings::{course_lines, holdings_text, load_label};
 use crate::ui::study::bulk_add;
 use crate::ui::study::playlist_picker::{self, NEW_CHOICE};
 use crate::ui::study::watch_toggle::{state_label, state_mark};
@@ -202,17 +202,17 @@ fn holdings_box(m: &mut Markup, s: &'static Strings, catalogue: &Catalogue) {
         &holdings_text(LOCALE, &held, 0),
     );
     m.text(" ");
-    if !held.missing.is_empty() {
-        m.element(
-            "button",
-            &[
-                ("type", Some("button")),
-                ("class", Some("button load-catalogue")),
-                ("disabled", ON),
-            ],
-            s.load_full_catalogue,
-        );
-    }
+    // The app words it by whether the site was built whole too; a build
+    // that holds the whole catalogue has no missing numbers either.
+    m.element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("button load-catalogue")),
+            ("disabled", ON),
+        ],
+        load_label(s, held.is_partial(), false),
+    );
     m.text(" ");
     m.element(
         "a",
@@ -220,6 +220,13 @@ fn holdings_box(m: &mut Markup, s: &'static Strings, catalogue: &Catalogue) {
         s.sources_link,
     );
     m.close("p");
+    m.open("details", &[("class", Some("holdings-courses"))]);
+    m.element("summary", &[], s.holdings_by_course);
+    m.open("ul", &[]);
+    for line in course_lines(LOCALE, catalogue, &held) {
+        m.element("li", &[], &line);
+    }
+    m.close("ul").close("details");
     m.element(
         "p",
         &[
@@ -812,7 +819,7 @@ mod tests {
                 [
                     "main", "section", "div", "h1", "h2", "p", "span", "button", "a", "label",
                     "input", "aside", "fieldset", "legend", "ul", "li", "select", "option", "img",
-                    "time",
+                    "time", "details", "summary",
                 ]
                 .contains(&name.as_str()),
                 "unexpected element <{name}"

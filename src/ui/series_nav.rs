@@ -13,6 +13,7 @@ use shelf_core::neighbours::{
 use crate::context::use_catalogue;
 use crate::i18n::fill;
 use crate::i18n::t;
+use crate::ui::sources::load_missing::{catalogue_is_partial, LoadMissing};
 use crate::web::base::href;
 use crate::web::location::with_query;
 
@@ -53,13 +54,29 @@ pub fn SeriesNav(
         }
     };
     // Said rather than left out: without it a later part reads like a first one.
+    // While the catalogue is partial the part is likely among the pages not
+    // loaded: say so, with the load itself.
+    let partial = catalogue_is_partial();
     let missing = missing.map(|n| {
-        view! {
-            <p class="part-missing">
-                {move || fill(t().previous_part_missing, &[("n", &n.to_string())])}
-                " "
-                <A href=href("/sources")>{move || t().load_full_catalogue}</A>
-            </p>
+        let n = n.to_string();
+        if partial {
+            view! {
+                <p class="part-missing">
+                    {move || fill(t().previous_part_not_loaded, &[("n", &n)])}
+                    " "
+                    <LoadMissing />
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="part-missing">
+                    {move || fill(t().previous_part_missing, &[("n", &n)])}
+                    " "
+                    <A href=href("/sources")>{move || t().check_new_lectures}</A>
+                </p>
+            }
+            .into_any()
         }
     });
     Some(view! {

@@ -15,6 +15,7 @@ use crate::ui::player::next_up::NextUp;
 use crate::ui::player::player_area::PlayerArea;
 use crate::ui::search::filters::lang_label;
 use crate::ui::series_nav::SeriesNav;
+use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label, NotLoadedNote};
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::{CurrentVideo, SummaryView};
 use crate::ui::video_meta::{lecture_label, When};
@@ -75,13 +76,19 @@ fn NotInCatalogue(id: VideoId) -> impl IntoView {
     let id: &'static VideoId = Box::leak(Box::new(id));
     let youtube = format!("https://www.youtube.com/watch?v={id}");
     let from = use_url_view();
+    let partial = catalogue_is_partial();
+    let not_loaded = partial.then(|| {
+        let text = Signal::derive(move || t().video_not_loaded.to_string());
+        view! { <NotLoadedNote text class="video-not-loaded" /> }
+    });
     view! {
         <article class="page video-page not-in-catalogue" aria-labelledby="video-title">
             <p class="breadcrumb">
                 <A href=move || from.with(catalogue_href)>{move || t().back_to_catalogue}</A>
             </p>
-            <h1 id="video-title">{move || t().unknown_video} " " <code>{id.to_string()}</code></h1>
+            <h1 id="video-title">{move || unknown_video_label(partial)} " " <code>{id.to_string()}</code></h1>
             <p>{move || t().not_in_catalogue_body}</p>
+            {not_loaded}
             <a class="button primary" href=youtube target="_blank" rel="noopener noreferrer">
                 {move || t().watch_on_youtube}
             </a>

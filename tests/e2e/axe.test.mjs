@@ -112,7 +112,7 @@ const PAGES = [
       await page.locator('.note-view').waitFor();
     },
   },
-  // A course the embedded catalogue holds only partly: the coverage note shows.
+  // A course the embedded catalogue holds only partly: the coverage note shows, with the load action.
   { path: () => 'series/ml2021-en', ready: (page) => page.locator('.coverage-note').waitFor() },
   { path: () => 'progress', ready: (page) => page.locator('.tally').first().waitFor() },
   { path: () => 'playlists', ready: (page) => page.locator('.playlist-row').first().waitFor() },
@@ -133,11 +133,22 @@ const PAGES = [
       await page.locator('table.import-preview-table').waitFor();
     },
   },
-  { path: () => 'sources', ready: (page) => page.locator('.holdings').waitFor() },
   {
-    // An unknown (valid) id and an invalid one: both notices show.
+    path: () => 'sources',
+    // The courses held, opened.
+    ready: async (page) => {
+      await page.locator('details.holdings-courses > summary').click();
+      await page.locator('details.holdings-courses[open] li').first().waitFor();
+    },
+  },
+  {
+    // An unknown (valid) id and an invalid one: both notices show, the unknown
+    // one as not loaded yet with the load action (the seed is partial).
     path: () => `shared#share=v1;${encodeURIComponent(PLAYLIST)};${ML2025_1},${ML2025_2},ZZZZZZZZZZZ,bad!id`,
-    ready: (page) => page.locator('.share-warning').waitFor(),
+    ready: async (page) => {
+      await page.locator('.share-warning').waitFor();
+      await page.locator('.not-loaded-note button.load-missing').waitFor();
+    },
   },
   { path: () => 'shared#share=v1;only-a-name', ready: (page) => page.locator('.share-error').waitFor() },
   { path: () => 'no/such/page', ready: (page) => page.locator('#missing-title').waitFor() },

@@ -3,22 +3,20 @@
 // removing a source, and the result kept in IndexedDB for offline use.
 //
 // raw.githubusercontent.com is faked at the network boundary with the files
-// of fixtures/catalogue/ (laid out like the sumsjp/YTLee repository); pasted
+// of fixtures/catalogue/ (support/github.mjs); pasted
 // URLs point at the same files served by the test server under /__fixtures/.
 // Counts below were computed natively with import-catalogue on the embedded
 // pages plus the fixture pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { mounted, useApp } from './support/app.mjs';
+import { CATALOGUE_FIXTURES as FIXTURES, fakeGitHub } from './support/github.mjs';
 import { problems, runJob, sourceNames } from './support/jobs.mjs';
 import { watchState } from './support/store.mjs';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/catalogue/', import.meta.url));
 const app = useApp({ fixtures: { dir: FIXTURES } });
 
-const RAW = 'https://raw.githubusercontent.com/sumsjp/YTLee/master/';
 const EMBEDDED = 98; // catalogue/page-351-400*.md and page-401-448.md
 const FULL = 128; // + docs/01-index.md (24 new) + docs/02-index.md (6 new, 5 already held)
 const WITH_EXTRA = 101; // + extra-page.md (449–451)
@@ -56,30 +54,6 @@ const ML2021_FIXTURE_ORDER = [
 ];
 
 // ---- helpers -------------------------------------------------------------
-
-/**
- * Answers raw.githubusercontent.com from fixtures/catalogue/. `overrides`
- * maps a repository path (e.g. 'docs/02-index.md') to a route handler.
- * Returns the list of repository paths requested, in order.
- */
-async function fakeGitHub(context, overrides = {}) {
-  const requested = [];
-  await context.route('https://raw.githubusercontent.com/**', async (route) => {
-    const url = route.request().url();
-    const path = url.startsWith(RAW) ? decodeURIComponent(new URL(url).pathname.slice(new URL(RAW).pathname.length)) : url;
-    requested.push(path);
-    if (overrides[path]) return overrides[path](route);
-    const body = url.startsWith(RAW) && !path.includes('..') ? await readFile(FIXTURES + path).catch(() => null) : null;
-    await route.fulfill({
-      status: body ? 200 : 404,
-      // What raw.githubusercontent.com sends for every file.
-      headers: { 'access-control-allow-origin': '*' },
-      contentType: 'text/plain; charset=utf-8',
-      body: body ?? '404: Not Found',
-    });
-  });
-  return requested;
-}
 
 /** A fresh browser profile with GitHub faked, and a tab on `path`. */
 async function start(path = '', overrides = {}) {
@@ -325,7 +299,7 @@ test('a pasted page URL is downloaded and added; a malformed URL is refused befo
   await context.close();
 });
 
-test('removing a source keeps the study data of its videos, shown as not in the catalogue', async () => {
+test('removing a source keeps the study data of its videos, shown as not loaded yet', async () => {
   const { context, page, errors } = await start('sources');
   assert.equal(await pickFiles(page, 'extra-page.md'), 'applied');
 
@@ -351,16 +325,16 @@ test('removing a source keeps the study data of its videos, shown as not in the 
   await reload(page);
   await countReaches(page, EMBEDDED);
 
-  // The playlist keeps the entry, marked as not in the catalogue.
+  // The playlist keeps the entry, marked as not loaded yet (the catalogue is partial again).
   await page.goto(new URL(playlist, app.url).href);
   await mounted(page);
   const entry = page.locator(`ol.entries > li[data-video-id="${NEW_449}"]`);
   await entry.waitFor();
-  assert.match(await entry.locator('.entry-title.unknown').innerText(), /不在目錄中/);
+  assert.match(await entry.locator('.entry-title.unknown').innerText(), /尚未載入/);
 
   // The video page still has its study panel and the watched state.
   await visit(page, `video/${NEW_449}`);
-  assert.match(await page.locator('main').innerText(), /不在目錄中/);
+  assert.match(await page.locator('main').innerText(), /尚未載入/);
   assert.equal(await panel.getByRole('radio', { name: '已看完' }).isChecked(), true);
   const store = JSON.parse(await page.evaluate(() => localStorage.getItem('lecture-shelf/study')));
   assert.equal(watchState(store, NEW_449), 'watched');

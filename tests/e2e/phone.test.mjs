@@ -154,6 +154,17 @@ test('every visible control on the catalogue, video and playlist pages is at lea
   await check('playlist page');
   await visit(page, 'playlists');
   await check('playlists page');
+  // The partial seed: a course's and the progress page's "not loaded yet" notes and their load action.
+  await visit(page, 'series/ml2021-en');
+  await page.locator('.not-loaded-note button.load-missing').waitFor();
+  await check('course page');
+  await visit(page, 'progress');
+  await page.locator('.not-loaded-note button.load-missing').first().waitFor();
+  await check('progress page');
+  await visit(page, '');
+  await page.locator('details.holdings-courses > summary').click();
+  await page.locator('details.holdings-courses[open] li').first().waitFor();
+  await check('catalogue, courses held open');
   assert.deepEqual(offenders, {}, `targets under 44×44 px:\n${JSON.stringify(offenders, null, 2)}`);
   assert.deepEqual(errors, []);
   await context.close();

@@ -465,12 +465,12 @@ test('shared links keep unknown videos, count dropped ids, and bad links say wha
   assert.match(await page.locator('.share-warning').innerText(), /2 個無效的影片 ID/);
   const entries = page.locator('ol.shared-entries > li');
   assert.equal(await entries.count(), 3);
-  assert.match(await entries.nth(1).innerText(), /不在目錄中\s+ZZZZZZZZZZZ/);
+  assert.match(await entries.nth(1).innerText(), /尚未載入\s+ZZZZZZZZZZZ/);
   await page.getByRole('button', { name: '儲存到我的播放清單' }).click();
   await page.locator('a.open-saved').click();
   await page.waitForURL(/\/playlists\/pl-/);
   assert.deepEqual(await entryIds(page), [TALK, 'ZZZZZZZZZZZ', TALK]);
-  assert.match(await page.locator('ol.entries > li').nth(1).innerText(), /不在目錄中/);
+  assert.match(await page.locator('ol.entries > li').nth(1).innerText(), /尚未載入/);
   // The duplicate the sender left in can be cleaned up here.
   await page.getByRole('button', { name: '移除重複項目' }).click();
   await page.locator('.playlist-page [role="status"]', { hasText: '已移除 1 個重複項目。' }).waitFor();

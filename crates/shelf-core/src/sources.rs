@@ -9,7 +9,8 @@
 
 use std::collections::HashSet;
 
-use crate::catalogue::{Catalogue, VideoId};
+use crate::assignment::{coverage, Coverage};
+use crate::catalogue::{Catalogue, SeriesKind, VideoId};
 use crate::problem::Problem;
 
 mod limits;
@@ -127,17 +128,33 @@ pub struct Holdings {
     pub missing: Vec<(u32, u32)>,
 }
 
+impl Holdings {
+    /// Whether some number below the highest held is missing: the pages
+    /// loaded so far are not the whole catalogue.
+    pub fn is_partial(&self) -> bool {
+        !self.missing.is_empty()
+    }
+
+    /// How many numbers are missing ("98 of 448": 350).
+    pub fn missing_count(&self) -> usize {
+        self.missing
+            .iter()
+            .map(|&(a, b)| (b - a) as usize + 1)
+            .fold(0, usize::saturating_add)
+    }
+
+    /// The lectures held and the numbers missing: the catalogue's size as
+    /// far as its highest number tells.
+    pub fn total(&self) -> usize {
+        self.videos.saturating_add(self.missing_count())
+    }
+}
+
 pub fn holdings(catalogue: &Catalogue) -> Holdings {
     let mut numbers: Vec<u32> = catalogue.videos.iter().map(|v| v.number).collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let mut held: Vec<(u32, u32)> = Vec::new();
-    for n in numbers {
-        match held.last_mut() {
-            Some((_, end)) if end.checked_add(1) == Some(n) => *end = n,
-            _ => held.push((n, n)),
-        }
-    }
+    let held = spans_of(&numbers);
     let mut missing = Vec::new();
     let mut next = 1u32;
     for &(start, end) in &held {
@@ -151,6 +168,93 @@ pub fn holdings(catalogue: &Catalogue) -> Holdings {
         held,
         missing,
     }
+}
+
+/// How much of one series a catalogue holds, for "Machine Learning 2021
+/// (English version): 9 of 36 lectures" and for the notes that say a
+/// course's lectures are not loaded yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesHolding {
+    pub series: String,
+    pub videos: usize,
+    /// Judged from lecture numbers (`assignment::coverage`).
+    pub coverage: Coverage,
+    /// A course (watched in order), not talks or other videos.
+    pub course: bool,
+    /// Some catalogue number below the series' first entry is missing, so
+    /// its earlier lectures may be among the pages not loaded: the only
+    /// hint for a course whose titles carry no lecture numbers.
+    pub earlier_missing: bool,
+}
+
+/// What a student can be told about a series' missing lectures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    /// Nothing known to be missing.
+    None,
+    /// These lecture numbers are missing (known from the numbers present).
+    Lectures(Vec<u32>),
+    /// A course with no lecture numbers to judge by, but earlier catalogue
+    /// entries are missing: its first lectures may be among them (talks
+    /// and other videos have no first lectures).
+    MaybeEarlier,
+}
+
+impl SeriesHolding {
+    pub fn gap(&self) -> Gap {
+        if !self.coverage.missing_lectures.is_empty() {
+            Gap::Lectures(self.coverage.missing_lectures.clone())
+        } else if self.course && self.coverage.expected.is_none() && self.earlier_missing {
+            Gap::MaybeEarlier
+        } else {
+            Gap::None
+        }
+    }
+}
+
+/// One series' holding; `held` is `holdings(catalogue)`.
+pub fn series_holding(catalogue: &Catalogue, held: &Holdings, series_id: &str) -> SeriesHolding {
+    let first = catalogue
+        .videos
+        .iter()
+        .filter(|v| v.series == series_id)
+        .map(|v| v.number)
+        .min();
+    SeriesHolding {
+        series: series_id.to_string(),
+        videos: catalogue
+            .videos
+            .iter()
+            .filter(|v| v.series == series_id)
+            .count(),
+        coverage: coverage(catalogue, series_id),
+        course: catalogue
+            .series(series_id)
+            .is_some_and(|s| s.kind == SeriesKind::Course),
+        earlier_missing: first.is_some_and(|first| held.missing.iter().any(|&(a, _)| a < first)),
+    }
+}
+
+/// Every series with at least one video, in the catalogue's series order.
+pub fn series_holdings(catalogue: &Catalogue, held: &Holdings) -> Vec<SeriesHolding> {
+    catalogue
+        .series
+        .iter()
+        .map(|s| series_holding(catalogue, held, &s.id))
+        .filter(|h| h.videos > 0)
+        .collect()
+}
+
+/// `[1, 2, 3, 5]` → `[(1, 3), (5, 5)]`: ascending numbers as inclusive spans.
+pub fn spans_of(numbers: &[u32]) -> Vec<(u32, u32)> {
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match spans.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(n) => *end = n,
+            _ => spans.push((n, n)),
+        }
+    }
+    spans
 }
 
 #[cfg(test)]

@@ -3,5 +3,6 @@
 
 pub mod holdings;
 pub mod job_status;
+pub mod load_missing;
 pub mod source_forms;
 pub mod sources_page;

@@ -5,6 +5,7 @@
 
 use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::VideoId;
+use shelf_core::sources::holdings;
 
 use crate::i18n::{plural, t};
 use crate::ui::study::util::fill;
@@ -69,7 +70,14 @@ impl Announcement {
 /// the catalogue lacks.
 pub fn entry_label(catalogue: &Catalogue, video: &VideoId) -> String {
     catalogue.video(video).map_or_else(
-        || format!("{} ({video})", t().unknown_video),
+        || {
+            let label = if holdings(catalogue).is_partial() {
+                t().not_loaded_video
+            } else {
+                t().unknown_video
+            };
+            format!("{label} ({video})")
+        },
         |v| v.title.clone(),
     )
 }

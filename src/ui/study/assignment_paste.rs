@@ -3,6 +3,7 @@
 //! playlist. Lines that matched nothing are listed; lines that could be
 //! several lectures offer a choice, and the pick takes the line's place.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -12,7 +13,8 @@ use shelf_core::ids::{PlaylistId, VideoId};
 use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 
 use crate::context::{use_catalogue, use_study};
-use crate::i18n::t;
+use crate::i18n::{plural, t};
+use crate::ui::sources::load_missing::{catalogue_is_partial, NotLoadedNote};
 use crate::ui::study::playlist_picker::playlist_error_text;
 use crate::ui::study::util::{fill, new_playlist_id};
 use crate::web::base::href;
@@ -27,6 +29,14 @@ fn with_picks(text: &str, picks: &BTreeMap<usize, VideoId>) -> String {
         .join("\n")
 }
 
+thread_local! {
+    /// The pasted text and whether it was previewed, kept while the app
+    /// runs: a catalogue load (the preview's "not loaded yet" action) makes
+    /// the page anew, and the same text is then previewed against the larger
+    /// catalogue instead of being lost.
+    static DRAFT: RefCell<(String, bool)> = RefCell::default();
+}
+
 /// What "create" did, kept as data and worded when shown, so the status
 /// line follows a language switch.
 #[derive(Clone)]
@@ -38,9 +48,15 @@ enum Outcome {
 #[component]
 pub fn AssignmentPaste() -> impl IntoView {
     let catalogue = use_catalogue();
+    let partial = catalogue_is_partial();
     let study = use_study();
-    let text = RwSignal::new(String::new());
-    let shown = RwSignal::new(false);
+    let (draft, previewed) = DRAFT.with_borrow(Clone::clone);
+    let text = RwSignal::new(draft);
+    let shown = RwSignal::new(previewed);
+    Effect::new(move |_| {
+        let draft = (text.get(), shown.get());
+        DRAFT.with_borrow_mut(|d| *d = draft);
+    });
     let picks = RwSignal::new(BTreeMap::<usize, VideoId>::new());
     let name = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Outcome>);
@@ -125,7 +141,8 @@ pub fn AssignmentPaste() -> impl IntoView {
                         </li>
                     }
                 }).collect_view();
-                let has_unmatched = !found.unmatched.is_empty();
+                let unmatched_count = found.unmatched.len();
+                let has_unmatched = unmatched_count > 0;
                 let has_ambiguous = !found.ambiguous.is_empty();
                 view! {
                     <div class="assignment-preview">
@@ -138,6 +155,11 @@ pub fn AssignmentPaste() -> impl IntoView {
                         {has_unmatched.then(|| view! {
                             <p>{move || t().assignment_unmatched}</p>
                             <ul class="assignment-unmatched">{unmatched}</ul>
+                        })}
+                        // A line naming a lecture in the pages not loaded matches nothing yet.
+                        {(has_unmatched && partial).then(|| {
+                            let text = Signal::derive(move || plural(&t().assignment_not_loaded, unmatched_count, &[]));
+                            view! { <NotLoadedNote text class="assignment-not-loaded" /> }
                         })}
                         <p class="field-row">
                             <label for="assignment-name">{move || t().assignment_name_label}</label>

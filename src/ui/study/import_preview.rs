@@ -2,12 +2,15 @@
 //! item, the names of what would be added, updated and removed, and what
 //! a limit keeps out.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use shelf_core::study::playlist::MAX_VIDEOS;
 use shelf_core::study::{ImportPreview, KindDiff, OverLimit, StudyState, MAX_PLAYLISTS};
 
 use crate::context::{use_catalogue, use_study};
 use crate::i18n::{plural, t};
+use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label, NotLoadedNote};
 
 #[component]
 pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
@@ -54,13 +57,26 @@ pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
 #[component]
 pub fn ImportPreviewNames(preview: ImportPreview, incoming: StudyState) -> impl IntoView {
     let catalogue = use_catalogue();
+    let partial = catalogue_is_partial();
     let study = use_study();
     let video_name = move |id: &str| {
         catalogue
             .video(id)
             .map(|v| v.title.clone())
-            .unwrap_or_else(|| format!("{} ({id})", t().unknown_video))
+            .unwrap_or_else(|| format!("{} ({id})", unknown_video_label(partial)))
     };
+    // Every video the backup mentions that this catalogue lacks: with the
+    // catalogue partial, most are lectures not loaded yet.
+    let not_loaded = partial.then(|| {
+        let mut ids: BTreeSet<&str> = incoming.progress().keys().map(|id| id.as_str()).collect();
+        ids.extend(incoming.noted_videos().map(|(id, _)| id.as_str()));
+        for list in incoming.live_playlists() {
+            ids.extend(list.videos().into_iter().map(|id| id.as_str()));
+        }
+        ids.into_iter()
+            .filter(|id| catalogue.video(id).is_none())
+            .count()
+    });
     let playlist_name = |id: &str| {
         incoming
             .any_playlist(id)
@@ -95,7 +111,12 @@ pub fn ImportPreviewNames(preview: ImportPreview, incoming: StudyState) -> impl 
         })
         .filter(|(_, names)| !names.is_empty())
         .collect();
+    let note = not_loaded.filter(|&n| n > 0).map(|n| {
+        let text = Signal::derive(move || plural(&t().import_not_loaded, n, &[]));
+        view! { <NotLoadedNote text class="import-not-loaded" /> }
+    });
     view! {
+        {note}
         <dl class="import-names">
             {groups.into_iter().map(|(change, names)| view! {
                 <dt>{move || change.label()}</dt>

@@ -7,6 +7,7 @@ use shelf_core::study::Playlist;
 use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
 use crate::ui::player::next_up::video_path;
+use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label};
 use crate::ui::study::util::fill;
 use crate::web::base::href;
 
@@ -16,6 +17,7 @@ use crate::web::base::href;
 #[component]
 pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
     let catalogue = use_catalogue();
+    let partial = catalogue_is_partial();
     let study = use_study();
     let next = Memo::new(move |_| {
         playlist.with(|p| {
@@ -36,7 +38,7 @@ pub fn NextUnwatched(playlist: Memo<Option<Playlist>>) -> impl IntoView {
     move || match next.get() {
         _ if empty.get() => ().into_any(),
         Some((url, title, id)) => {
-            let title = title.unwrap_or_else(|| format!("{} ({id})", t().unknown_video));
+            let title = title.unwrap_or_else(|| format!("{} ({id})", unknown_video_label(partial)));
             view! {
                 <p class="next-unwatched">
                     <A href=url attr:class="button primary play-next">

@@ -2,7 +2,8 @@
 //! (HTML5 for the mouse; pointer events on the handle for touch and pens,
 //! which HTML5 drag and drop does not serve) and by "move up"/"move down"
 //! buttons (focus follows the moved entry), and entries can be removed. Ids
-//! the catalogue lacks show as unknown.
+//! the catalogue lacks show as unknown, or as not loaded yet (with the load
+//! action) while the catalogue is partial.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,6 +15,7 @@ use crate::i18n::plural;
 use crate::i18n::t;
 use crate::study::Study;
 use crate::ui::player::next_up::video_path;
+use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label, NotLoadedNote};
 use crate::ui::study::announcement::{entry_label, Announcement};
 use crate::ui::study::util::{fill, focus_first_later};
 use crate::ui::study::watch_toggle::WatchToggle;
@@ -33,6 +35,22 @@ pub fn PlaylistEntries(
     read_only: bool,
     announce: RwSignal<Option<Announcement>>,
 ) -> impl IntoView {
+    let catalogue = use_catalogue();
+    let partial = catalogue_is_partial();
+    // Only counted while it is worth saying (a lookup per entry).
+    let not_loaded = Memo::new(move |_| {
+        if !partial {
+            return 0;
+        }
+        playlist.with(|p| {
+            p.as_ref().map_or(0, |p| {
+                p.videos()
+                    .into_iter()
+                    .filter(|id| catalogue.video(id).is_none())
+                    .count()
+            })
+        })
+    });
     let rows = move || {
         playlist.with(|p| {
             p.as_ref()
@@ -58,9 +76,13 @@ pub fn PlaylistEntries(
             when=move || len.get() != 0
             fallback=move || view! { <p class="muted">{move || t().playlist_empty}</p> }
         >
+            {move || (partial && not_loaded.get() > 0).then(|| {
+                let text = Signal::derive(move || plural(&t().playlist_not_loaded, not_loaded.get(), &[]));
+                view! { <NotLoadedNote text class="playlist-not-loaded" /> }
+            })}
             <ol class="entries" aria-labelledby="entries-heading">
                 <For each=rows key=|row| row.clone() let((index, id))>
-                    <EntryRow playlist index id read_only len drag announce />
+                    <EntryRow playlist index id read_only partial len drag announce />
                 </For>
             </ol>
         </Show>
@@ -73,6 +95,8 @@ fn EntryRow(
     index: usize,
     id: VideoId,
     read_only: bool,
+    /// Whether the catalogue is partial: an unknown id is then "not loaded yet".
+    partial: bool,
     len: Signal<usize>,
     drag: Drag,
     announce: RwSignal<Option<Announcement>>,
@@ -131,7 +155,7 @@ fn EntryRow(
             let (link, shown) = (href(&format!("/video/{id}")), id.to_string());
             view! {
                 <A href=link attr:class="entry-title unknown">
-                    {move || t().unknown_video}
+                    {move || unknown_video_label(partial)}
                     " "
                     <code>{shown}</code>
                 </A>

@@ -16,6 +16,7 @@ use crate::context::{use_catalogue, use_locale, use_study};
 use crate::i18n::{plural, t, LocaleText};
 use crate::ui::page_title::PageTitle;
 use crate::ui::player::next_up::video_path;
+use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label};
 use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::tally_bar::TallyBar;
 use crate::ui::study::util::fill;
@@ -226,6 +227,6 @@ fn NextLink(
 fn video_title(video: Option<&Video>, id: &VideoId) -> String {
     match video {
         Some(video) => video.title.clone(),
-        None => format!("{} ({id})", t().unknown_video),
+        None => format!("{} ({id})", unknown_video_label(catalogue_is_partial())),
     }
 }

@@ -11,6 +11,7 @@ use crate::context::{use_catalogue, use_study};
 use crate::i18n::plural;
 use crate::i18n::t;
 use crate::ui::page_title::PageTitle;
+use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label, NotLoadedNote};
 use crate::ui::study::playlist_picker::{name_error_text, playlist_error_text};
 use crate::ui::study::util::{fill, focus_later, new_playlist_id};
 use crate::web::base::href;
@@ -54,6 +55,7 @@ fn share_error_text(error: &ShareError) -> String {
 #[component]
 fn SharedView(shared: SharedPlaylist) -> impl IntoView {
     let catalogue = use_catalogue();
+    let partial = catalogue_is_partial();
     let study = use_study();
     let saved = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<shelf_core::study::PlaylistError>);
@@ -93,7 +95,7 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
             .into_any(),
             None => view! {
                 <li data-video-id=id.to_string() class="unknown">
-                    {move || t().unknown_video}
+                    {move || unknown_video_label(partial)}
                     " "
                     <code>{id.to_string()}</code>
                 </li>
@@ -112,8 +114,14 @@ fn SharedView(shared: SharedPlaylist) -> impl IntoView {
             {(over > 0).then(|| view! {
                 <p class="share-warning">{move || plural(&t().share_dropped_over_limit, over, &[])}</p>
             })}
-            {(unknown > 0).then(|| view! {
-                <p class="muted">{move || plural(&t().share_unknown, unknown, &[])}</p>
+            {(unknown > 0 && partial).then(|| {
+                let text = Signal::derive(move || plural(&t().share_not_loaded, unknown, &[]));
+                view! { <NotLoadedNote text class="share-not-loaded" /> }
+            })}
+            {(unknown > 0 && !partial).then(|| view! {
+                <p class="muted">
+                    {move || plural(&t().share_unknown, unknown, &[])} " " {move || t().check_new_suggestion}
+                </p>
             })}
             <div role="status" class="status">
                 {move || match saved.get() {

@@ -769,3 +769,64 @@ fn the_search_box_examples_find_lectures() {
         assert!(results.total > 0, "{example}");
     }
 }
+
+/// An entry without a date or a summary (a page that gave neither, its year
+/// estimated) is found, counted and ordered like any other.
+#[test]
+fn an_entry_without_date_or_summary_searches_counts_and_orders_as_before() {
+    let before = real();
+    let mut cat = real();
+    // 【生成式AI導論 2024】第1講, dated and summarised in the seed.
+    let bare = cat.videos.iter_mut().find(|v| v.number == 422).unwrap();
+    assert!(bare.date.is_some() && bare.summary.is_some());
+    bare.date = None;
+    bare.summary = None;
+    bare.year_estimated = true;
+
+    let found = run(&cat, &text("生成式AI是什麼"));
+    assert!(numbers(&cat, &found).contains(&422));
+    let hit = found
+        .hits
+        .iter()
+        .find(|h| cat.videos[h.video].number == 422)
+        .unwrap();
+    let marks = marks(&cat, &found, hit);
+    assert!(!marks.title.is_empty());
+    assert_eq!(marks.snippet, None);
+
+    // The same order, newest first and in lecture order.
+    assert_eq!(
+        numbers(&cat, &run(&cat, &text(""))),
+        numbers(&before, &run(&before, &text("")))
+    );
+    let course = Query {
+        series: vec!["genai2024".into()],
+        ..Query::default()
+    };
+    assert_eq!(
+        numbers(&cat, &run(&cat, &course)),
+        numbers(&before, &run(&before, &course))
+    );
+
+    // Counted under "no summary", its (estimated) year kept.
+    let count = |c: &Catalogue, with: bool| {
+        run(c, &text(""))
+            .facets
+            .summary
+            .iter()
+            .find(|f| f.value == with)
+            .map_or(0, |f| f.count)
+    };
+    assert_eq!(count(&cat, false), count(&before, false) + 1);
+    assert_eq!(count(&cat, true), count(&before, true) - 1);
+    let without = Query {
+        summary: Some(false),
+        ..Query::default()
+    };
+    assert!(numbers(&cat, &run(&cat, &without)).contains(&422));
+    let year = Query {
+        years: vec![2024],
+        ..Query::default()
+    };
+    assert_eq!(run(&cat, &year).total, run(&before, &year).total);
+}

@@ -697,3 +697,112 @@ fn fetched_text_says_whether_it_is_an_index_or_a_page() {
         Source::Page(page)
     );
 }
+
+// --- holdings by series ---
+
+/// A video of `series` numbered `number` with lecture `lecture`.
+fn lecture(number: u32, series: &str, lecture: Option<u32>) -> Video {
+    Video {
+        series: series.into(),
+        lecture,
+        ..video(number)
+    }
+}
+
+fn with_series(videos: Vec<Video>, series: &[&str]) -> Catalogue {
+    let seed = Catalogue::from_json(SEED).unwrap();
+    Catalogue {
+        format: CATALOGUE_FORMAT,
+        series: series
+            .iter()
+            .map(|id| seed.series(id).unwrap().clone())
+            .collect(),
+        videos,
+    }
+}
+
+#[test]
+fn the_seed_holds_courses_in_part() {
+    let seed = Catalogue::from_json(SEED).unwrap();
+    let held = holdings(&seed);
+    assert!(held.is_partial());
+    assert_eq!(
+        (held.videos, held.missing_count(), held.total()),
+        (98, 350, 448)
+    );
+    let by_series = series_holdings(&seed, &held);
+    let find = |id: &str| by_series.iter().find(|h| h.series == id).unwrap();
+    // Lectures 27, 29–36 of the English course: 1–26 and 28 are missing.
+    let en = find("ml2021-en");
+    assert_eq!(
+        (en.videos, en.coverage.loaded, en.coverage.expected),
+        (9, 9, Some(36))
+    );
+    let missing: Vec<u32> = (1..=26).chain([28]).collect();
+    assert_eq!(en.gap(), Gap::Lectures(missing.clone()));
+    assert_eq!(spans_of(&missing), [(1, 26), (28, 28)]);
+    // Lectures 0–18 all there: nothing to say, whatever else is missing.
+    let genai = find("genai2024");
+    assert_eq!(
+        (genai.coverage.loaded, genai.coverage.expected),
+        (19, Some(19))
+    );
+    assert_eq!(genai.gap(), Gap::None);
+    // Chinese titles carry no numbers; entries 1–350 come before its first.
+    let ml2021 = find("ml2021");
+    assert_eq!((ml2021.videos, ml2021.coverage.expected), (10, None));
+    assert_eq!(ml2021.gap(), Gap::MaybeEarlier);
+    // Talks have no first lectures to miss.
+    let talks = find("talks");
+    assert!(talks.earlier_missing && !talks.course);
+    assert_eq!(talks.gap(), Gap::None);
+    // Series order, empty series left out.
+    let ids: Vec<&str> = by_series.iter().map(|h| h.series.as_str()).collect();
+    let mut expected: Vec<&str> = seed.series.iter().map(|s| s.id.as_str()).collect();
+    expected.retain(|id| seed.videos.iter().any(|v| v.series == *id));
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn a_series_is_only_suspected_incomplete_below_its_first_entry() {
+    // Entry 2 missing, after the course's first entry (1): nothing earlier.
+    let c = with_series(
+        vec![lecture(1, "ml2021", None), lecture(3, "ml2021", None)],
+        &["ml2021", "talks"],
+    );
+    let held = holdings(&c);
+    assert!(held.is_partial());
+    assert_eq!(series_holding(&c, &held, "ml2021").gap(), Gap::None);
+    // A gap before its first entry: earlier lectures may be there.
+    let c = with_series(vec![lecture(5, "ml2021", None)], &["ml2021"]);
+    let held = holdings(&c);
+    assert_eq!(series_holding(&c, &held, "ml2021").gap(), Gap::MaybeEarlier);
+    // A series without videos is left out, and has no gap.
+    assert!(series_holdings(&c, &held)
+        .iter()
+        .all(|h| h.series != "talks"));
+    let none = series_holding(&c, &held, "talks");
+    assert_eq!((none.videos, none.gap()), (0, Gap::None));
+    // Numbers decide for a numbered course, even with earlier entries missing.
+    let c = with_series(
+        vec![
+            lecture(7, "genai2024", Some(1)),
+            lecture(8, "genai2024", Some(3)),
+        ],
+        &["genai2024"],
+    );
+    let held = holdings(&c);
+    assert_eq!(
+        series_holding(&c, &held, "genai2024").gap(),
+        Gap::Lectures(vec![2])
+    );
+    // A complete catalogue: no gaps anywhere, 0 missing.
+    let c = catalogue(&[1, 2, 3]);
+    let held = holdings(&c);
+    assert!(!held.is_partial());
+    assert_eq!((held.missing_count(), held.total()), (0, 3));
+    assert_eq!(
+        holdings(&catalogue(&[0, u32::MAX])).missing_count(),
+        u32::MAX as usize - 1
+    );
+}
