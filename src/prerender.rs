@@ -22,6 +22,7 @@ use shelf_core::sources::holdings;
 use shelf_core::watch::WatchState;
 
 use crate::i18n::{fill, fill_count, LocaleText, Strings};
+use crate::shelf::SITE_SOURCE_META;
 use crate::ui::catalogue_page;
 use crate::ui::frame::MAIN_ID;
 use crate::ui::search::filters::{self, choice_label, summary_label, PANEL_ID, TOGGLE_ID};
@@ -119,7 +120,7 @@ fn flag(on: bool) -> Option<&'static str> {
 }
 
 /// The `<main>` element the app would render at "/" for a fresh profile.
-pub fn first_screen(catalogue: &Catalogue) -> String {
+pub fn first_screen(catalogue: &Catalogue, built_whole: bool) -> String {
     let s = LOCALE.strings();
     let index = SearchIndex::new(catalogue);
     let query = Query::default();
@@ -154,7 +155,7 @@ pub fn first_screen(catalogue: &Catalogue) -> String {
             &fill_count(LOCALE, &s.results_found, results.total, &[]),
         )
         .close("div");
-    holdings_box(&mut m, s, catalogue);
+    holdings_box(&mut m, s, catalogue, built_whole);
     search_box(&mut m, s);
     filter_toggle(&mut m, s);
     m.open("div", &[("class", Some("catalogue-layout"))]);
@@ -192,7 +193,7 @@ pub fn first_screen(catalogue: &Catalogue) -> String {
     m.finish()
 }
 
-fn holdings_box(m: &mut Markup, s: &'static Strings, catalogue: &Catalogue) {
+fn holdings_box(m: &mut Markup, s: &'static Strings, catalogue: &Catalogue, built_whole: bool) {
     let held = holdings(catalogue);
     m.open("div", &[("class", Some("holdings-box"))]);
     m.open("p", &[("class", Some("holdings"))]);
@@ -202,8 +203,8 @@ fn holdings_box(m: &mut Markup, s: &'static Strings, catalogue: &Catalogue) {
         &holdings_text(LOCALE, &held, 0),
     );
     m.text(" ");
-    // The app words it by whether the site was built whole too; a build
-    // that holds the whole catalogue has no missing numbers either.
+    // Worded as the app words it: by what is missing, and by whether the
+    // site was built from the public source (`Shelf::site_source`).
     m.element(
         "button",
         &[
@@ -211,7 +212,7 @@ fn holdings_box(m: &mut Markup, s: &'static Strings, catalogue: &Catalogue) {
             ("class", Some("button load-catalogue")),
             ("disabled", ON),
         ],
-        load_label(s, held.is_partial(), false),
+        load_label(s, held.is_partial(), built_whole),
     );
     m.text(" ");
     m.element(
@@ -735,7 +736,10 @@ pub fn prerendered_index(index_html: &str, catalogue: &Catalogue) -> Option<Stri
     if !index_html.contains(&main_start()) {
         return None;
     }
-    into_index(index_html, &first_screen(catalogue))
+    // The post-build hook names the source in the page before this runs,
+    // and the app reads the same tag.
+    let built_whole = index_html.contains(&format!("<meta name=\"{SITE_SOURCE_META}\""));
+    into_index(index_html, &first_screen(catalogue, built_whole))
 }
 
 /// `index_html` with its `<main id="main">` element replaced by `main`;
@@ -796,7 +800,7 @@ mod tests {
 
     #[test]
     fn hostile_titles_reach_the_page_as_text() {
-        let html = first_screen(&hostile_catalogue());
+        let html = first_screen(&hostile_catalogue(), false);
         assert!(!html.contains("<script"));
         assert!(!html.contains("<img src=x"));
         // Each row's title, in the title, the checkbox's and the legend's labels.
@@ -830,7 +834,7 @@ mod tests {
     #[test]
     fn the_seed_catalogue_gives_a_page_of_linked_rows() {
         let catalogue = &seed_catalogue();
-        let html = first_screen(catalogue);
+        let html = first_screen(catalogue, false);
         let rows = html.matches("<li class=\"video-card\"").count();
         assert_eq!(rows, PAGE.min(catalogue.videos.len()));
         assert_eq!(html.matches("class=\"video-link\"").count(), rows);

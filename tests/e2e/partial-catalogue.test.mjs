@@ -162,26 +162,3 @@ test('a share link\'s videos this catalogue lacks are not loaded yet, in both la
   assert.deepEqual([...errors, ...en.errors], []);
   await en.context.close();
 });
-
-test('a site built from the public source offers to check for new lectures instead', async () => {
-  // What a build from the public source writes into its pages (Shelf::site_source).
-  const { context, tab } = await app.openBrowser({ locale: 'zh-TW', serviceWorkers: 'block' });
-  await context.route(
-    (url) => url.hostname === '127.0.0.1',
-    async (route) => {
-      if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      const meta = '<meta name="shelf-source" content="https://raw.githubusercontent.com/sumsjp/YTLee/master/README.md">';
-      await route.fulfill({ response, body: (await response.text()).replace('<head>', `<head>${meta}`) });
-    },
-  );
-  const { page, errors } = await tab('');
-  const check = '檢查有沒有新影片';
-  assert.equal(await page.locator('p.holdings button.load-catalogue').innerText(), check);
-  await visit(page, 'series/ml2021-en');
-  const note = page.locator('.not-loaded-note');
-  await note.waitFor();
-  assert.equal(await note.locator('button.load-missing').innerText(), check);
-  assert.deepEqual(errors, []);
-  await context.close();
-});

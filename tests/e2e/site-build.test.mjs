@@ -29,3 +29,22 @@ test('the first visit holds the downloaded catalogue, with no load', async () =>
     await context.close();
   }
 });
+
+test('a site built from the public source offers to check for new lectures, before and after the wasm', async () => {
+  const check = '檢查有沒有新影片';
+  // The prerendered first screen words it as the app does.
+  const html = await readFile(join(distDir('DIST_SITE'), 'index.html'), 'utf8');
+  assert.match(html, new RegExp(`<button type="button" class="button load-catalogue" disabled="">${check}</button>`));
+  const { page, errors, context } = await app.open('');
+  try {
+    assert.equal(await page.locator('p.holdings button.load-catalogue').innerText(), check);
+    // The same action where a course may be missing lectures.
+    await page.goto(new URL('series/ml2021-en', app.url).href);
+    const note = page.locator('.not-loaded-note');
+    await note.waitFor();
+    assert.equal(await note.locator('button.load-missing').innerText(), check);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
