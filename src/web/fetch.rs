@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Reflect, Uint8Array};
-use shelf_core::sources::{Budget, OverLimit};
+use shelf_core::sources::{page_text_from_bytes, Budget, OverLimit};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -115,14 +115,5 @@ async fn download(
         bytes.resize(start + len, 0);
         value.copy_to(&mut bytes[start..]);
     }
-    // What `Response.text()` gives: UTF-8 with a leading BOM dropped and
-    // malformed bytes replaced (the page checks then call it binary).
-    let mut text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+    Ok(page_text_from_bytes(bytes))
 }

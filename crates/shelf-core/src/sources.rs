@@ -41,6 +41,21 @@ pub fn check_byte_len(name: &str, len: u64) -> Result<(), OverLimit> {
     Limit::PageBytes.check(name, len)
 }
 
+/// A downloaded page's bytes as text, as a browser's `Response.text()`
+/// gives it: UTF-8 with a leading BOM dropped and malformed bytes replaced
+/// (which [`check_page_text`] then calls binary). The app's downloads and
+/// the site build read pages alike.
+pub fn page_text_from_bytes(bytes: Vec<u8>) -> String {
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
+}
+
 /// Refuses text that is no catalogue page before it reaches the parser: too
 /// large, binary (a NUL, or many U+FFFD or control characters: what a
 /// non-UTF-8 file decodes to), or an HTML document (a GitHub page instead of

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use shelf_core::sources::{Budget, OverLimit, SourceUrl};
+use shelf_core::sources::{page_text_from_bytes, Budget, OverLimit, SourceUrl};
 
 use crate::args::{check_fetchable, is_local_http};
 
@@ -97,14 +97,7 @@ impl Downloader {
                 .map_err(Trouble::OverLimit)?;
             bytes.extend_from_slice(&chunk[..n]);
         }
-        let mut text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        Ok(text)
+        Ok(page_text_from_bytes(bytes))
     }
 
     /// Bytes taken by every download so far.

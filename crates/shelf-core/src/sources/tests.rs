@@ -806,3 +806,14 @@ fn a_series_is_only_suspected_incomplete_below_its_first_entry() {
         u32::MAX as usize - 1
     );
 }
+
+#[test]
+fn downloaded_bytes_read_as_a_browser_reads_them() {
+    use super::page_text_from_bytes;
+    assert_eq!(
+        page_text_from_bytes("\u{feff}# 頁".as_bytes().to_vec()),
+        "# 頁"
+    );
+    assert_eq!(page_text_from_bytes(vec![b'a', 0xff, b'b']), "a\u{fffd}b");
+    assert_eq!(page_text_from_bytes(Vec::new()), "");
+}
