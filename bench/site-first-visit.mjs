@@ -6,7 +6,7 @@
 // /series/ml2021, pastes the ML 2025 slides' assignment and previews it,
 // then reloads offline. Also prints the data file's size and its decode time.
 //   node bench/site-first-visit.mjs [--no-build] [--dist DIR]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, normalize, resolve } from 'node:path';
@@ -34,8 +34,10 @@ const mirror = createServer(async (req, res) => {
 await new Promise((ok) => mirror.listen(0, '127.0.0.1', ok));
 if (build) {
   const source = `http://127.0.0.1:${mirror.address().port}/README.md`;
-  const built = spawnSync(join(ROOT, 'scripts/build-site'), ['--source', source, '--dist', dist], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  // Asynchronously: the mirror answers from this process.
+  const child = spawn(join(ROOT, 'scripts/build-site'), ['--source', source, '--dist', dist], { cwd: ROOT, stdio: 'inherit' });
+  const status = await new Promise((ok) => child.on('close', ok));
+  if (status !== 0) process.exit(status ?? 1);
 }
 mirror.close();
 
