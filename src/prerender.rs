@@ -22,7 +22,6 @@ use shelf_core::sources::holdings;
 use shelf_core::watch::WatchState;
 
 use crate::i18n::{fill, fill_count, LocaleText, Strings};
-use crate::shelf::SITE_SOURCE_META;
 use crate::ui::catalogue_page;
 use crate::ui::frame::MAIN_ID;
 use crate::ui::search::filters::{self, choice_label, summary_label, PANEL_ID, TOGGLE_ID};
@@ -32,6 +31,7 @@ use crate::ui::sources::holdings::{course_lines, holdings_text, load_label};
 use crate::ui::study::bulk_add;
 use crate::ui::study::playlist_picker::{self, NEW_CHOICE};
 use crate::ui::study::watch_toggle::{state_label, state_mark};
+use crate::web::site_files::SOURCE_META;
 
 /// The language a fresh profile gets.
 const LOCALE: Locale = Locale::ZhTw;
@@ -738,7 +738,7 @@ pub fn prerendered_index(index_html: &str, catalogue: &Catalogue) -> Option<Stri
     }
     // The post-build hook names the source in the page before this runs,
     // and the app reads the same tag.
-    let built_whole = index_html.contains(&format!("<meta name=\"{SITE_SOURCE_META}\""));
+    let built_whole = index_html.contains(&format!("<meta name=\"{SOURCE_META}\""));
     into_index(index_html, &first_screen(catalogue, built_whole))
 }
 

@@ -10,6 +10,7 @@ use shelf_core::sources::CatalogueRecord;
 
 use crate::site_data;
 use crate::web::idb;
+use crate::web::site_files::SOURCE_META;
 
 /// A catalogue and its search index, built once and kept for the page's
 /// lifetime (a swap leaks the old one: swaps are rare and explicit).
@@ -52,9 +53,6 @@ pub struct Shelf {
     site_source: Option<&'static str>,
 }
 
-/// The `<meta>` naming the index URL a site was built from.
-pub const SITE_SOURCE_META: &str = "shelf-source";
-
 pub const RECORD_KEY: &str = "record";
 
 impl Shelf {
@@ -89,7 +87,7 @@ impl Shelf {
             current: RwSignal::new(Holding::leak(catalogue)),
             record: RwSignal::new(record),
             restored: RwSignal::new(restored),
-            site_source: crate::web::document::meta_content(SITE_SOURCE_META).map(|s| &*s.leak()),
+            site_source: crate::web::document::meta_content(SOURCE_META).map(|s| &*s.leak()),
         })
     }
 

@@ -16,6 +16,9 @@ use crate::web::document::meta_content;
 pub const CATALOGUE_META: &str = "shelf-catalogue";
 /// The `<meta>` naming the file of the pages the catalogue was built from.
 pub const PAGES_META: &str = "shelf-pages";
+/// The `<meta>` naming the index URL the site was built from, when it was
+/// (`scripts/build-site`); read by `Shelf::site_source` and the prerender.
+pub const SOURCE_META: &str = "shelf-source";
 
 /// Why a data file gave no text. Shown to the student in English, under
 /// the error page's "please report this message", or as a load's refusal.
