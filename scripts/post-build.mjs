@@ -10,6 +10,11 @@
 // wasm under content-hashed names and named in both pages (<meta>), the
 // catalogue preloaded; the prerender reads the same file.
 //
+// A Google OAuth client id set at build time (SHELF_GOOGLE_CLIENT_ID,
+// scripts/google-client.mjs: its shape checked, a malformed one fails the
+// build) is named in both pages too; without one, Google Drive sync is not
+// offered.
+//
 // The catalogue worker's files (scripts/catalogue-worker-files.mjs, ~350 KB
 // brotli, used only by students who load catalogue pages) are not precached:
 // sw.js caches them on first use instead (ON_DEMAND, with their sha256 so it
@@ -22,6 +27,7 @@ import { withCsp } from './csp.mjs';
 import { prerender, withWasmPriority } from './prerender.mjs';
 import { isWorkerFile } from './catalogue-worker-files.mjs';
 import { siteInputs, writeSiteFiles, withSiteFiles } from './site-data.mjs';
+import { googleClientId, withGoogleClient } from './google-client.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -29,6 +35,8 @@ if (!staging) {
   process.exit(2);
 }
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+// Checked first: a malformed id fails the build before anything is written.
+const googleClient = googleClientId(process.env.SHELF_GOOGLE_CLIENT_ID);
 
 async function files(dir) {
   const out = [];
@@ -47,7 +55,15 @@ console.log(
     ` from ${inputs.from}${inputs.source ? `, built from ${inputs.source}` : ''}`,
 );
 const indexHtml = join(staging, 'index.html');
-await writeFile(indexHtml, withSiteFiles(await readFile(indexHtml, 'utf8'), site, inputs.source));
+await writeFile(
+  indexHtml,
+  withGoogleClient(withSiteFiles(await readFile(indexHtml, 'utf8'), site, inputs.source), googleClient),
+);
+console.log(
+  googleClient
+    ? `google-client.mjs: Google Drive sync offered (client ${googleClient})`
+    : 'google-client.mjs: no SHELF_GOOGLE_CLIENT_ID, Google Drive sync not offered',
+);
 // 404.html (deep links, and every route but the bare catalogue in sw.js)
 // keeps the neutral skeleton; index.html gets the catalogue's first screen.
 const shell = withWasmPriority(await readFile(indexHtml, 'utf8'));

@@ -36,10 +36,12 @@ const PAGE = `<!DOCTYPE html>
  * returns sw.js's VERSION, ASSETS, ON_DEMAND and REUSABLE, and the names of
  * the site's data files as the page gives them.
  */
-async function hook(dir, site) {
+async function hook(dir, site, extraEnv = {}) {
   const env = { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_SOURCE_DIR: root };
   delete env.SHELF_SITE;
+  delete env.SHELF_GOOGLE_CLIENT_ID;
   if (site) env.SHELF_SITE = site;
+  Object.assign(env, extraEnv);
   await run('node', [join(root, 'scripts/post-build.mjs')], { cwd: root, env });
   const sw = await readFile(join(dir, 'sw.js'), 'utf8');
   const value = (name) => JSON.parse(sw.match(new RegExp(`^const ${name} = (.*);$`, 'm'))[1]);
@@ -143,6 +145,25 @@ test("the site's data files are content-hashed, named in both pages, preloaded, 
     await rm(dir, { recursive: true });
     await rm(again, { recursive: true });
     await rm(site, { recursive: true });
+  }
+});
+
+test('a Google client id set at build time is named in both pages; a malformed one fails the build', async () => {
+  const dir = await staging({ 'index.html': PAGE, 'app-0123.js': 'app', 'app-0123_bg.wasm': 'app wasm' });
+  const meta = /<meta name="shelf-google-client-id" content="([^"]*)">/;
+  try {
+    const none = await hook(dir);
+    assert.doesNotMatch(none.html, meta, 'no id, no meta: the Google option is not shown');
+    const id = '123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com';
+    const set = await hook(dir, undefined, { SHELF_GOOGLE_CLIENT_ID: ` ${id}\n` });
+    assert.equal(set.html.match(meta)?.[1], id, 'index.html names it (trimmed)');
+    assert.equal((await readFile(join(dir, '404.html'), 'utf8')).match(meta)?.[1], id, '404.html too');
+    assert.equal(set.html.match(new RegExp(meta.source, 'g')).length, 1, 'once');
+    for (const bad of ['my-client', 'x.apps.googleusercontent.com.evil.example', '"><script>x</script>.apps.googleusercontent.com', 'a b.apps.googleusercontent.com']) {
+      await assert.rejects(hook(dir, undefined, { SHELF_GOOGLE_CLIENT_ID: bad }), /SHELF_GOOGLE_CLIENT_ID is not a Google OAuth client id/, bad);
+    }
+  } finally {
+    await rm(dir, { recursive: true });
   }
 });
 
