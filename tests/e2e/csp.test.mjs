@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { distDir, mounted, useApp } from './support/app.mjs';
 import { openPage } from './support/browser.mjs';
 import { catalogueWorkerIn, isReady, startWorker } from './support/worker.mjs';
@@ -114,6 +116,20 @@ test('every route is served with the policy as the first element after the chars
     await assertPolicyServed(new URL(path, app.url).href);
   }
   await assertPolicyServed(new URL(`video/${LECTURE_7}`, subpath.url).href);
+});
+
+test('a build with a Google client id has the same policy: Google Drive needs nothing beyond connect-src https:', async () => {
+  // Drive's REST API is https://www.googleapis.com (allowed by connect-src https:); Google's consent page is a
+  // top-level navigation, which a page's policy does not govern. tests/e2e/sync-drive.test.mjs runs the
+  // whole flow on that build and collects violations (none).
+  const policyOf = async (dist, file) =>
+    (await readFile(join(dist, file), 'utf8')).match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+  for (const file of ['index.html', '404.html']) {
+    const main = await policyOf(distDir(), file);
+    assert.ok(main, `${file} has a policy`);
+    assert.equal(await policyOf(distDir('DIST_GOOGLE'), file), main, file);
+  }
+  assert.match(await readFile(join(distDir('DIST_GOOGLE'), 'index.html'), 'utf8'), /<meta name="shelf-google-client-id" content="[^"]+">/);
 });
 
 test('every route and a few interactions run without a CSP violation', async () => {
