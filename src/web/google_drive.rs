@@ -36,8 +36,8 @@
 //! named in the page by the post-build hook, `scripts/google-client.mjs`):
 //! without one, [`client_id`] is None and the app offers no Google option.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -151,16 +151,35 @@ impl DriveFile {
 }
 
 /// A Google Drive connection: the access token and when it expires.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct Connection {
     token: String,
     /// Epoch ms; 0 when Google did not say (then only a 401 tells).
     expires_at_ms: u64,
     /// The files the last listing or look-up of this connection saw, by
     /// device-file name (all files of a name, newest first), so a round's
-    /// downloads need no look-up of their own.
+    /// downloads need no look-up of their own. (A `Mutex` only because
+    /// signals hold `Sync` values: the app has one thread.)
     #[serde(skip)]
-    seen: RefCell<BTreeMap<String, Vec<DriveFile>>>,
+    seen: Mutex<BTreeMap<String, Vec<DriveFile>>>,
+}
+
+/// A copy starts with nothing seen: each round lists afresh.
+impl Clone for Connection {
+    fn clone(&self) -> Self {
+        Connection {
+            token: self.token.clone(),
+            expires_at_ms: self.expires_at_ms,
+            seen: Mutex::default(),
+        }
+    }
+}
+
+/// The same connection: the same token (what was seen is a cache).
+impl PartialEq for Connection {
+    fn eq(&self, other: &Self) -> bool {
+        self.token == other.token && self.expires_at_ms == other.expires_at_ms
+    }
 }
 
 impl std::fmt::Debug for Connection {
@@ -178,8 +197,14 @@ impl Connection {
         Connection {
             token,
             expires_at_ms: expires_in.map_or(0, |s| now_ms.saturating_add(s.saturating_mul(1000))),
-            seen: RefCell::default(),
+            seen: Mutex::default(),
         }
+    }
+
+    fn seen(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Vec<DriveFile>>> {
+        // Nothing panics while holding it, so it is never poisoned; if it
+        // were, the cache is only a cache.
+        self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Whether the token is (nearly) past its lifetime at `now_ms`.
@@ -245,7 +270,7 @@ impl Connection {
         let found = by_name(self.files(Some(&query)).await?)
             .remove(name)
             .unwrap_or_default();
-        self.seen.borrow_mut().insert(name.to_owned(), found.clone());
+        self.seen().insert(name.to_owned(), found.clone());
         Ok(found)
     }
 
@@ -263,13 +288,13 @@ impl Connection {
                 })
             })
             .collect();
-        *self.seen.borrow_mut() = grouped;
+        *self.seen() = grouped;
         Ok(listed)
     }
 
     /// A device file's text, or None when there is none.
     pub async fn get(&self, name: &str) -> Result<Option<Fetched>, RemoteError> {
-        let known = self.seen.borrow().get(name).and_then(|f| f.first().cloned());
+        let known = self.seen().get(name).and_then(|f| f.first().cloned());
         let file = match known {
             Some(file) => file,
             None => match self.look_up(name).await?.into_iter().next() {
@@ -285,7 +310,7 @@ impl Connection {
             .request("GET", &url, None, None, MAX_DEVICE_FILE_BYTES)
             .await?;
         if reply.status == 404 {
-            self.seen.borrow_mut().remove(name);
+            self.seen().remove(name);
             return Ok(None);
         }
         Ok(Some(Fetched {
@@ -326,12 +351,12 @@ impl Connection {
         };
         if reply.status == 404 {
             // Deleted between the look-up and the write (a device forgot this one).
-            self.seen.borrow_mut().remove(name);
+            self.seen().remove(name);
             return Err(RemoteError::Conflict);
         }
         let written = read_file(&reply.body)?;
         let etag = written.etag();
-        let mut seen = self.seen.borrow_mut();
+        let mut seen = self.seen();
         let files = seen.entry(name.to_owned()).or_default();
         files.retain(|f| f.id != written.id);
         files.insert(0, written);
@@ -354,7 +379,7 @@ impl Connection {
             self.request("DELETE", &url, None, None, MAX_META_BYTES)
                 .await?;
         }
-        self.seen.borrow_mut().remove(name);
+        self.seen().remove(name);
         Ok(())
     }
 }
