@@ -28,8 +28,10 @@ pub struct SyncDeviceId(String);
 
 impl SyncDeviceId {
     pub fn parse(s: &str) -> Option<Self> {
-        (s.len() == 16 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-            .then(|| SyncDeviceId(s.to_owned()))
+        (s.len() == 16
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        .then(|| SyncDeviceId(s.to_owned()))
     }
     pub fn from_random(bytes: [u8; 10]) -> Self {
         const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
@@ -232,10 +234,14 @@ pub enum RemoteFileError {
 impl fmt::Display for RemoteFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RemoteFileError::TooLarge { bytes } => write!(f, "device file of {bytes} bytes is too large"),
+            RemoteFileError::TooLarge { bytes } => {
+                write!(f, "device file of {bytes} bytes is too large")
+            }
             RemoteFileError::NotJson => write!(f, "device file is not JSON"),
             RemoteFileError::Foreign => write!(f, "not a Lecture Shelf device file"),
-            RemoteFileError::NewerFormat { format } => write!(f, "device file format {format} is newer"),
+            RemoteFileError::NewerFormat { format } => {
+                write!(f, "device file format {format} is newer")
+            }
         }
     }
 }
@@ -321,6 +327,13 @@ impl Round {
             if_match: listed.map(|e| e.etag.clone()),
         })
     }
+    /// After the PUT of what `upload` gave succeeded.
+    pub fn uploaded(&mut self, etag: &str) {
+        self.outcome.uploaded = true;
+        let digest = self.pending.take().unwrap_or(0);
+        self.memory.uploaded = Some((etag.to_owned(), digest));
+        self.memory.seen.insert(self.own_name(), etag.to_owned());
+    }
     pub fn to_delete(&self) -> Vec<Delete> {
         self.listing
             .iter()
@@ -356,7 +369,10 @@ impl Round {
     }
 }
 
-fn read_file(body: &str, now_ms: u64) -> Result<(Option<StudyState>, String, u64), RemoteFileError> {
+fn read_file(
+    body: &str,
+    now_ms: u64,
+) -> Result<(Option<StudyState>, String, u64), RemoteFileError> {
     if body.len() as u64 > MAX_DEVICE_FILE_BYTES {
         return Err(RemoteFileError::TooLarge {
             bytes: body.len() as u64,
