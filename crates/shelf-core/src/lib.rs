@@ -19,6 +19,7 @@ pub mod search;
 pub mod sources;
 pub mod study;
 pub mod summary;
+pub mod sync;
 mod text_form;
 pub mod watch;
 
