@@ -44,10 +44,12 @@ pub use round::Round;
 pub const DEVICES_FOLDER: &str = "lecture-shelf/devices/";
 
 /// A remote file bigger than this is refused unread. The heaviest state the
-/// app is sized for (448 lectures with 500-character notes in Chinese and
-/// ten full playlists, `study::worst_case`) encodes to well under half of
-/// it; localStorage cannot hold a state much bigger, so no honest device
-/// writes one. Small enough to parse in a phone's browser tab.
+/// app is sized for (`study::worst_case`: 448 lectures, 500-character notes
+/// in Chinese, ten full playlists) writes about 0.7 MB; even a note at the
+/// 5000-character cap on every lecture, all Chinese (3 bytes a character),
+/// is about 6.7 MB, and localStorage (5 M UTF-16 units) holds little more,
+/// so no honest device writes a bigger file. Small enough to parse in a
+/// phone's browser tab.
 pub const MAX_DEVICE_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// A file unchanged this long belongs to a device that stopped syncing

@@ -52,8 +52,10 @@ pub(super) struct Read {
     /// Everything was read as written: no item left out, no stamp clamped
     /// (only such a file can be judged covered, and so deletable).
     pub(super) clean: bool,
-    /// The data part's fingerprint, as this device would write it.
-    pub(super) fingerprint: u64,
+    /// Fingerprints of the names and the study as this device would
+    /// write them (see `Round::upload`).
+    pub(super) names_fp: u64,
+    pub(super) study_fp: u64,
 }
 
 /// Reads `body`, the file of `device`, clamping stamps to `now_ms`.
@@ -105,17 +107,12 @@ pub(super) fn read(
         }
         Some(Decoded::Corrupt { .. }) | None => return Err(RemoteFileError::Foreign),
     };
-    let fingerprint = data_fingerprint(&names.to_json(), &crate::study::encode(&study));
     Ok(Read {
         written_ms,
+        names_fp: fingerprint(&[&names.to_json()]),
+        study_fp: fingerprint(&[&crate::study::encode(&study)]),
         names,
         study,
         clean,
-        fingerprint,
     })
-}
-
-/// What decides "nothing new": the names and the study state, not the time.
-pub(super) fn data_fingerprint(names_json: &str, study_json: &str) -> u64 {
-    fingerprint(&[names_json, study_json])
 }

@@ -54,9 +54,11 @@ pub(super) fn build_marker() -> u64 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Own {
     pub(super) etag: String,
-    /// Of its data (names and study), see `file::data_fingerprint`.
+    /// Of its study state and its names (see `Round::upload`).
     #[serde(with = "hex")]
-    pub(super) fingerprint: u64,
+    pub(super) study_fp: u64,
+    #[serde(with = "hex")]
+    pub(super) names_fp: u64,
     pub(super) written_ms: u64,
 }
 
@@ -83,6 +85,8 @@ pub struct SyncMemory {
     pub(super) files: BTreeMap<String, Seen>,
     pub(super) own: Option<Own>,
     pub(super) last_synced_ms: Option<u64>,
+    /// A rename or forget made here that the own file may not carry yet.
+    pub(super) names_edited: bool,
     /// Stamps renames and forget marks; not stored (rebuilt from `names`).
     pub(super) clock: Clock,
 }
@@ -97,6 +101,7 @@ struct StoredRef<'a> {
     own: &'a Option<Own>,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_synced_ms: Option<u64>,
+    names_edited: bool,
 }
 
 impl SyncMemory {
@@ -110,6 +115,7 @@ impl SyncMemory {
             files: BTreeMap::new(),
             own: None,
             last_synced_ms: None,
+            names_edited: false,
         };
         // Stamped at the floor: any rename made anywhere later wins.
         let device = memory.device.clone();
@@ -129,6 +135,7 @@ impl SyncMemory {
             files: &self.files,
             own: &self.own,
             last_synced_ms: self.last_synced_ms,
+            names_edited: self.names_edited,
         })
         .expect("sync memory always serializes")
     }
@@ -156,6 +163,11 @@ impl SyncMemory {
             files: section(object.remove("files")),
             own: section(object.remove("own")),
             last_synced_ms: section(object.remove("last_synced_ms")),
+            // Unknown: assume an edit is waiting (at worst one more PUT).
+            names_edited: object
+                .remove("names_edited")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true),
             clock,
             device,
         })
@@ -202,7 +214,9 @@ impl SyncMemory {
         name: &str,
         now_ms: u64,
     ) -> Result<bool, NameError> {
-        self.names.rename(device, name, &mut self.clock, now_ms)
+        let changed = self.names.rename(device, name, &mut self.clock, now_ms)?;
+        self.names_edited |= changed;
+        Ok(changed)
     }
 
     /// Forgets another device: the next round writes the mark (so every
@@ -210,7 +224,9 @@ impl SyncMemory {
     /// merged. False for this device (disconnect instead) or one already
     /// forgotten.
     pub fn forget(&mut self, device: &SyncDeviceId, now_ms: u64) -> bool {
-        *device != self.device && self.names.forget(device, &mut self.clock, now_ms)
+        let changed = *device != self.device && self.names.forget(device, &mut self.clock, now_ms);
+        self.names_edited |= changed;
+        changed
     }
 
     /// True once another device has forgotten this one.

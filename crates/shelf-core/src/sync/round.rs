@@ -4,11 +4,15 @@
 //! * **Download** a file only when its ETag is not the one this device
 //!   last read (its own: not the one it last wrote or read).
 //! * **Upload** only when the own file, as it is in the folder, lacks
-//!   something: its data fingerprint (names and study, not the time)
-//!   differs from the local state's, or it is missing. After a round
-//!   with no edits anywhere every device's state is the join, each has
-//!   written it at most once since it last grew, and nothing is written
-//!   again: states only grow, so uploads stop (`simulation.rs`).
+//!   something: it is missing, or its study state's fingerprint differs
+//!   from the local state's, or it lacks a rename or forget made here, or
+//!   it lacks names read from a file this round is about to delete. Names
+//!   merely read from others' files are carried at the next upload but do
+//!   not cause one (they are in the folder already), so a device joining
+//!   costs the others a GET, not a PUT. After rounds with no edits anywhere
+//!   every device's state is the join, each has written it at most once
+//!   since it last grew, and nothing is written again: states only grow,
+//!   so uploads stop (`simulation.rs`).
 //! * **Delete**, only once the own file holds everything this device has
 //!   read (so nothing read is lost by the delete): the file of a forgotten
 //!   device (after merging it), and a *stale* file — unchanged for
@@ -19,10 +23,10 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::file::{self, data_fingerprint};
+use super::file;
 use super::memory::{build_marker, Own, Refusal, Seen, SyncMemory};
 use super::{
-    Delete, Refused, RemoteEntry, RemoteFileError, RoundOutcome, SyncDeviceId, Upload,
+    fingerprint, Delete, Refused, RemoteEntry, RemoteFileError, RoundOutcome, SyncDeviceId, Upload,
     MAX_DEVICE_FILE_BYTES, STALE_AFTER_MS,
 };
 use crate::study::StudyState;
@@ -33,7 +37,8 @@ struct Absorbed {
     etag: String,
     written_ms: Option<u64>,
     clean: bool,
-    fingerprint: u64,
+    study_fp: u64,
+    names_fp: u64,
     state: StudyState,
 }
 
@@ -44,7 +49,8 @@ enum Check {
     Current { covered: BTreeSet<String> },
     /// A PUT is due with this data.
     Pending {
-        fingerprint: u64,
+        study_fp: u64,
+        names_fp: u64,
         written_ms: u64,
         covered: BTreeSet<String>,
     },
@@ -140,7 +146,8 @@ impl Round {
                         etag: etag.to_string(),
                         written_ms: read.written_ms,
                         clean: read.clean,
-                        fingerprint: read.fingerprint,
+                        study_fp: read.study_fp,
+                        names_fp: read.names_fp,
                         state: read.study.clone(),
                     },
                 );
@@ -157,14 +164,14 @@ impl Round {
 
     /// The own file's ETag in the listing and its data fingerprint, when
     /// this device knows what it holds.
-    fn own_remote(&self) -> Option<(&str, Option<u64>)> {
+    fn own_remote(&self) -> Option<(&str, Option<(u64, u64)>)> {
         // A GET is newer than the listing it followed.
         if let Some(read) = self.absorbed.get(&self.own_name()) {
-            return Some((&read.etag, Some(read.fingerprint)));
+            return Some((&read.etag, Some((read.study_fp, read.names_fp))));
         }
         let (etag, _) = self.listed.get(&self.own_name())?;
         match &self.memory.own {
-            Some(own) if own.etag == *etag => Some((etag, Some(own.fingerprint))),
+            Some(own) if own.etag == *etag => Some((etag, Some((own.study_fp, own.names_fp)))),
             _ => Some((etag, None)),
         }
     }
@@ -185,7 +192,8 @@ impl Round {
         }
         let names_json = self.memory.names.to_json();
         let study_json = crate::study::encode(state);
-        let fingerprint = data_fingerprint(&names_json, &study_json);
+        let study_fp = fingerprint(&[&study_json]);
+        let names_fp = fingerprint(&[&names_json]);
         // Files read this round whose content the state holds.
         let covered: BTreeSet<String> = self
             .absorbed
@@ -195,10 +203,14 @@ impl Round {
             .collect();
         let if_match = match self.own_remote() {
             None => None,
-            Some((_, Some(remote))) if remote == fingerprint => {
-                return (Check::Current { covered }, None);
+            Some((etag, Some((remote_study, remote_names)))) => {
+                let names_missing = remote_names != names_fp
+                    && (self.memory.names_edited || !self.deletions(&covered).is_empty());
+                if remote_study == study_fp && !names_missing {
+                    return (Check::Current { covered }, None);
+                }
+                Some(etag.to_string())
             }
-            Some((etag, Some(_))) => Some(etag.to_string()),
             // Changed by someone and not read: never write over it unread.
             Some((_, None)) => return (Check::Blocked { too_large: None }, None),
         };
@@ -210,7 +222,8 @@ impl Round {
             return (Check::Blocked { too_large }, None);
         }
         let check = Check::Pending {
-            fingerprint,
+            study_fp,
+            names_fp,
             written_ms: now_ms,
             covered,
         };
@@ -226,16 +239,19 @@ impl Round {
     pub fn uploaded(&mut self, etag: &str) {
         let check = self.check.borrow().clone();
         if let Some(Check::Pending {
-            fingerprint,
+            study_fp,
+            names_fp,
             written_ms,
             covered,
         }) = check
         {
             self.written = Some(Own {
                 etag: etag.to_string(),
-                fingerprint,
+                study_fp,
+                names_fp,
                 written_ms,
             });
+            self.memory.names_edited = false;
             let own = self.own_name();
             self.listed.insert(own, (etag.to_string(), None));
             *self.check.borrow_mut() = Some(Check::Current { covered });
@@ -265,9 +281,14 @@ impl Round {
         if self.memory.is_forgotten() {
             return Vec::new();
         }
-        let Some(covered_now) = self.own_is_current() else {
-            return Vec::new();
-        };
+        match self.own_is_current() {
+            Some(covered_now) => self.deletions(&covered_now),
+            None => Vec::new(),
+        }
+    }
+
+    /// What `to_delete` gives once the own file holds the files in `covered_now`.
+    fn deletions(&self, covered_now: &BTreeSet<String>) -> Vec<Delete> {
         let now = self.started_ms;
         let own_name = self.own_name();
         let own_key = (self.own_written_ms().unwrap_or(0), own_name.clone());
@@ -421,7 +442,8 @@ impl Round {
             (Some(written), _) => Some(written),
             (None, Some(read)) => Some(Own {
                 etag: read.etag.clone(),
-                fingerprint: read.fingerprint,
+                study_fp: read.study_fp,
+                names_fp: read.names_fp,
                 written_ms: read.written_ms.unwrap_or(0),
             }),
             // Not written (a failed PUT): the next round decides again.
@@ -430,6 +452,11 @@ impl Round {
         };
         if covered_now.is_some() {
             memory.last_synced_ms = Some(now_ms);
+        }
+        // A PUT whose round was cut short still carried the names.
+        let names_fp = fingerprint(&[&memory.names.to_json()]);
+        if memory.own.as_ref().is_some_and(|o| o.names_fp == names_fp) {
+            memory.names_edited = false;
         }
         memory
     }
