@@ -444,6 +444,7 @@ fn memory_round_trips_and_salvages() {
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     value["files"] = serde_json::json!({"x": 1});
     value["own"] = serde_json::json!("junk");
+    value["names"]["not an id"] = serde_json::json!({"name": 5});
     let salvaged = SyncMemory::decode(&value.to_string()).expect("the device id survives");
     assert_eq!(salvaged.device(), me.memory.device());
     assert_eq!(salvaged.names, me.memory.names);
