@@ -99,6 +99,8 @@ pub enum ConnectError {
     Refused(String),
     /// The return carried a state this browser did not send.
     WrongState,
+    /// Another device forgot this one: it was disconnected.
+    Forgotten,
 }
 
 #[derive(Clone, Copy)]
@@ -253,7 +255,7 @@ impl Sync {
         &self,
         device: &SyncDeviceId,
         name: &str,
-    ) -> Result<bool, shelf_core::sync::NameError> {
+    ) -> Result<bool, shelf_core::study::NameError> {
         let mut memory = read_memory().or_else(|| self.memory.get_untracked());
         let Some(m) = memory.as_mut() else {
             return Ok(false);
@@ -325,32 +327,11 @@ impl Sync {
                 let (Some(address), Some(href)) = (field("address"), field("href")) else {
                     return self.connect_error.set(Some(ConnectError::WrongState));
                 };
-                let backend = Backend::RemoteStorage(Connection {
+                self.adopt(Backend::RemoteStorage(Connection {
                     address,
                     href,
                     token,
-                });
-                // Another account: what was seen there means nothing here.
-                let same_account = self
-                    .connection
-                    .with_untracked(|c| c.as_ref().map(Backend::account))
-                    == Some(backend.account());
-                if !same_account {
-                    if let Some(old) = read_memory() {
-                        let name = old
-                            .devices(now_ms())
-                            .into_iter()
-                            .find(|d| d.this_device)
-                            .map(|d| d.name)
-                            .unwrap_or_default();
-                        self.store_memory(SyncMemory::new(old.device().clone(), &name));
-                    }
-                }
-                if let Ok(text) = serde_json::to_string(&backend) {
-                    let _ = storage::write(CONNECTION_KEY, &text);
-                }
-                self.connection.set(Some(backend));
-                self.set_status(SyncStatus::Idle);
+                }));
             }
             // Another backend's return (H4's Google Drive) is its own to finish.
             oauth::Returned::Granted { .. } => {}
@@ -358,6 +339,41 @@ impl Sync {
                 self.connect_error.set(Some(ConnectError::Refused(error)))
             }
             oauth::Returned::WrongState => self.connect_error.set(Some(ConnectError::WrongState)),
+        }
+    }
+
+    /// Takes a newly granted connection: stored, the status reset, and for
+    /// another account than before, the memory of what was seen there
+    /// dropped (this device keeps its id and name).
+    fn adopt(&self, backend: Backend) {
+        let same_account = self
+            .connection
+            .with_untracked(|c| c.as_ref().map(Backend::account))
+            == Some(backend.account());
+        if !same_account {
+            if let Some(old) = read_memory() {
+                let name = old
+                    .devices(now_ms())
+                    .into_iter()
+                    .find(|d| d.this_device)
+                    .map(|d| d.name)
+                    .unwrap_or_default();
+                self.store_memory(SyncMemory::new(old.device().clone(), &name));
+            }
+        }
+        if let Ok(text) = serde_json::to_string(&backend) {
+            let _ = storage::write(CONNECTION_KEY, &text);
+        }
+        self.connection.set(Some(backend));
+        self.set_status(SyncStatus::Idle);
+    }
+
+    /// "Reconnect": the connect flow of the backend in use, again.
+    pub fn reconnect(&self) {
+        match self.connection.get_untracked() {
+            Some(Backend::RemoteStorage(c)) => self.connect(c.address),
+            // H4: Some(Backend::GoogleDrive(_)) => google_drive::connect(…),
+            None => {}
         }
     }
 
@@ -437,9 +453,7 @@ impl Sync {
         let sync = *self;
         let outcome = locks::holding(LOCK, LOCK_WAIT_MS, async move {
             // As the last round (of any tab) left them.
-            let Some(backend) = read_json::<Backend>(CONNECTION_KEY) else {
-                return None;
-            };
+            let backend = read_json::<Backend>(CONNECTION_KEY)?;
             let mut result = sync.round(&backend).await;
             if result == Err(RemoteError::Conflict) {
                 result = sync.round(&backend).await;
@@ -457,6 +471,15 @@ impl Sync {
                 self.connection.set(None);
                 self.status.set(None);
                 return self.show_state();
+            }
+            // Another device forgot this one: disconnect, keep the study
+            // data; a new connection starts as a new device.
+            Ok(Some(Ok(outcome))) if outcome.forgotten => {
+                self.disconnect();
+                let _ = storage::remove(MEMORY_KEY);
+                self.memory.set(None);
+                self.connect_error.set(Some(ConnectError::Forgotten));
+                return;
             }
             Ok(Some(Ok(outcome))) => SyncStatus::Synced {
                 at_ms: now_ms(),
@@ -526,13 +549,56 @@ impl Sync {
             round.uploaded(&etag);
         }
         for delete in round.to_delete() {
-            backend
+            match backend
                 .delete(&delete.name, delete.if_match.as_deref())
-                .await?;
-            round.deleted(&delete.name);
+                .await
+            {
+                // Changed meanwhile: the next round decides again.
+                Ok(()) | Err(RemoteError::Conflict) => round.deleted(&delete.name),
+                Err(error) => return Err(error),
+            }
         }
         let outcome = round.outcome();
         self.store_memory(round.finish(now_ms()));
         Ok(outcome)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_names_come_from_the_user_agent() {
+        let android =
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/131 Mobile";
+        assert_eq!(default_device_name(android), "Android");
+        assert_eq!(
+            default_device_name("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)"),
+            "iPhone"
+        );
+        assert_eq!(
+            default_device_name("Mozilla/5.0 (X11; Linux x86_64)"),
+            "Linux"
+        );
+        assert_eq!(default_device_name(""), "Browser");
+    }
+
+    #[test]
+    fn statuses_read_back_as_other_tabs_read_them() {
+        for status in [
+            SyncStatus::Idle,
+            SyncStatus::Synced {
+                at_ms: 5,
+                devices: 3,
+            },
+            SyncStatus::Reconnect,
+            SyncStatus::Failed {
+                failure: Failure::Status { code: 503 },
+            },
+        ] {
+            let text = serde_json::to_string(&status).unwrap();
+            assert_eq!(serde_json::from_str::<SyncStatus>(&text).unwrap(), status);
+        }
     }
 }

@@ -124,10 +124,11 @@ pub fn bare_etag(raw: &str) -> String {
         .to_owned()
 }
 
-/// Sends one request. Statuses are returned as they are except 401/403
-/// (Unauthorized) and 412 (Conflict), which mean the same for every backend;
-/// a body past `max_bytes` stops the download.
-pub async fn send(
+/// Sends one request: every status returned as it is (a backend whose
+/// statuses mean more than the usual, as Google's 403 for a rate limit,
+/// maps them itself); transport failures are `Offline`, a body past
+/// `max_bytes` stops the download (`TooLarge`).
+pub async fn send_raw(
     method: &str,
     url: &str,
     headers: &[(&str, &str)],
@@ -170,7 +171,19 @@ pub async fn send(
     if result.is_err() {
         controller.abort();
     }
-    let reply = result?;
+    result
+}
+
+/// [`send_raw`], with the statuses that mean the same for every backend
+/// turned into errors: 401/403 `Unauthorized`, 412 `Conflict`.
+pub async fn send(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+    max_bytes: u64,
+) -> Result<Reply, RemoteError> {
+    let reply = send_raw(method, url, headers, body, max_bytes).await?;
     match reply.status {
         401 | 403 => Err(RemoteError::Unauthorized),
         412 => Err(RemoteError::Conflict),

@@ -261,3 +261,82 @@ fn read_listing(body: &str) -> Result<Vec<Listed>, RemoteError> {
     }
     Ok(listed)
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_user_at_host_with_an_optional_port() {
+        assert_eq!(
+            parse_address(" student@5apps.com "),
+            Some(("student", "5apps.com"))
+        );
+        assert_eq!(
+            parse_address("a.b-c@127.0.0.1:4443"),
+            Some(("a.b-c", "127.0.0.1:4443"))
+        );
+        for bad in [
+            "student",
+            "@host",
+            "user@",
+            "user@host:",
+            "user@host:123456",
+            "us er@host",
+            "user@ho st",
+            "user@host/x",
+            "user@.host",
+            "user@host:8a",
+        ] {
+            assert_eq!(parse_address(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn webfinger_gives_https_storage_and_auth_only() {
+        let jrd = r#"{"links":[{"rel":"http://tools.ietf.org/id/draft-dejong-remotestorage","href":"https://h/storage/u/","properties":{"http://tools.ietf.org/html/rfc6749#section-4.2":"https://h/oauth/u"}}]}"#;
+        assert_eq!(
+            read_webfinger(jrd),
+            Some(Discovered {
+                href: "https://h/storage/u".into(),
+                auth: "https://h/oauth/u".into()
+            })
+        );
+        assert_eq!(
+            read_webfinger(&jrd.replace("https://h/storage", "http://h/storage")),
+            None
+        );
+        assert_eq!(read_webfinger(r#"{"links":[]}"#), None);
+        assert_eq!(read_webfinger("<xrd/>"), None);
+    }
+
+    #[test]
+    fn listings_in_both_forms_skip_folders_and_refuse_garbage() {
+        let listing = r#"{"@context":"http://remotestorage.io/spec/folder-description","items":{"a.json":{"ETag":"\"12\"","Content-Length":34},"sub/":{"ETag":"9"}}}"#;
+        assert_eq!(
+            read_listing(listing).unwrap(),
+            vec![Listed {
+                name: "a.json".into(),
+                etag: "12".into(),
+                size: Some(34)
+            }]
+        );
+        assert_eq!(
+            read_listing(r#"{"a.json":"7"}"#).unwrap(),
+            vec![Listed {
+                name: "a.json".into(),
+                etag: "7".into(),
+                size: None
+            }]
+        );
+        assert!(matches!(read_listing("[]"), Err(RemoteError::Garbage(_))));
+        assert!(matches!(
+            read_listing(r#"{"items":{"a.json":{}}}"#),
+            Err(RemoteError::Garbage(_))
+        ));
+        assert!(matches!(
+            read_listing("not json"),
+            Err(RemoteError::Garbage(_))
+        ));
+    }
+}

@@ -49,6 +49,7 @@ fn connect_error_text(error: &ConnectError) -> String {
         }
         ConnectError::Refused(code) => fill(t().sync_error_refused, &[("reason", code)]),
         ConnectError::WrongState => t().sync_error_state.to_string(),
+        ConnectError::Forgotten => t().sync_error_forgotten.to_string(),
     }
 }
 
@@ -138,11 +139,7 @@ fn Connected(now: RwSignal<u64>) -> impl IntoView {
         Some(SyncStatus::Failed { failure }) => failure_text(failure),
     };
     let reconnect_needed = move || sync.status() == Some(SyncStatus::Reconnect);
-    let reconnect = move |_| {
-        if let Some(connection) = sync.connection() {
-            sync.connect(connection.account());
-        }
-    };
+    let reconnect = move |_| sync.reconnect();
     let status_kind = move || {
         sync.status().map_or("off", |s| match s {
             SyncStatus::Reconnect => "reconnect",
@@ -206,7 +203,15 @@ fn DeviceRow(device: DeviceInfo, now: RwSignal<u64>) -> impl IntoView {
     let id = device.id.clone();
     let input_id = format!("device-name-{}", device.id.as_str());
     let error_id = format!("device-name-error-{}", device.id.as_str());
+    // A device no one has named yet is shown under a placeholder.
     let name = device.name.clone();
+    let shown_name = move || {
+        if name.is_empty() {
+            t().sync_unnamed.to_string()
+        } else {
+            name.clone()
+        }
+    };
     let rename = {
         let id = id.clone();
         move |ev: leptos::ev::Event| {
@@ -222,28 +227,29 @@ fn DeviceRow(device: DeviceInfo, now: RwSignal<u64>) -> impl IntoView {
         let id = id.clone();
         move |_| sync.forget(&id)
     };
-    let label_name = name.clone();
+    let label_name = shown_name.clone();
     view! {
         <li class="sync-device" data-device=id.as_str().to_owned() data-this=device.this_device.to_string()>
             <label class="visually-hidden" for=input_id.clone()>
-                {move || fill(t().sync_device_name_label, &[("name", &label_name)])}
+                {move || fill(t().sync_device_name_label, &[("name", &label_name())])}
             </label>
             <input
                 id=input_id
                 type="text"
                 class="device-name"
-                maxlength="40"
-                value=name.clone()
+                maxlength="100"
+                value=device.name.clone()
+                placeholder=move || t().sync_unnamed
                 aria-describedby=error_id.clone()
                 on:change=rename
             />
             {device.this_device.then(|| view! { <span class="this-device">{move || t().sync_this_device}</span> })}
             <span class="last-seen">{seen}</span>
             {(!device.this_device).then(|| {
-                let name = name.clone();
+                let name = shown_name.clone();
                 view! {
                     <button type="button" class="button forget-device" on:click=forget
-                        aria-label=move || fill(t().sync_forget_label, &[("name", &name)])>
+                        aria-label=move || fill(t().sync_forget_label, &[("name", &name())])>
                         {move || t().sync_forget}
                     </button>
                 }
