@@ -43,9 +43,10 @@ const MEMORY_KEY: &str = "lecture-shelf/sync/memory";
 const STATUS_KEY: &str = "lecture-shelf/sync/status";
 const KEY_PREFIX: &str = "lecture-shelf/sync/";
 
-/// Where syncing stands, shared by this browser's tabs.
+/// Where syncing stands, shared by this browser's tabs (externally tagged:
+/// see `remote_folder::Backend`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SyncStatus {
     /// Connected, no round finished yet.
     Idle,
@@ -64,7 +65,7 @@ pub enum SyncStatus {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "why", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Failure {
     Status {
         code: u16,
@@ -529,8 +530,13 @@ impl Sync {
             .collect();
         let mut round = memory.begin(listing, now_ms());
         for name in round.to_download() {
-            let Some(file) = backend.get(&name).await? else {
-                continue;
+            let file = match backend.get(&name).await {
+                Ok(Some(file)) => file,
+                // Gone since the listing, or past the bound while it came in
+                // (a listing without sizes): not read, as the core refuses
+                // a listed one; the next round looks again.
+                Ok(None) | Err(RemoteError::TooLarge(_)) => continue,
+                Err(error) => return Err(error),
             };
             match round.absorb(&name, &file.etag, &file.body, now_ms()) {
                 Ok(Some(state)) => {

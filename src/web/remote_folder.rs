@@ -51,9 +51,10 @@ pub enum RemoteError {
 }
 
 /// A connected storage: serialized (tokens included) in localStorage under
-/// [`CONNECTION_KEY`] only. Google Drive (H4) is the second variant.
+/// [`CONNECTION_KEY`] only, as `{"remotestorage": {…}}`. Externally tagged:
+/// serde's internally tagged enums buffer through its `Content` type, which
+/// the wasm would carry for this one use. Google Drive (H4) is the second variant.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "backend")]
 pub enum Backend {
     #[serde(rename = "remotestorage")]
     RemoteStorage(remote_storage::Connection),

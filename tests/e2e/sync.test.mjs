@@ -132,8 +132,7 @@ test("connecting through armadietto's own OAuth form: the token leaves the addre
   assert.equal(page.url(), new URL('sync', app.url).href);
   assert.equal(await page.evaluate(() => location.hash), '');
   await synced(page);
-  const connection = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY));
-  assert.equal(connection.backend, 'remotestorage');
+  const { remotestorage: connection } = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY));
   assert.equal(connection.address, user.address);
   assert.equal(connection.href, `${rs.server.origin}/storage/${user.username}`);
   assert.ok(connection.token.length > 10);
@@ -298,6 +297,37 @@ test('a revoked token asks to reconnect, stops syncing and keeps every local edi
   await synced(a.page);
   const b = await device(user);
   assert.equal(watchState(await stored(b.page), ML2025_2), 'watched');
+  await a.context.close();
+  await b.context.close();
+});
+
+test("a hostile file in the folder changes nothing; a device another forgets is disconnected, keeping its data", async () => {
+  const user = await newUser();
+  const a = await device(user);
+  await mark(a.page, TALK, 'watched');
+  assert.equal(await syncNow(a.page), 'synced');
+  // Another client writes garbage and a huge file under device-file names.
+  const token = await rs.server.token(user, 'https://other.example', 'https://other.example/');
+  assert.equal(await rs.server.put(user.username, 'lecture-shelf/devices/zzzzzzzzzzzzzzzz.json', '{"format": not json', token), 201);
+  assert.equal(await rs.server.put(user.username, 'lecture-shelf/devices/yyyyyyyyyyyyyyyy.json', JSON.stringify({ format: 'lecture-shelf-device', pad: 'x'.repeat(9 * 1024 * 1024) }), token), 201);
+  assert.equal(await syncNow(a.page), 'synced');
+  assert.equal(watchState(await stored(a.page), TALK), 'watched');
+
+  const b = await device(user);
+  await mark(b.page, ML2025_1, 'watched');
+  assert.equal(await syncNow(b.page), 'synced');
+  assert.equal(await syncNow(a.page), 'synced');
+  const bId = await b.page.locator('li.sync-device[data-this="true"]').getAttribute('data-device');
+  await a.page.getByRole('button', { name: /^Forget/ }).and(a.page.locator(`li[data-device="${bId}"] button`)).click();
+  assert.equal(await syncNow(a.page), 'synced');
+  await a.page.locator(`li[data-device="${bId}"]`).waitFor({ state: 'detached' });
+  // B learns it at its next round: disconnected, its data kept.
+  await visit(b.page, 'sync');
+  await b.page.getByText('Another device forgot this one').waitFor();
+  assert.equal(await html(b.page, 'sync'), 'off');
+  assert.equal(await b.page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY), null);
+  assert.equal(watchState(await stored(b.page), ML2025_1), 'watched');
+  assert.equal(watchState(await stored(b.page), TALK), 'watched');
   await a.context.close();
   await b.context.close();
 });

@@ -73,16 +73,12 @@ export async function startRemoteStorage() {
 
   // Node's fetch would refuse the self-signed certificate: requests from the
   // test itself go through https.request with this certificate as the CA.
-  const post = (path, form) =>
+  const ca = [await readFile(cert)];
+  const request = (method, path, body, headers) =>
     new Promise((resolve, reject) => {
-      const body = new URLSearchParams(form).toString();
       const req = require('node:https').request(
         `${origin}${path}`,
-        {
-          method: 'POST',
-          ca: [require('node:fs').readFileSync(cert)],
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
-        },
+        { method, ca, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
         (res) => {
           let text = '';
           res.on('data', (c) => (text += c));
@@ -92,6 +88,8 @@ export async function startRemoteStorage() {
       req.on('error', reject);
       req.end(body);
     });
+  const post = (path, form) =>
+    request('POST', path, new URLSearchParams(form).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
 
   return {
     origin,
@@ -116,6 +114,14 @@ export async function startRemoteStorage() {
       const token = new URLSearchParams(location.split('#')[1] ?? '').get('access_token');
       if (res.status !== 302 || !token) throw new Error(`authorization failed: ${res.status} ${location}`);
       return token;
+    },
+    /** Writes `body` at `path` inside the user's storage with `token`, as another client would; the status. */
+    async put(username, path, body, token) {
+      const res = await request('PUT', `/storage/${username}/${path}`, body, {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      });
+      return res.status;
     },
     /** Revokes every token of `username` (the student revoked the app at their server). */
     async revokeAll(username) {
