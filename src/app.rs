@@ -10,6 +10,7 @@ use crate::loader::Loader;
 use crate::preferences;
 use crate::shelf::Shelf;
 use crate::study::Study;
+use crate::sync::Sync;
 use crate::ui::load_error::LoadError;
 use crate::ui::sources::sources_page::SourcesPage;
 use crate::ui::study::backup_page::BackupPage;
@@ -18,6 +19,7 @@ use crate::ui::study::playlist_page::{PlaylistPage, SeriesPage};
 use crate::ui::study::playlists_page::PlaylistsPage;
 use crate::ui::study::progress_page::ProgressPage;
 use crate::ui::study::shared_page::SharedPage;
+use crate::ui::sync::sync_page::SyncPage;
 use crate::ui::update_prompt::UpdatePrompt;
 use crate::ui::{
     catalogue_page::CataloguePage,
@@ -35,6 +37,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
     provide_meta_context();
     let study = Study::load();
     provide_context(study);
+    provide_context(Sync::start(study));
     preferences::provide(study);
     let locale = use_locale_signal();
     let theme = use_theme();
@@ -72,6 +75,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
                             <Route path=path!("/shared") view=SharedPage />
                             <Route path=path!("/backup") view=BackupPage />
                             <Route path=path!("/sources") view=SourcesPage />
+                            <Route path=path!("/sync") view=SyncPage />
                         </Routes>
                             }
                         }}

@@ -13,6 +13,7 @@ use crate::loader::Loader;
 use crate::preferences::{LocaleSignal, Theme, ThemeSignal};
 use crate::shelf::Shelf;
 use crate::study::Study;
+use crate::sync::Sync;
 use crate::web::service_worker::UpdateReady;
 
 /// The language shown; reactive where called inside a closure.
@@ -57,4 +58,8 @@ pub fn use_loader() -> Loader {
 /// A new app version waiting to take over, if any.
 pub fn use_update_ready() -> UpdateReady {
     expect_context::<UpdateReady>()
+}
+
+pub fn use_sync() -> Sync {
+    expect_context::<Sync>()
 }

@@ -78,6 +78,18 @@ pub struct Study {
     /// Watch progress alone: progress bars and search read this, so a note
     /// or playlist edit re-renders none of them.
     progress: Memo<ProgressMap>,
+    /// The last edit made in this tab (not merges): the sync driver's cue.
+    edited: RwSignal<Option<LocalEdit>>,
+}
+
+/// An edit made in this tab, for the sync driver (`src/sync.rs`), which
+/// batches the player's position writes apart from the student's edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalEdit {
+    /// Counts edits, so two in the same millisecond are two changes.
+    pub serial: u64,
+    /// Made by the player while it plays (positions, marks), not by a click.
+    pub playback: bool,
 }
 
 pub use crate::web::clock::now_ms;
@@ -104,6 +116,7 @@ impl Study {
             read_only: RwSignal::new(read_only),
             restore_point: RwSignal::new(restore_point),
             restore_point_unstored: StoredValue::new(false),
+            edited: RwSignal::new(None),
         };
         document::set_save_state(SaveStatus::Saved.code());
         if write_back {
@@ -147,6 +160,21 @@ impl Study {
     /// Applies an edit and, when the core says it changed something, saves.
     /// `edit` gets the time to stamp changes with.
     pub fn update<R>(&self, edit: impl FnOnce(&mut StudyState, u64) -> R) -> R {
+        self.update_as(false, edit)
+    }
+
+    /// [`Study::update`] for the player's own writes while it plays: saved
+    /// alike, but synced in batches (see `src/sync.rs`).
+    pub fn update_playback<R>(&self, edit: impl FnOnce(&mut StudyState, u64) -> R) -> R {
+        self.update_as(true, edit)
+    }
+
+    /// The last edit made in this tab, tracked.
+    pub fn last_edit(&self) -> Option<LocalEdit> {
+        self.edited.get()
+    }
+
+    fn update_as<R>(&self, playback: bool, edit: impl FnOnce(&mut StudyState, u64) -> R) -> R {
         let now = now_ms();
         let (changed, result) = self
             .state
@@ -159,8 +187,31 @@ impl Study {
             .expect("study state lives as long as the app");
         if changed {
             self.save();
+            let serial = self.edited.get_untracked().map_or(1, |e| e.serial + 1);
+            self.edited.set(Some(LocalEdit { serial, playback }));
         }
         result
+    }
+
+    /// Merges a state from another device (a sync round) the way another
+    /// tab's save is absorbed, and saves when it brought anything, through
+    /// the same locked save path: so this tab's other tabs follow through
+    /// storage events. True when it changed the state here.
+    pub fn absorb_remote(&self, theirs: &StudyState) -> bool {
+        let mine = self.state.get_untracked();
+        let merged = mine.merge(theirs);
+        self.report_capped(&mine, &merged);
+        if merged == mine {
+            return false;
+        }
+        self.adopt(merged);
+        self.save();
+        true
+    }
+
+    /// The state as it is now, for upload.
+    pub fn snapshot(&self) -> StudyState {
+        self.state.get_untracked()
     }
 
     /// Merges a backup into the state, keeps a restore point that undoes

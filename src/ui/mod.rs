@@ -14,6 +14,7 @@ pub mod series_nav;
 pub mod sources;
 pub mod study;
 pub mod summary_view;
+pub mod sync;
 pub mod thumbnail;
 pub mod update_prompt;
 pub mod video_card;

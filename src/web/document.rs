@@ -106,3 +106,34 @@ pub fn meta_content(name: &str) -> Option<String> {
         .and_then(|el| el.get_attribute("content"))
         .filter(|c| !c.is_empty())
 }
+
+/// Calls `on_visible` whenever the page becomes visible again (a tab
+/// brought forward, a phone back in the app).
+pub fn on_visible(on_visible: impl Fn() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let listener = Closure::<dyn Fn()>::new(move || {
+        if !leptos::prelude::document().hidden() {
+            on_visible();
+        }
+    });
+    let _ = leptos::prelude::document()
+        .add_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    listener.forget();
+}
+
+/// `data-sync` on `<html>`: where syncing stands (`src/sync.rs`), for
+/// scripts and tests, as `data-save` is for saving.
+pub fn set_sync_state(state: &str) {
+    if let Some(html) = leptos::prelude::document().document_element() {
+        let _ = html.set_attribute("data-sync", state);
+    }
+}
+
+/// The browser's user agent string, for a device's default name.
+pub fn user_agent() -> String {
+    leptos::prelude::window()
+        .navigator()
+        .user_agent()
+        .unwrap_or_default()
+}

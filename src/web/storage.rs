@@ -100,3 +100,20 @@ fn js_message(value: &JsValue) -> String {
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "unknown error".into())
 }
+
+/// Calls `on_change(key, new value)` whenever another tab changes a key
+/// starting with `prefix` (or clears all storage: key "").
+pub fn on_keys_change(prefix: &'static str, on_change: impl Fn(&str, Option<String>) + 'static) {
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            match event.key() {
+                Some(key) if key.starts_with(prefix) => on_change(&key, event.new_value()),
+                None => on_change("", None),
+                Some(_) => {}
+            }
+        });
+    let _ = leptos::prelude::window()
+        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    listener.forget();
+}

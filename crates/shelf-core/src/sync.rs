@@ -1,386 +1,246 @@
-//! STAND-IN for H2's sync engine (branch `sync-core`), written by H3 only so
-//! the app side compiles and its browser tests run before that branch lands:
-//! the public API is exactly the contract's (`/work/wt/SYNC_CONTRACT.md`);
-//! at merge, H2's files replace this one whole.
+//! Sync between a student's devices through storage the student owns.
 //!
-//! Each device writes only `DEVICES_FOLDER/<device>.json`; a round lists the
-//! folder, downloads files whose ETag changed since they were last seen,
-//! merges them, and uploads this device's file only when the state it would
-//! write differs from the one it wrote last.
-
-use std::collections::BTreeMap;
-use std::fmt;
+//! Each device writes only its own file, `DEVICES_FOLDER/<device id>.json`
+//! (its whole study state plus a small CRDT of device names and forget
+//! marks, see [`file`]), and reads the others'. Merging is the study
+//! state's join, so files can be read in any order, any number of times,
+//! and a file can add and reorder but never take away what a device holds
+//! except through newer edits (whose stamps are clamped on reading).
+//!
+//! The core does no I/O: the app lists the folder, then drives a [`Round`]
+//! made by [`SyncMemory::begin`]:
+//!
+//! 1. GET each of [`Round::to_download`] (names whose ETag changed since this
+//!    device last saw them) and hand the body to [`Round::absorb`], which
+//!    returns the state to merge into the local study (as a storage event's);
+//! 2. [`Round::upload`] with the merged local state: `None` when the folder
+//!    already holds all of it (a round with nothing new writes nothing),
+//!    else a PUT guarded by the ETag this device last saw of its own file;
+//!    then [`Round::uploaded`] with the new ETag;
+//! 3. DELETE each of [`Round::to_delete`] (files of forgotten devices, and
+//!    stale files the own file covers), [`Round::deleted`] after each;
+//! 4. [`Round::finish`] gives the [`SyncMemory`] to store for next time.
+//!
+//! A round that stops part way (offline, 412 on the PUT) is dropped: the
+//! old memory stays, and the next round downloads and decides again.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use std::fmt;
 
-use crate::study::{decode, encode, Decoded, StudyState};
+mod file;
+mod memory;
+mod names;
+mod round;
 
+#[cfg(test)]
+mod simulation;
+#[cfg(test)]
+mod tests;
+
+pub use memory::SyncMemory;
+pub use round::Round;
+
+/// Folder (relative to the storage root / app folder) where device files live.
 pub const DEVICES_FOLDER: &str = "lecture-shelf/devices/";
-/// A remote file bigger than this is refused unread.
-pub const MAX_DEVICE_FILE_BYTES: u64 = 4 * 1024 * 1024;
-const FORMAT: &str = "lecture-shelf-device";
-const VERSION: u32 = 1;
-const MAX_NAME_CHARS: usize = 40;
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A remote file bigger than this is refused unread. The heaviest state the
+/// app is sized for (`study::worst_case`: 448 lectures, 500-character notes
+/// in Chinese, ten full playlists) writes about 0.7 MB; even a note at the
+/// 5000-character cap on every lecture, all Chinese (3 bytes a character),
+/// is about 6.7 MB, and localStorage (5 M UTF-16 units) holds little more,
+/// so no honest device writes a bigger file. Small enough to parse in a
+/// phone's browser tab.
+pub const MAX_DEVICE_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A file unchanged this long belongs to a device that stopped syncing
+/// (or synced nothing new): when the own file covers it, it may be pruned.
+/// A device that still syncs writes its file again when it finds it gone.
+pub const STALE_AFTER_MS: u64 = 60 * 24 * 60 * 60 * 1000;
+
+/// Most devices a names CRDT keeps (more come only from a forged file).
+pub const MAX_SYNC_DEVICES: usize = 100;
+
+/// One device's id in sync (not the per-tab stamp id): 16 lowercase
+/// `[a-z0-9]` characters, so it is safe as a file name on any storage.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SyncDeviceId(String);
+
+const ID_LEN: usize = 16;
+/// Base-32 digits, all inside `[a-z0-9]`: 16 of them hold 80 random bits.
+const ID_DIGITS: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+const FILE_SUFFIX: &str = ".json";
 
 impl SyncDeviceId {
     pub fn parse(s: &str) -> Option<Self> {
-        (s.len() == 16 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-            .then(|| SyncDeviceId(s.to_owned()))
+        let ok = s.len() == ID_LEN
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        ok.then(|| SyncDeviceId(s.to_string()))
     }
+
+    /// From random bytes chosen by the app (the core has no randomness).
     pub fn from_random(bytes: [u8; 10]) -> Self {
-        const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
-        let mut bits: u128 = 0;
-        for b in bytes {
-            bits = (bits << 8) | u128::from(b);
-        }
-        let id = (0..16)
-            .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
+        let bits = bytes
+            .iter()
+            .fold(0u128, |acc, &b| (acc << 8) | u128::from(b));
+        let id = (0..ID_LEN)
+            .rev()
+            .map(|i| char::from(ID_DIGITS[((bits >> (5 * i)) & 31) as usize]))
             .collect();
         SyncDeviceId(id)
     }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// `"<id>.json"`, the device's file inside [`DEVICES_FOLDER`].
     pub fn file_name(&self) -> String {
-        format!("{}.json", self.0)
+        format!("{}{FILE_SUFFIX}", self.0)
     }
+
     pub fn from_file_name(name: &str) -> Option<Self> {
-        name.strip_suffix(".json").and_then(Self::parse)
+        name.strip_suffix(FILE_SUFFIX).and_then(Self::parse)
+    }
+
+    /// The stamp device id this sync device stamps name edits with: the
+    /// same on every read, far apart for different devices.
+    fn stamp_device(&self) -> crate::study::DeviceId {
+        // FNV-1a: deterministic, no hasher state.
+        let hash = self.0.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        crate::study::DeviceId::from_random(hash)
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl fmt::Display for SyncDeviceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for SyncDeviceId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::parse(s).ok_or_else(|| format!("{s:?} is not a sync device id"))
+    }
+}
+
+crate::text_form::text_form!(SyncDeviceId);
+
+/// One row of a folder listing, as any backend reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemoteEntry {
+    /// File name inside [`DEVICES_FOLDER`].
     pub name: String,
     pub etag: String,
     pub size: Option<u64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Known {
-    name: String,
-    last_seen_ms: Option<u64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SyncMemory {
-    device: SyncDeviceId,
-    /// Device names and last-seen times, this device's included.
-    known: BTreeMap<SyncDeviceId, Known>,
-    /// ETag last read per file name.
-    seen: BTreeMap<String, String>,
-    /// ETag and content hash of this device's last upload.
-    uploaded: Option<(String, u64)>,
-    forgotten: Vec<SyncDeviceId>,
-    last_synced_ms: Option<u64>,
-}
-
+/// A PUT to make: `if_match` is the ETag this device last saw of its own
+/// file; `None` means create (`If-None-Match: *`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DeviceInfo {
-    pub id: SyncDeviceId,
-    pub name: String,
-    pub last_seen_ms: Option<u64>,
-    pub this_device: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NameError {
-    Empty,
-    TooLong,
-}
-
-impl SyncMemory {
-    pub fn new(device: SyncDeviceId, name: &str) -> Self {
-        let mut known = BTreeMap::new();
-        known.insert(
-            device.clone(),
-            Known {
-                name: clean_name(name),
-                last_seen_ms: None,
-            },
-        );
-        SyncMemory {
-            device,
-            known,
-            seen: BTreeMap::new(),
-            uploaded: None,
-            forgotten: Vec::new(),
-            last_synced_ms: None,
-        }
-    }
-    pub fn device(&self) -> &SyncDeviceId {
-        &self.device
-    }
-    pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("memory serializes")
-    }
-    pub fn decode(text: &str) -> Option<Self> {
-        serde_json::from_str(text).ok()
-    }
-    pub fn devices(&self, _now_ms: u64) -> Vec<DeviceInfo> {
-        let mut out: Vec<DeviceInfo> = self
-            .known
-            .iter()
-            .filter(|(id, _)| !self.forgotten.contains(id))
-            .map(|(id, k)| DeviceInfo {
-                id: id.clone(),
-                name: k.name.clone(),
-                last_seen_ms: k.last_seen_ms,
-                this_device: *id == self.device,
-            })
-            .collect();
-        out.sort_by_key(|d| !d.this_device);
-        out
-    }
-    pub fn last_synced_ms(&self) -> Option<u64> {
-        self.last_synced_ms
-    }
-    pub fn rename(
-        &mut self,
-        device: &SyncDeviceId,
-        name: &str,
-        _now_ms: u64,
-    ) -> Result<bool, NameError> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(NameError::Empty);
-        }
-        if name.chars().count() > MAX_NAME_CHARS {
-            return Err(NameError::TooLong);
-        }
-        let Some(known) = self.known.get_mut(device) else {
-            return Ok(false);
-        };
-        if known.name == name {
-            return Ok(false);
-        }
-        known.name = name.to_owned();
-        if *device == self.device {
-            // The name travels in this device's file: write it again.
-            self.uploaded = None;
-        }
-        Ok(true)
-    }
-    pub fn forget(&mut self, device: &SyncDeviceId, _now_ms: u64) -> bool {
-        if *device == self.device || self.forgotten.contains(device) {
-            return false;
-        }
-        self.forgotten.push(device.clone());
-        true
-    }
-    pub fn begin(&self, listing: Vec<RemoteEntry>, _now_ms: u64) -> Round {
-        Round {
-            memory: self.clone(),
-            listing,
-            outcome: RoundOutcome::default(),
-            pending: std::cell::Cell::new(None),
-        }
-    }
-}
-
-fn clean_name(name: &str) -> String {
-    name.trim().chars().take(MAX_NAME_CHARS).collect()
-}
-
-fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-pub struct Round {
-    memory: SyncMemory,
-    listing: Vec<RemoteEntry>,
-    outcome: RoundOutcome,
-    /// The hash of what the last `upload` produced, kept by `uploaded`.
-    pending: std::cell::Cell<Option<u64>>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RoundOutcome {
-    pub downloaded: usize,
-    pub uploaded: bool,
-    pub deleted: usize,
-    pub refused: usize,
-    pub devices: usize,
-    pub forgotten: bool,
-}
-
 pub struct Upload {
     pub name: String,
     pub body: String,
     pub if_match: Option<String>,
 }
 
+/// A DELETE to make, guarded by the ETag whose content was judged
+/// deletable (a 404 or 412 reply just means someone else got there first).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Delete {
     pub name: String,
     pub if_match: Option<String>,
 }
 
+/// Why a remote file was not read. Data, so the UI words it; `Display` is
+/// one English line for logs and tests.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RemoteFileError {
-    TooLarge { bytes: u64 },
+    /// Bigger than [`MAX_DEVICE_FILE_BYTES`]: refused unread.
+    TooLarge {
+        bytes: u64,
+    },
     NotJson,
+    /// JSON, but not a device file this app wrote for that name (another
+    /// format tag, no version, a `device` other than the file name's, a
+    /// study part that is not a stored state).
     Foreign,
-    NewerFormat { format: u32 },
+    /// Written by a newer version of the app: `format` is the file's
+    /// format version, or its study schema when that is the newer part.
+    NewerFormat {
+        format: u32,
+    },
 }
 
 impl fmt::Display for RemoteFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RemoteFileError::TooLarge { bytes } => write!(f, "device file of {bytes} bytes is too large"),
-            RemoteFileError::NotJson => write!(f, "device file is not JSON"),
-            RemoteFileError::Foreign => write!(f, "not a Lecture Shelf device file"),
-            RemoteFileError::NewerFormat { format } => write!(f, "device file format {format} is newer"),
+            RemoteFileError::TooLarge { bytes } => write!(
+                f,
+                "the device file is too large ({bytes} bytes, at most {MAX_DEVICE_FILE_BYTES})"
+            ),
+            RemoteFileError::NotJson => write!(f, "the device file is not JSON"),
+            RemoteFileError::Foreign => write!(f, "the file is not a Lecture Shelf device file"),
+            RemoteFileError::NewerFormat { format } => write!(
+                f,
+                "the device file was written by a newer version of the app (format {format})"
+            ),
         }
     }
 }
 
-impl Round {
-    fn own_name(&self) -> String {
-        self.memory.device.file_name()
-    }
-    pub fn to_download(&self) -> Vec<String> {
-        let own = self.own_name();
-        self.listing
-            .iter()
-            .filter(|e| e.name != own && SyncDeviceId::from_file_name(&e.name).is_some())
-            .filter(|e| self.memory.seen.get(&e.name) != Some(&e.etag))
-            .filter(|e| {
-                let id = SyncDeviceId::from_file_name(&e.name);
-                !id.is_some_and(|id| self.memory.forgotten.contains(&id))
-            })
-            .map(|e| e.name.clone())
-            .collect()
-    }
-    pub fn absorb(
-        &mut self,
-        name: &str,
-        etag: &str,
-        body: &str,
-        now_ms: u64,
-    ) -> Result<Option<StudyState>, RemoteFileError> {
-        self.memory.seen.insert(name.to_owned(), etag.to_owned());
-        let result = read_file(body, now_ms);
-        match result {
-            Ok((state, device_name, written)) => {
-                if let Some(id) = SyncDeviceId::from_file_name(name) {
-                    self.memory.known.insert(
-                        id,
-                        Known {
-                            name: device_name,
-                            last_seen_ms: Some(written.min(now_ms)),
-                        },
-                    );
-                }
-                self.outcome.downloaded += 1;
-                Ok(state)
-            }
-            Err(e) => {
-                self.outcome.refused += 1;
-                Err(e)
-            }
-        }
-    }
-    pub fn upload(&self, state: &StudyState, now_ms: u64) -> Option<Upload> {
-        let study = encode(state);
-        let own = self.own_name();
-        let listed = self.listing.iter().find(|e| e.name == own);
-        let name = self
-            .memory
-            .known
-            .get(&self.memory.device)
-            .map(|k| k.name.clone())
-            .unwrap_or_default();
-        let digest = hash(&format!("{name}\n{study}"));
-        let up_to_date = match (&self.memory.uploaded, listed) {
-            (Some((etag, h)), Some(entry)) => *h == digest && *etag == entry.etag,
-            _ => false,
-        };
-        if up_to_date {
-            return None;
-        }
-        self.pending.set(Some(digest));
-        let study_value: Value = serde_json::from_str(&study).expect("encode writes JSON");
-        let body = serde_json::json!({
-            "format": FORMAT,
-            "version": VERSION,
-            "device": self.memory.device.as_str(),
-            "name": name,
-            "written_ms": now_ms,
-            "study": study_value,
-        })
-        .to_string();
-        Some(Upload {
-            name: own,
-            body,
-            if_match: listed.map(|e| e.etag.clone()),
-        })
-    }
-    pub fn to_delete(&self) -> Vec<Delete> {
-        self.listing
-            .iter()
-            .filter(|e| {
-                SyncDeviceId::from_file_name(&e.name)
-                    .is_some_and(|id| self.memory.forgotten.contains(&id))
-            })
-            .map(|e| Delete {
-                name: e.name.clone(),
-                if_match: Some(e.etag.clone()),
-            })
-            .collect()
-    }
-    pub fn deleted(&mut self, name: &str) {
-        self.outcome.deleted += 1;
-        self.memory.seen.remove(name);
-        if let Some(id) = SyncDeviceId::from_file_name(name) {
-            self.memory.known.remove(&id);
-            self.memory.forgotten.retain(|f| *f != id);
-        }
-    }
-    pub fn outcome(&self) -> RoundOutcome {
-        let mut outcome = self.outcome.clone();
-        outcome.devices = self.memory.devices(0).len();
-        outcome
-    }
-    pub fn finish(mut self, now_ms: u64) -> SyncMemory {
-        self.memory.last_synced_ms = Some(now_ms);
-        if let Some(me) = self.memory.known.get_mut(&self.memory.device) {
-            me.last_seen_ms = Some(now_ms);
-        }
-        self.memory
-    }
+impl std::error::Error for RemoteFileError {}
+
+/// One device as the UI lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeviceInfo {
+    pub id: SyncDeviceId,
+    /// The synced name; empty when no device has named it (the UI shows
+    /// a placeholder).
+    pub name: String,
+    /// This device: its last finished round. Others: when their file was
+    /// last written (a change), never later than now.
+    pub last_seen_ms: Option<u64>,
+    pub this_device: bool,
 }
 
-fn read_file(body: &str, now_ms: u64) -> Result<(Option<StudyState>, String, u64), RemoteFileError> {
-    if body.len() as u64 > MAX_DEVICE_FILE_BYTES {
-        return Err(RemoteFileError::TooLarge {
-            bytes: body.len() as u64,
-        });
+/// A file a round could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub name: String,
+    pub error: RemoteFileError,
+}
+
+/// What a round did, for the status line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoundOutcome {
+    /// Another device forgot this one: the app disconnects, keeping local
+    /// data; this round writes and deletes nothing.
+    pub forgotten: bool,
+    /// Devices listed by [`SyncMemory::devices`], this one included.
+    pub devices: usize,
+    /// Files read and merged.
+    pub downloaded: usize,
+    /// Files not read (never deleted for it, read again once they change).
+    pub refused: Vec<Refused>,
+    /// The own file was written.
+    pub uploaded: bool,
+    /// The own state encodes past [`MAX_DEVICE_FILE_BYTES`]: not written,
+    /// since other devices would refuse it.
+    pub too_large_to_upload: Option<u64>,
+    pub deleted: usize,
+}
+
+/// FNV-1a over the parts of a file that carry data: decides "nothing new".
+fn fingerprint(parts: &[&str]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
-    let value: Value = serde_json::from_str(body).map_err(|_| RemoteFileError::NotJson)?;
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(RemoteFileError::Foreign);
-    }
-    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
-    if version > u64::from(VERSION) {
-        return Err(RemoteFileError::NewerFormat {
-            format: version as u32,
-        });
-    }
-    let name = value
-        .get("name")
-        .and_then(Value::as_str)
-        .map(clean_name)
-        .unwrap_or_default();
-    let written = value.get("written_ms").and_then(Value::as_u64).unwrap_or(0);
-    let state = match value.get("study").map(|s| decode(&s.to_string(), now_ms)) {
-        Some(Decoded::Ok { state, .. }) => Some(state),
-        _ => None,
-    };
-    Ok((state, name, written))
+    hash
 }

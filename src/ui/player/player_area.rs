@@ -35,7 +35,7 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
     // The session decides on the study state as it is now, other tabs'
     // edits included, and applies its writes there.
     let feed = move |event: Playback| {
-        study.update(|s, now| {
+        study.update_playback(|s, now| {
             session.try_update_value(|session| session.step(event, s, &video.id, now));
         });
     };

@@ -17,8 +17,10 @@ use crate::study::{now_ms, SaveStatus};
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::import_preview::{ImportOverLimit, ImportPreviewNames, ImportPreviewTable};
 use crate::ui::study::util::{fill, focus_later};
+use crate::web::base::href;
 use crate::web::download::{save_text, today};
 use crate::web::file::{picked_file, read_text};
+use leptos_router::components::A;
 
 /// Where an import is.
 #[derive(Clone)]
@@ -46,6 +48,9 @@ pub fn BackupPage() -> impl IntoView {
         <PageTitle name=move || Some(t().backup_heading.to_string()) />
         <section class="page backup-page" aria-labelledby="backup-heading">
             <h1 id="backup-heading">{move || t().backup_heading}</h1>
+            <p class="sync-link">
+                <A href=href("/sync")>{move || t().sync_link}</A>
+            </p>
             <ExportBackup />
             <ImportBackup />
         </section>

@@ -16,14 +16,14 @@ export function distDir(name = 'DIST') {
  * app mounted. `fixtures` is passed to serve(): `app.server.fixturesUrl`
  * then points at that folder on the same host.
  */
-export function useApp({ dist = distDir(), base = '/', fixtures = null } = {}) {
+export function useApp({ dist = distDir(), base = '/', fixtures = null, launchArgs = () => [] } = {}) {
   const app = { url: null, browser: null };
   let server;
   before(async () => {
     server = await serve(dist, { base, fixtures });
     app.server = server;
     app.url = server.url;
-    app.browser = await launch();
+    app.browser = await launch(await launchArgs());
   });
   after(async () => {
     await app.browser?.close();

@@ -10,7 +10,8 @@ const PIXEL = Buffer.from(
 
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launch() {
+/** `args`: extra Chromium flags (the sync tests trust their server's certificate). */
+export async function launch(args = []) {
   return chromium.launch({
     executablePath: EXECUTABLE,
     args: [
@@ -24,6 +25,7 @@ export async function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
 }

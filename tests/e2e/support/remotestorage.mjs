@@ -19,7 +19,7 @@ const Armadietto = require('armadietto');
 const { configureLogger } = require('armadietto/lib/logger');
 
 export const SCOPE = 'lecture-shelf:rw';
-const OPENSSL = process.env.OPENSSL ?? '/usr/bin/openssl';
+const OPENSSL = process.env.OPENSSL ?? 'openssl';
 
 /** A self-signed certificate for 127.0.0.1 in `dir`: { key, cert, spki } (spki: base64 sha256 of the key). */
 async function makeCertificate(dir) {
@@ -37,7 +37,8 @@ async function makeCertificate(dir) {
 /**
  * Starts armadietto on a free port. Resolves to
  * { origin, host, spki, requests, createUser, token, revokeAll, stop }:
- * `requests` lists every request it answered ({ method, path }), for counting.
+ * `requests` lists every request it answered ({ method, path, status, sent,
+ * received }: body bytes each way), for counting.
  */
 export async function startRemoteStorage() {
   const dir = await mkdtemp(join(tmpdir(), 'lecture-shelf-rs-'));
@@ -50,7 +51,20 @@ export async function startRemoteStorage() {
   const handle = new Armadietto({ bare: true, store, http: { host: '127.0.0.1' }, allow: { signup: true } });
   const requests = [];
   const server = createServer({ key: await readFile(key), cert: await readFile(cert) }, (req, res) => {
-    requests.push({ method: req.method, path: new URL(req.url, 'https://127.0.0.1').pathname });
+    // Bytes of bodies both ways (headers not counted), for the sync figures.
+    const seen = { method: req.method, path: new URL(req.url, 'https://127.0.0.1').pathname, status: 0, sent: 0, received: 0 };
+    requests.push(seen);
+    req.on('data', (chunk) => (seen.sent += chunk.length));
+    const count = (chunk) => {
+      if (chunk) seen.received += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    };
+    const [write, end] = [res.write.bind(res), res.end.bind(res)];
+    res.write = (chunk, ...rest) => (count(chunk), write(chunk, ...rest));
+    res.end = (chunk, ...rest) => {
+      if (typeof chunk !== 'function') count(chunk);
+      seen.status = res.statusCode;
+      return end(chunk, ...rest);
+    };
     handle(req, res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,16 +73,12 @@ export async function startRemoteStorage() {
 
   // Node's fetch would refuse the self-signed certificate: requests from the
   // test itself go through https.request with this certificate as the CA.
-  const post = (path, form) =>
+  const ca = [await readFile(cert)];
+  const request = (method, path, body, headers) =>
     new Promise((resolve, reject) => {
-      const body = new URLSearchParams(form).toString();
       const req = require('node:https').request(
         `${origin}${path}`,
-        {
-          method: 'POST',
-          ca: [require('node:fs').readFileSync(cert)],
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
-        },
+        { method, ca, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
         (res) => {
           let text = '';
           res.on('data', (c) => (text += c));
@@ -78,6 +88,8 @@ export async function startRemoteStorage() {
       req.on('error', reject);
       req.end(body);
     });
+  const post = (path, form) =>
+    request('POST', path, new URLSearchParams(form).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
 
   return {
     origin,
@@ -102,6 +114,14 @@ export async function startRemoteStorage() {
       const token = new URLSearchParams(location.split('#')[1] ?? '').get('access_token');
       if (res.status !== 302 || !token) throw new Error(`authorization failed: ${res.status} ${location}`);
       return token;
+    },
+    /** Writes `body` at `path` inside the user's storage with `token`, as another client would; the status. */
+    async put(username, path, body, token) {
+      const res = await request('PUT', `/storage/${username}/${path}`, body, {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      });
+      return res.status;
     },
     /** Revokes every token of `username` (the student revoked the app at their server). */
     async revokeAll(username) {

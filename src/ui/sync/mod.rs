@@ -1,0 +1,3 @@
+//! The sync page: connect a storage, where syncing stands, the devices.
+
+pub mod sync_page;
