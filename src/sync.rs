@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use shelf_core::sync::{DeviceInfo, RemoteEntry, RoundOutcome, SyncDeviceId, SyncMemory};
 
 use crate::study::{now_ms, Study};
+use crate::web::google_drive;
 use crate::web::remote_folder::{Backend, RemoteError, CONNECTION_KEY};
 use crate::web::remote_storage::{self, Connection, DiscoveryError};
 use crate::web::{document, locks, oauth, online, random, storage};
@@ -334,7 +335,14 @@ impl Sync {
                     token,
                 }));
             }
-            // Another backend's return (H4's Google Drive) is its own to finish.
+            oauth::Returned::Granted {
+                backend,
+                token,
+                expires_in,
+                ..
+            } if backend == google_drive::BACKEND => self.adopt(Backend::GoogleDrive(
+                google_drive::Connection::granted(token, expires_in, now_ms()),
+            )),
             oauth::Returned::Granted { .. } => {}
             oauth::Returned::Refused { error } => {
                 self.connect_error.set(Some(ConnectError::Refused(error)))
@@ -373,7 +381,11 @@ impl Sync {
     pub fn reconnect(&self) {
         match self.connection.get_untracked() {
             Some(Backend::RemoteStorage(c)) => self.connect(c.address),
-            // H4: Some(Backend::GoogleDrive(_)) => google_drive::connect(…),
+            Some(Backend::GoogleDrive(_)) => {
+                if let Some(id) = google_drive::client_id() {
+                    google_drive::connect(&id);
+                }
+            }
             None => {}
         }
     }

@@ -204,7 +204,9 @@ impl Connection {
     fn seen(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Vec<DriveFile>>> {
         // Nothing panics while holding it, so it is never poisoned; if it
         // were, the cache is only a cache.
-        self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.seen
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Whether the token is (nearly) past its lifetime at `now_ms`.
@@ -250,7 +252,9 @@ impl Connection {
             if let Some(token) = &page {
                 url.push_str(&format!("&pageToken={}", encode(token)));
             }
-            let reply = self.request("GET", &url, None, None, MAX_META_BYTES).await?;
+            let reply = self
+                .request("GET", &url, None, None, MAX_META_BYTES)
+                .await?;
             if reply.status == 404 {
                 return Err(RemoteError::Status(404));
             }
@@ -332,7 +336,10 @@ impl Connection {
         let reply = match (if_match, &current) {
             (None, None) => {
                 let boundary = boundary_for(body);
-                let url = format!("{UPLOAD}?uploadType=multipart&fields={}", encode(FILE_FIELDS));
+                let url = format!(
+                    "{UPLOAD}?uploadType=multipart&fields={}",
+                    encode(FILE_FIELDS)
+                );
                 let kind = format!("multipart/related; boundary={boundary}");
                 let payload = multipart(&boundary, &drive_name(name), body);
                 self.request("POST", &url, Some(&kind), Some(&payload), MAX_META_BYTES)
@@ -344,8 +351,14 @@ impl Connection {
                     encode(&file.id),
                     encode(FILE_FIELDS)
                 );
-                self.request("PATCH", &url, Some("application/json"), Some(body), MAX_META_BYTES)
-                    .await?
+                self.request(
+                    "PATCH",
+                    &url,
+                    Some("application/json"),
+                    Some(body),
+                    MAX_META_BYTES,
+                )
+                .await?
             }
             _ => return Err(RemoteError::Conflict),
         };
@@ -407,9 +420,12 @@ fn lacks_scope(body: &str) -> bool {
         .flatten()
         .chain(error["details"].as_array().into_iter().flatten())
         .filter_map(|e| e["reason"].as_str());
-    reasons
-        .into_iter()
-        .any(|r| matches!(r, "insufficientPermissions" | "ACCESS_TOKEN_SCOPE_INSUFFICIENT"))
+    reasons.into_iter().any(|r| {
+        matches!(
+            r,
+            "insufficientPermissions" | "ACCESS_TOKEN_SCOPE_INSUFFICIENT"
+        )
+    })
 }
 
 /// A string inside a Drive query's single quotes.
@@ -419,8 +435,8 @@ fn quote(text: &str) -> String {
 
 /// A `files` resource as Drive returns it (numbers as strings: int64 in JSON).
 fn read_file(body: &str) -> Result<DriveFile, RemoteError> {
-    let value: Value =
-        serde_json::from_str(body).map_err(|_| RemoteError::Garbage("a file that is not JSON".into()))?;
+    let value: Value = serde_json::from_str(body)
+        .map_err(|_| RemoteError::Garbage("a file that is not JSON".into()))?;
     file_of(&value).ok_or_else(|| RemoteError::Garbage("a file without id, name or version".into()))
 }
 
@@ -435,7 +451,10 @@ fn file_of(value: &Value) -> Option<DriveFile> {
         name: value["name"].as_str()?.to_owned(),
         version: number(&value["version"])?,
         size: number(&value["size"]),
-        modified: value["modifiedTime"].as_str().unwrap_or_default().to_owned(),
+        modified: value["modifiedTime"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
     })
 }
 
@@ -447,7 +466,11 @@ fn read_listing(body: &str) -> Result<(Vec<DriveFile>, Option<String>), RemoteEr
         .as_array()
         .ok_or_else(|| RemoteError::Garbage("a listing without files".into()))?
         .iter()
-        .map(|f| file_of(f).ok_or_else(|| RemoteError::Garbage("a listed file without id, name or version".into())))
+        .map(|f| {
+            file_of(f).ok_or_else(|| {
+                RemoteError::Garbage("a listed file without id, name or version".into())
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let next = value["nextPageToken"]
         .as_str()
@@ -500,7 +523,10 @@ mod tests {
     #[test]
     fn device_files_are_named_with_the_folder_in_front_and_read_back() {
         assert_eq!(drive_name("abc.json"), "lecture-shelf-devices-abc.json");
-        assert_eq!(folder_name("lecture-shelf-devices-abc.json").as_deref(), Some("abc.json"));
+        assert_eq!(
+            folder_name("lecture-shelf-devices-abc.json").as_deref(),
+            Some("abc.json")
+        );
         assert_eq!(folder_name("lecture-shelf-devices-"), None);
         assert_eq!(folder_name("other.json"), None);
     }
@@ -583,7 +609,10 @@ mod tests {
             r#"{"files":[{"name":"lecture-shelf-devices-a.json","version":"1"}]}"#,
             r#"{"files":[{"id":"A","name":"lecture-shelf-devices-a.json","version":"x"}]}"#,
         ] {
-            assert!(matches!(read_listing(body), Err(RemoteError::Garbage(_))), "{body}");
+            assert!(
+                matches!(read_listing(body), Err(RemoteError::Garbage(_))),
+                "{body}"
+            );
         }
     }
 
@@ -608,7 +637,11 @@ mod tests {
         let payload = multipart(&boundary, "lecture-shelf-devices-a.json", body);
         let parts: Vec<&str> = payload.split(&format!("--{boundary}")).collect();
         assert_eq!(parts.len(), 4, "preamble, metadata, file, closing");
-        let metadata = parts[1].split("\r\n\r\n").nth(1).expect("a metadata body").trim();
+        let metadata = parts[1]
+            .split("\r\n\r\n")
+            .nth(1)
+            .expect("a metadata body")
+            .trim();
         let metadata: Value = serde_json::from_str(metadata).expect("metadata is JSON");
         assert_eq!(metadata["name"], "lecture-shelf-devices-a.json");
         assert_eq!(metadata["parents"], serde_json::json!(["appDataFolder"]));

@@ -58,7 +58,8 @@ pub enum RemoteError {
 pub enum Backend {
     #[serde(rename = "remotestorage")]
     RemoteStorage(remote_storage::Connection),
-    // H4: #[serde(rename = "googledrive")] GoogleDrive(crate::web::google_drive::Connection),
+    #[serde(rename = "googledrive")]
+    GoogleDrive(crate::web::google_drive::Connection),
 }
 
 /// Where the connection is kept. Never logged, never put in a URL.
@@ -69,6 +70,7 @@ impl Backend {
     pub async fn list(&self) -> Result<Vec<Listed>, RemoteError> {
         match self {
             Backend::RemoteStorage(c) => c.list().await,
+            Backend::GoogleDrive(c) => c.list().await,
         }
     }
 
@@ -76,6 +78,7 @@ impl Backend {
     pub async fn get(&self, name: &str) -> Result<Option<Fetched>, RemoteError> {
         match self {
             Backend::RemoteStorage(c) => c.get(name).await,
+            Backend::GoogleDrive(c) => c.get(name).await,
         }
     }
 
@@ -88,6 +91,7 @@ impl Backend {
     ) -> Result<String, RemoteError> {
         match self {
             Backend::RemoteStorage(c) => c.put(name, body, if_match).await,
+            Backend::GoogleDrive(c) => c.put(name, body, if_match).await,
         }
     }
 
@@ -95,6 +99,7 @@ impl Backend {
     pub async fn delete(&self, name: &str, if_match: Option<&str>) -> Result<(), RemoteError> {
         match self {
             Backend::RemoteStorage(c) => c.delete(name, if_match).await,
+            Backend::GoogleDrive(c) => c.delete(name, if_match).await,
         }
     }
 
@@ -102,6 +107,7 @@ impl Backend {
     pub fn account(&self) -> String {
         match self {
             Backend::RemoteStorage(c) => c.address.clone(),
+            Backend::GoogleDrive(_) => "Google Drive".to_owned(),
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::i18n::{fill, plural, t};
 use crate::study::now_ms;
 use crate::sync::{ConnectError, Failure, SyncStatus};
 use crate::ui::page_title::PageTitle;
+use crate::ui::sync::google_connect::GoogleConnect;
 use crate::web::remote_storage::{parse_address, DiscoveryError};
 
 /// "just now", "3 min ago", "2 h ago", or the day count.
@@ -71,8 +72,8 @@ pub fn SyncPage() -> impl IntoView {
             <Show when=connected fallback=move || view! { <ConnectForm /> }>
                 <Connected now />
             </Show>
-            // H4: the Google Drive option (`ui::sync::google_connect::GoogleConnect`)
-            // renders here when not connected and the build has a client id.
+            // Google Drive, when the build has a client id and nothing is connected.
+            <GoogleConnect />
         </section>
     }
 }
