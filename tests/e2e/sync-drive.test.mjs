@@ -154,8 +154,8 @@ test("connecting: Google's consent page for the app folder only; the token leave
   // Back on the sync page, no token in the address bar or in history.
   assert.equal(a.page.url(), new URL('sync', app.url).href);
   assert.equal(await a.page.evaluate(() => location.hash), '');
-  const connection = JSON.parse(await a.page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY));
-  assert.equal(connection.backend, 'googledrive');
+  // Stored as the seam stores every backend (src/web/remote_folder.rs: externally tagged).
+  const { googledrive: connection } = JSON.parse(await a.page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY));
   assert.equal(connection.token, 'ya29.fake-1');
   assert.ok(connection.expires_at_ms > Date.now() + 3_000_000, 'expires in about an hour');
   await a.page.getByText('Connected to Google Drive').waitFor();
@@ -229,7 +229,7 @@ test('an expired token asks to reconnect with every local edit kept; reconnectin
 
   // The same flow again; the device keeps its identity (its file is updated, not another made).
   await connectGoogle(a, 'Reconnect');
-  const connection = JSON.parse(await a.page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY));
+  const { googledrive: connection } = JSON.parse(await a.page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY));
   assert.equal(connection.token, 'ya29.fake-3');
   assert.deepEqual(Object.keys(google.folder()).sort(), files, 'the same two device files');
   assert.equal(watchState(await stored(a.page), TALK), 'in-progress');
