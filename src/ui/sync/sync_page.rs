@@ -1,6 +1,6 @@
 //! `/sync`: connect storage the student owns (a remoteStorage address;
-//! Google Drive where the build has a client id: H4's `GoogleConnect`
-//! goes in the slot below), the status line, the devices with editable
+//! Google Drive where the build has a client id: `GoogleConnect`, below
+//! the form), the status line, the devices with editable
 //! names and last-seen times, "Sync now", "Disconnect".
 
 use std::time::Duration;
