@@ -11,7 +11,7 @@ use std::fmt;
 
 use super::limits::MAX_PLAYLISTS;
 use super::lww::Merge;
-use super::notes::{Note, NoteMap, NoteTooLong};
+use super::notes::{Note, NoteMap, NoteTooLong, KEEP_BOTH_SEPARATOR};
 use super::playlist::{normalize_name, AddSummary, Added, Duplicates, NameError, Playlist};
 use super::progress::{watch_state, Progress, ProgressMap};
 use super::settings::Settings;
@@ -129,12 +129,22 @@ impl StudyState {
         self.progress.get(video).and_then(Progress::resume_secs)
     }
 
-    /// The note on a video, if it has any text.
+    /// The note on a video, if it has any text: with a conflict, the
+    /// newest version.
     pub fn note(&self, video: &str) -> Option<&str> {
         self.notes
             .get(video)
             .map(Note::text)
             .filter(|t| !t.is_empty())
+    }
+
+    /// Every version of a video's note, newest first: two or more means it
+    /// was edited on two devices at once, and the student picks.
+    pub fn note_versions(&self, video: &str) -> Vec<&str> {
+        self.notes
+            .get(video)
+            .map(Note::versions)
+            .unwrap_or_default()
     }
 
     /// Videos with a note, in id order.
@@ -220,6 +230,26 @@ impl StudyState {
             result == Ok(true)
         });
         result
+    }
+
+    /// Resolves a conflict by keeping version `index` of
+    /// [`StudyState::note_versions`]; false when there is no such version.
+    pub fn keep_note_version(&mut self, video: &VideoId, index: usize, now_ms: u64) -> bool {
+        let Some(text) = self.note_versions(video).get(index).map(|t| t.to_string()) else {
+            return false;
+        };
+        self.set_note(video, &text, now_ms) == Ok(true)
+    }
+
+    /// Resolves a conflict by keeping every version, oldest first, joined
+    /// with a separator line; refused when the joined text is too long.
+    pub fn keep_all_note_versions(
+        &mut self,
+        video: &VideoId,
+        now_ms: u64,
+    ) -> Result<bool, NoteTooLong> {
+        let text = joined_versions(&self.note_versions(video));
+        self.set_note(video, &text, now_ms)
     }
 
     pub fn set_locale(&mut self, locale: Option<Locale>, now_ms: u64) -> bool {
@@ -467,9 +497,12 @@ impl StudyState {
             let was = applied.notes.get(video);
             let before = target.notes.get(video);
             if was == Some(mine) && was != before {
-                let text = before.map_or("", Note::text);
-                // Texts from stored states are within the cap.
-                let _ = mine.set_text(text, &mut self.clock, now_ms);
+                let text = before.map_or(String::new(), |n| joined_versions(&n.versions()));
+                // Over the cap only when two long versions join: keep the newest.
+                if mine.set_text(&text, &mut self.clock, now_ms).is_err() {
+                    let newest = before.map_or("", Note::text);
+                    let _ = mine.set_text(newest, &mut self.clock, now_ms);
+                }
                 changed += 1;
             }
         }
@@ -489,6 +522,13 @@ impl StudyState {
         );
         changed
     }
+}
+
+/// Versions (newest first, as [`Note::versions`] lists them) as one
+/// text, oldest first, for "keep both".
+pub fn joined_versions(versions: &[&str]) -> String {
+    let oldest_first: Vec<&str> = versions.iter().rev().copied().collect();
+    oldest_first.join(KEEP_BOTH_SEPARATOR)
 }
 
 /// How names compare for "taken": as stored, ignoring case.
