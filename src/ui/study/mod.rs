@@ -10,6 +10,7 @@ pub mod coverage_note;
 pub mod deleted_playlist;
 pub mod import_preview;
 pub mod next_unwatched;
+pub mod note_conflict;
 pub mod note_editor;
 pub mod note_view;
 pub mod notice;
