@@ -8,6 +8,7 @@ pub mod backup_page;
 pub mod bulk_add;
 pub mod coverage_note;
 pub mod deleted_playlist;
+pub mod identical_playlists;
 pub mod import_preview;
 pub mod next_unwatched;
 pub mod note_conflict;

@@ -357,6 +357,44 @@ impl StudyState {
             .is_some_and(|p| p.restore(&mut self.clock, now_ms))
     }
 
+    /// Live playlists that show exactly the same thing — the same name
+    /// (ignoring case) and the same videos in the same order — in groups of
+    /// two or more, oldest first within each group and groups by their
+    /// oldest: what merging two devices that each built one list makes. The
+    /// app offers to keep one; nothing is combined on its own.
+    pub fn identical_playlists(&self) -> Vec<Vec<&Playlist>> {
+        let mut groups: BTreeMap<(String, Vec<&VideoId>), Vec<&Playlist>> = BTreeMap::new();
+        for list in self.live_playlists() {
+            groups
+                .entry((name_key(list.name()), list.videos()))
+                .or_default()
+                .push(list);
+        }
+        let mut out: Vec<Vec<&Playlist>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+        out.sort_by(|a, b| (a[0].created(), a[0].id()).cmp(&(b[0].created(), b[0].id())));
+        out
+    }
+
+    /// Keeps the oldest of `ids` and deletes the others (restorable like
+    /// any deletion), if they are still one group of
+    /// [`StudyState::identical_playlists`]; returns the ids deleted.
+    pub fn keep_one_of(&mut self, ids: &[&str], now_ms: u64) -> Vec<PlaylistId> {
+        let wanted: BTreeSet<&str> = ids.iter().copied().collect();
+        let group: Option<Vec<PlaylistId>> = self
+            .identical_playlists()
+            .into_iter()
+            .map(|g| g.iter().map(|p| p.id().clone()).collect::<Vec<_>>())
+            .find(|g| g.len() == wanted.len() && g.iter().all(|id| wanted.contains(id.as_str())));
+        let Some(group) = group else {
+            return Vec::new();
+        };
+        group
+            .into_iter()
+            .skip(1)
+            .filter(|id| self.delete_playlist(id, now_ms))
+            .collect()
+    }
+
     // ---- merging -------------------------------------------------------
 
     /// Item by item and register by register, the later edit wins; nothing
@@ -713,6 +751,43 @@ mod tests {
         );
         s.delete_playlist("a", NOW);
         s.create_playlist(pid("d"), "Week 1", NOW).unwrap();
+    }
+
+    #[test]
+    fn identical_lists_from_two_devices_are_offered_as_one() {
+        let [a, b] = ["AAAAAAAAAAA", "BBBBBBBBBBB"].map(v);
+        let mut phone = tab(1);
+        let mut laptop = tab(2);
+        for (s, id) in [(&mut phone, "p1"), (&mut laptop, "p2")] {
+            s.create_playlist_with(pid(id), "作業", &[a.clone(), b.clone()], NOW)
+                .unwrap();
+        }
+        laptop
+            .create_playlist_with(pid("p3"), "作業 (other)", std::slice::from_ref(&a), NOW)
+            .unwrap();
+        let mut merged = phone.merge(&laptop);
+        let groups: Vec<Vec<&str>> = merged
+            .identical_playlists()
+            .iter()
+            .map(|g| g.iter().map(|p| p.id().as_str()).collect())
+            .collect();
+        assert_eq!(groups, [["p1", "p2"]]);
+        // A list that differs in order is not the same.
+        let mut reordered = merged.clone();
+        reordered.playlist_mut("p2", NOW + 1).unwrap().move_to(0, 1);
+        assert!(reordered.identical_playlists().is_empty());
+        assert!(
+            reordered.keep_one_of(&["p1", "p2"], NOW + 2).is_empty(),
+            "no longer the same"
+        );
+        let deleted = merged.keep_one_of(&["p2", "p1"], NOW + 1);
+        assert_eq!(deleted, [pid("p2")]);
+        assert!(merged.playlist("p1").is_some() && merged.playlist("p2").is_none());
+        assert!(merged.identical_playlists().is_empty());
+        assert!(
+            merged.restore_playlist("p2", NOW + 2),
+            "restorable like any deletion"
+        );
     }
 
     #[test]

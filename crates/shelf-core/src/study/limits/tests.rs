@@ -383,7 +383,7 @@ fn run(history: &[(usize, Op)]) -> Vec<StudyState> {
             Op::Note(i, t) => {
                 let long = format!("{t}{}", "字".repeat(MAX_NOTE_CHARS - 1));
                 let text = ["", "short", "另一個", long.as_str()][*t];
-                drop(s.set_note(&v(videos[*i]), text, now));
+                let _ = s.set_note(&v(videos[*i]), text, now);
             }
             Op::Add(i) => drop(
                 s.playlist_mut("q", now)
