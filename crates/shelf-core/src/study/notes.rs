@@ -444,6 +444,50 @@ mod tests {
         assert!(note.is_empty());
     }
 
+    #[test]
+    fn concurrent_edits_keep_both_and_an_edit_after_seeing_them_replaces_both() {
+        let now = 1_800_000_000_000;
+        let mut phone = Clock::new(DeviceId::from_random(1));
+        let mut laptop = Clock::new(DeviceId::from_random(2));
+        let mut base = Note::default();
+        base.set_text("shared", &mut phone, now).unwrap();
+        laptop.observe(base.latest());
+        let (mut on_phone, mut on_laptop) = (base.clone(), base.clone());
+        on_phone
+            .set_text("[phone: HW1 due 3/14]", &mut phone, now + 1)
+            .unwrap();
+        on_laptop.set_text("laptop", &mut laptop, now + 2).unwrap();
+        let merged = on_phone.merge(&on_laptop);
+        assert_eq!(merged, on_laptop.merge(&on_phone));
+        assert_eq!(merged.versions(), ["laptop", "[phone: HW1 due 3/14]"]);
+        assert_eq!(merged.text(), "laptop", "the newest shows first");
+        assert_eq!(
+            merged.merge(&base),
+            merged,
+            "the replaced text stays replaced"
+        );
+        // A clear next to a concurrent text yields to it: no text lost.
+        let mut cleared = on_phone.clone();
+        cleared.set_text("", &mut phone, now + 3).unwrap();
+        assert_eq!(cleared.merge(&on_laptop).versions(), ["laptop"]);
+        // The phone sees both, then keeps its own: one version everywhere.
+        let mut resolved = merged.clone();
+        phone.observe(merged.latest());
+        assert_eq!(
+            resolved.set_text("[phone: HW1 due 3/14]", &mut phone, now + 4),
+            Ok(true)
+        );
+        assert_eq!(
+            resolved.merge(&on_laptop).versions(),
+            ["[phone: HW1 due 3/14]"]
+        );
+        assert_eq!(on_phone.merge(&resolved), resolved);
+        assert_eq!(
+            resolved.set_text("[phone: HW1 due 3/14]", &mut phone, now + 5),
+            Ok(false)
+        );
+    }
+
     proptest! {
         #[test]
         fn segments_rebuild_the_note(text in "[0-9:.a-z 講\\[\\]]{0,40}") {
