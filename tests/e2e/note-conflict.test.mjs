@@ -112,6 +112,7 @@ test('a note edited on two devices keeps both texts through a backup: the previe
   assert.deepEqual(await now.locator('.note-text').allInnerTexts(), [LAPTOP]);
   assert.deepEqual((await after.locator('.note-text').allInnerTexts()).sort(), [LAPTOP, PHONE].sort());
   await change.locator('.import-note-both', { hasText: '兩段文字都會保留' }).waitFor();
+  await assertAccessible(onLaptop, 'import preview with a note edited on both sides', { include: ['.import-preview'] });
   await onLaptop.locator('.apply-import').click();
   await storedVersions(onLaptop, LECTURE_7, [PHONE, LAPTOP]);
 
@@ -224,6 +225,7 @@ test('playlists that ended up identical are offered as one; keeping one deletes 
   assert.equal(await offer.count(), 1, 'the list in another order is not the same');
   assert.match(await offer.innerText(), /這 2 個播放清單完全相同（「作業」/);
   assert.equal(await page.locator('.playlist-row[data-playlist]').count(), 3, 'nothing combined on its own');
+  await assertAccessible(page, 'identical playlists offered as one', { include: ['.playlists-page'] });
 
   await offer.getByRole('button', { name: '只保留一個' }).click();
   await page.locator('.identical-status', { hasText: '已只保留一個「作業」' }).waitFor();
