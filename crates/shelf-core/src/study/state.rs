@@ -754,6 +754,23 @@ mod tests {
     }
 
     #[test]
+    fn keeping_both_long_versions_is_refused_and_changes_nothing() {
+        let a = v("AAAAAAAAAAA");
+        let (mut one, mut two) = (tab(1), tab(2));
+        let long = |c: &str| c.repeat(crate::study::MAX_NOTE_CHARS / 2 + 1);
+        one.set_note(&a, &long("甲"), NOW).unwrap();
+        two.set_note(&a, &long("乙"), NOW + 1).unwrap();
+        let mut merged = one.merge(&two);
+        assert_eq!(merged.note_versions(&a).len(), 2);
+        let before = merged.clone();
+        assert!(merged.keep_all_note_versions(&a, NOW + 2).is_err());
+        assert_eq!(merged, before, "a refused keep-both keeps both versions");
+        assert!(!merged.keep_note_version(&a, 2, NOW + 2), "no such version");
+        assert!(merged.keep_note_version(&a, 1, NOW + 2));
+        assert_eq!(merged.note_versions(&a), [long("甲").as_str()]);
+    }
+
+    #[test]
     fn identical_lists_from_two_devices_are_offered_as_one() {
         let [a, b] = ["AAAAAAAAAAA", "BBBBBBBBBBB"].map(v);
         let mut phone = tab(1);
