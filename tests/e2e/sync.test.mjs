@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mounted, useApp } from './support/app.mjs';
 import { serve } from './support/server.mjs';
 import { chromiumArgs, startRemoteStorage } from './support/remotestorage.mjs';
-import { noteText, watchState } from './support/store.mjs';
+import { noteText, noteVersions, watchState } from './support/store.mjs';
 import { assertAccessible } from './support/axe.mjs';
 
 const rs = { server: null, starting: null };
@@ -328,6 +328,42 @@ test("a hostile file in the folder changes nothing; a device another forgets is 
   assert.equal(await b.page.evaluate((k) => localStorage.getItem(k), CONNECTION_KEY), null);
   assert.equal(watchState(await stored(b.page), ML2025_1), 'watched');
   assert.equal(watchState(await stored(b.page), TALK), 'watched');
+  await a.context.close();
+  await b.context.close();
+});
+
+async function writeNote(page, text) {
+  await page.locator('#note-text').fill(text);
+  await page.locator('#note-text').blur();
+  await page.locator('.note-status [role="status"]', { hasText: 'Note saved' }).waitFor();
+}
+
+test('concurrent edits of one note on two devices keep both texts through sync', async () => {
+  const user = await newUser();
+  const a = await device(user);
+  const b = await device(user);
+  const LAPTOP = 'laptop: 12:34 supervised fine-tuning';
+  const PHONE = '[phone: HW1 due 3/14]';
+  await visit(a.page, `video/${LECTURE_7}`);
+  await writeNote(a.page, 'shared note');
+  assert.equal(await syncNow(a.page), 'synced');
+  assert.equal(await syncNow(b.page), 'synced');
+  assert.equal(noteText(await stored(b.page), LECTURE_7), 'shared note');
+  // Each edits the note without having seen the other's edit (A offline meanwhile).
+  await visit(a.page, `video/${LECTURE_7}`);
+  await a.context.setOffline(true);
+  await visit(b.page, `video/${LECTURE_7}`);
+  await writeNote(b.page, PHONE);
+  await writeNote(a.page, LAPTOP);
+  await a.context.setOffline(false);
+  assert.equal(await syncNow(b.page), 'synced');
+  assert.equal(await syncNow(a.page), 'synced');
+  assert.equal(await syncNow(b.page), 'synced');
+  for (const d of [a, b]) assert.deepEqual(noteVersions(await stored(d.page), LECTURE_7).sort(), [LAPTOP, PHONE].sort());
+  await visit(b.page, `video/${LECTURE_7}`);
+  const versions = b.page.locator('.note-conflict .note-version');
+  await versions.nth(1).waitFor();
+  assert.deepEqual((await versions.locator('.note-text').allInnerTexts()).sort(), [LAPTOP, PHONE].sort());
   await a.context.close();
   await b.context.close();
 });

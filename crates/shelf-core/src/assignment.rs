@@ -25,8 +25,11 @@
 //!
 //! Course names (catalogue names plus an alias table) live in
 //! `assignment/names.rs`, numerals and lecture references in
-//! `assignment/numbers.rs`, links in `assignment/links.rs`.
+//! `assignment/numbers.rs`, links in `assignment/links.rs`; the playlist's
+//! default name (courses and lecture range, or the slide's date) in
+//! `assignment/default_name.rs`.
 
+pub mod default_name;
 pub(crate) mod links;
 pub(crate) mod names;
 pub(crate) mod numbers;
@@ -43,6 +46,7 @@ use names::{squash, SeriesNames};
 use numbers::lecture_ref;
 use titles::{split_tag, Found, Scope, TitleIndex};
 
+pub use default_name::{default_name, CourseSpan, DefaultName, SlideDate};
 pub use titles::{CLEAR_MARGIN, MATCH_THRESHOLD, MAX_CANDIDATES};
 
 /// What one pasted line is.

@@ -299,3 +299,55 @@ fn coverage_of_the_embedded_courses() {
     assert_eq!(coverage(&c, "ml2021").expected, None);
     assert_eq!(coverage(&c, "ml2021").unnumbered, 10);
 }
+
+/// A homework slide as the course's TAs write them (our own text, in the
+/// style of the ML course's HW slides): title, dates, rules, then what to
+/// watch first. The playlist's default name says the course and the range.
+const HW_SLIDE: &str = "\
+Machine Learning 2025 Spring
+HW2: AI Agent
+TA: ntu-ml-2025-ta (at) gmail.com
+公告日期：2025/03/07
+截止日期：2025/03/28 23:59:59 (UTC+8)
+
+作業說明影片請看 NTU COOL
+寫作業前請先看完以下課程：
+生成式AI導論 2024
+【生成式AI導論 2024】第1講：生成式AI是什麼？
+【生成式AI導論 2024】第9講：以大型語言模型打造的AI Agent
+(至少看到第八講，能看完最好)
+遲交一天扣 10 分，最多扣到 0 分
+";
+
+#[test]
+fn a_pasted_slide_is_named_by_its_course_and_range() {
+    use shelf_core::assignment::{default_name, CourseSpan, DefaultName, SlideDate};
+    let catalogue = catalogue();
+    let assignment = assignment_playlist(&catalogue, HW_SLIDE);
+    assert!(!assignment.videos.is_empty(), "{assignment:?}");
+    assert_eq!(
+        default_name(&catalogue, HW_SLIDE, &assignment.videos),
+        DefaultName::Courses {
+            spans: vec![CourseSpan {
+                series: "genai2024".into(),
+                lectures: Some((0, 9)),
+            }],
+            more: false,
+        }
+    );
+    // Nothing matched: the slide's date names it.
+    let dated = "HW3 公告日期：2025/03/21\n請自行複習上課內容";
+    let none = assignment_playlist(&catalogue, dated);
+    assert_eq!(
+        default_name(&catalogue, dated, &none.videos),
+        DefaultName::Dated(SlideDate {
+            year: Some(2025),
+            month: 3,
+            day: 21
+        })
+    );
+    assert_eq!(
+        default_name(&catalogue, "no dates here", &[]),
+        DefaultName::Plain
+    );
+}

@@ -55,7 +55,7 @@ fn a_store_written_by_the_previous_release_loses_nothing() {
 }
 
 #[test]
-fn the_first_edit_writes_schema_3_with_everything_kept() {
+fn the_first_edit_writes_the_current_schema_with_everything_kept() {
     let mut tab = read(STORE).for_device(DeviceId::from_random(7));
     assert!(
         matches!(prepare_save(&tab, Some(STORE), NOW), Save::UpToDate { .. }),
@@ -66,7 +66,7 @@ fn the_first_edit_writes_schema_3_with_everything_kept() {
     let Save::Write { json, .. } = prepare_save(&tab, Some(STORE), NOW + 1) else {
         panic!("the edit is new");
     };
-    assert!(json.starts_with("{\"schema\":3,"));
+    assert!(json.starts_with("{\"schema\":4,"));
     let after = read(&json);
     assert_eq!(after.watch_state("fIoCxwVobEo"), WatchState::Unwatched);
     assert_eq!(after.note("QLiKmca4kzI"), read(STORE).note("QLiKmca4kzI"));

@@ -8,12 +8,15 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shelf_core::assignment::{assignment_playlist, lines, Assignment};
+use shelf_core::assignment::default_name::short_name;
+use shelf_core::assignment::{assignment_playlist, default_name, lines, Assignment, DefaultName};
+use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::{PlaylistId, VideoId};
 use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 
+use crate::context::use_locale;
 use crate::context::{use_catalogue, use_study};
-use crate::i18n::{plural, t};
+use crate::i18n::{plural, t, LocaleText};
 use crate::ui::sources::load_missing::{catalogue_is_partial, NotLoadedNote};
 use crate::ui::study::playlist_picker::playlist_error_text;
 use crate::ui::study::util::{fill, new_playlist_id};
@@ -27,6 +30,61 @@ fn with_picks(text: &str, picks: &BTreeMap<usize, VideoId>) -> String {
         .map(|(i, line)| picks.get(&(i + 1)).map_or(line, |id| id.as_str()))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The default name in the student's language: courses and lecture range,
+/// or the slide's date, or the generic word.
+fn default_name_text(catalogue: &Catalogue, name: &DefaultName) -> String {
+    let s = t();
+    match name {
+        DefaultName::Courses { spans, more } => {
+            let locale = use_locale();
+            let parts: Vec<String> = spans
+                .iter()
+                .map(|span| {
+                    let course = short_name(&span.series)
+                        .map(str::to_string)
+                        .or_else(|| {
+                            catalogue
+                                .series
+                                .iter()
+                                .find(|x| x.id == span.series)
+                                .map(|x| locale.series_name(x).to_string())
+                        })
+                        .unwrap_or_else(|| span.series.clone());
+                    match span.lectures {
+                        Some((a, b)) if a == b => fill(
+                            s.assignment_name_lecture,
+                            &[("course", &course), ("n", &a.to_string())],
+                        ),
+                        Some((a, b)) => fill(
+                            s.assignment_name_lectures,
+                            &[
+                                ("course", &course),
+                                ("from", &a.to_string()),
+                                ("to", &b.to_string()),
+                            ],
+                        ),
+                        None => course,
+                    }
+                })
+                .collect();
+            let joined = parts.join(" + ");
+            if *more {
+                format!("{joined} …")
+            } else {
+                joined
+            }
+        }
+        DefaultName::Dated(date) => {
+            let date = match date.year {
+                Some(y) => format!("{y}/{:02}/{:02}", date.month, date.day),
+                None => format!("{}/{:02}", date.month, date.day),
+            };
+            fill(s.assignment_name_dated, &[("date", &date)])
+        }
+        DefaultName::Plain => s.assignment_default_name.to_string(),
+    }
 }
 
 thread_local! {
@@ -65,6 +123,12 @@ pub fn AssignmentPaste() -> impl IntoView {
             picks.with(|p| text.with(|t| assignment_playlist(catalogue, &with_picks(t, p))))
         })
     });
+    // What an empty name field becomes, shown as its placeholder.
+    let suggested = Memo::new(move |_| {
+        let videos = result.with(|r| r.as_ref().map(|a| a.videos.clone()).unwrap_or_default());
+        let name = text.with(|t| default_name(catalogue, t, &videos));
+        default_name_text(catalogue, &name)
+    });
     let title = move |id: &VideoId| {
         catalogue
             .video(id)
@@ -82,7 +146,7 @@ pub fn AssignmentPaste() -> impl IntoView {
         };
         let typed = name.get_untracked();
         let typed = if typed.trim().is_empty() {
-            t().assignment_default_name.to_string()
+            suggested.get_untracked()
         } else {
             typed
         };
@@ -168,7 +232,7 @@ pub fn AssignmentPaste() -> impl IntoView {
                                 type="text"
                                 maxlength=MAX_NAME_CHARS.to_string()
                                 autocomplete="off"
-                                placeholder=move || t().assignment_default_name
+                                placeholder=move || suggested.get()
                                 prop:value=move || name.get()
                                 on:input=move |ev| name.set(event_target_value(&ev))
                             />

@@ -1,6 +1,7 @@
 //! What importing a backup would change: a table of counts per kind of
-//! item, the names of what would be added, updated and removed, and what
-//! a limit keeps out.
+//! item, the names of what would be added, updated and removed, the texts
+//! of notes it changes (both, when both sides edited one), and what a
+//! limit keeps out.
 
 use std::collections::BTreeSet;
 
@@ -111,6 +112,41 @@ pub fn ImportPreviewNames(preview: ImportPreview, incoming: StudyState) -> impl 
         })
         .filter(|(_, names)| !names.is_empty())
         .collect();
+    let note_texts = (!preview.note_texts.is_empty()).then(|| {
+        let changes = preview
+            .note_texts
+            .iter()
+            .map(|change| {
+                let texts = |versions: &[String]| match versions {
+                    [] => view! { <p class="muted">{move || t().import_note_none}</p> }.into_any(),
+                    versions => versions
+                        .iter()
+                        .map(|text| view! { <p class="note-text">{text.clone()}</p> })
+                        .collect_view()
+                        .into_any(),
+                };
+                let both = change.keeps_both();
+                view! {
+                    <li class="import-note" data-video=change.video.to_string()>
+                        <p class="import-note-title">{video_name(change.video.as_str())}</p>
+                        <dl>
+                            <dt>{move || t().import_note_now}</dt>
+                            <dd>{texts(&change.before)}</dd>
+                            <dt>{move || t().import_note_after}</dt>
+                            <dd>{texts(&change.after)}</dd>
+                        </dl>
+                        {both.then(|| view! { <p class="import-note-both">{move || t().import_note_both}</p> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="import-note-texts" aria-labelledby="import-notes-heading">
+                <h3 id="import-notes-heading">{move || t().import_notes_heading}</h3>
+                <ul role="list">{changes}</ul>
+            </section>
+        }
+    });
     let note = not_loaded.filter(|&n| n > 0).map(|n| {
         let text = Signal::derive(move || plural(&t().import_not_loaded, n, &[]));
         view! { <NotLoadedNote text class="import-not-loaded" /> }
@@ -123,6 +159,7 @@ pub fn ImportPreviewNames(preview: ImportPreview, incoming: StudyState) -> impl 
                 {names.into_iter().map(|name| view! { <dd>{name}</dd> }).collect_view()}
             }).collect_view()}
         </dl>
+        {note_texts}
     }
 }
 

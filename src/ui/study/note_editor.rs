@@ -1,5 +1,7 @@
 //! The note on a video: a textarea saved shortly after typing stops (and on
 //! leaving the field), with the saved note shown below, time codes linked.
+//! A note edited on two devices shows its versions above (`note_conflict`)
+//! and the textarea starts from both texts joined, so typing resolves it.
 
 use std::time::Duration;
 
@@ -7,11 +9,12 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 use shelf_core::ids::VideoId;
 use shelf_core::playback::insert_time;
-use shelf_core::study::MAX_NOTE_CHARS;
+use shelf_core::study::{joined_versions, MAX_NOTE_CHARS};
 
 use crate::context::use_study;
 use crate::i18n::t;
 use crate::ui::player::control::use_player_control;
+use crate::ui::study::note_conflict::{NoteConflict, CONFLICT_ID};
 use crate::ui::study::note_view::NoteText;
 use crate::ui::study::util::fill;
 
@@ -21,8 +24,17 @@ const SAVE_DELAY: Duration = Duration::from_millis(600);
 #[component]
 pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
     let study = use_study();
+    let versions = Memo::new(move |_| {
+        study.with(|s| {
+            s.note_versions(video_id)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+    });
+    let conflict = Memo::new(move |_| versions.with(|v| v.len() >= 2));
     let stored = Memo::new(move |_| {
-        study.with(|s| s.note(video_id).map(str::to_string).unwrap_or_default())
+        versions.with(|v| joined_versions(&v.iter().map(String::as_str).collect::<Vec<_>>()))
     });
     // Typed and not yet saved; `None` shows the stored note, so another
     // tab's edit shows up unless this one is mid-edit.
@@ -38,7 +50,8 @@ pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
             return;
         };
         // `maxlength` keeps typed notes within the core's cap (UTF-16 units
-        // count at least as many as characters), so this cannot be refused.
+        // count at least as many as characters), so this cannot be refused,
+        // except for two long versions joined: the field shows the count.
         let _ = study.update(|s, now| s.set_note(video_id, &text, now));
         unsaved.set(None);
         saved_message.set(true);
@@ -88,13 +101,22 @@ pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
     };
     view! {
         <div class="note-editor">
+            <Show when=move || conflict.get()>
+                <NoteConflict video_id versions />
+            </Show>
             <label for="note-text">{move || t().note_label}</label>
             <textarea
                 id="note-text"
                 node_ref=field
                 rows="6"
                 maxlength=MAX_NOTE_CHARS.to_string()
-                aria-describedby="note-hint note-count"
+                aria-describedby=move || {
+                    if conflict.get() {
+                        format!("{CONFLICT_ID} note-hint note-count")
+                    } else {
+                        "note-hint note-count".to_string()
+                    }
+                }
                 prop:value=move || draft.get()
                 on:input=on_input
                 on:change=move |_| save()
@@ -105,7 +127,7 @@ pub fn NoteEditor(video_id: &'static VideoId) -> impl IntoView {
                 " "
                 <span role="status">{move || saved_message.get().then(|| t().note_saved)}</span>
             </p>
-            <Show when=move || stored.with(|s| !s.is_empty())>
+            <Show when=move || !conflict.get() && stored.with(|s| !s.is_empty())>
                 <div class="note-view">
                     <h3 id="note-view-heading">{move || t().note_view_heading}</h3>
                     <p class="note-text">

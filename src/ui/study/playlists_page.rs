@@ -1,5 +1,5 @@
-//! `/playlists`: the student's playlists (create, rename, delete with undo)
-//! and every series as a ready-made playlist. Lists show a page at a time
+//! `/playlists`: the student's playlists (create, rename, delete with undo,
+//! identical ones offered as one) and every series as a ready-made playlist. Lists show a page at a time
 //! ([`PAGE`] rows, then "show more"): each row tracks its list's progress,
 //! and a store may hold up to `MAX_PLAYLISTS` lists.
 
@@ -15,6 +15,7 @@ use crate::i18n::t;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::assignment_paste::AssignmentPaste;
 use crate::ui::study::deleted_playlist::Deleted;
+use crate::ui::study::identical_playlists::IdenticalPlaylists;
 use crate::ui::study::playlist_picker::name_error_text;
 use crate::ui::study::playlist_row::PlaylistRow;
 use crate::ui::study::tally_bar::{series_name_and_tally, TallyBar};
@@ -170,6 +171,7 @@ pub fn PlaylistsPage() -> impl IntoView {
                 </p>
             </For>
             <h2>{move || t().my_playlists}</h2>
+            <IdenticalPlaylists />
             <Show
                 when=move || { total() > 0 }
                 fallback=move || view! { <p class="muted">{move || t().no_playlists}</p> }

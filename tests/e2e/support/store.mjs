@@ -1,10 +1,23 @@
-// Readers for the stored study state (schema 3), so tests assert what is in
-// storage without repeating its shape: registers are `{value, at}`, playlist
-// entries are `{video, pos, moved?, removed?}` shown by position.
+// Readers for the stored study state (schema 4), so tests assert what is in
+// storage without repeating its shape: registers are `{value, at}`, notes
+// `{values: {stamp: text}, seen?, floor?}`, playlist entries are
+// `{video, pos, moved?, removed?}` shown by position.
 
 export const watchState = (store, id) => store.progress?.[id]?.state?.value ?? 'unwatched';
 export const resumeSecs = (store, id) => store.progress?.[id]?.resume?.value ?? undefined;
-export const noteText = (store, id) => store.notes?.[id]?.value ?? '';
+/** Every stored version of a note, newest first (stamps order as the app orders them). */
+export function noteVersions(store, id) {
+  const values = Object.entries(store.notes?.[id]?.values ?? {});
+  const key = (stamp) => stamp.split('.').map((part, i) => (i < 2 ? BigInt(part) : BigInt(`0x${part}`)));
+  const cmp = (a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? 1 : -1;
+    return 0;
+  };
+  values.sort(([a], [b]) => cmp(a, b));
+  return values.map(([, text]) => text).filter((text) => text !== '');
+}
+export const noteText = (store, id) => noteVersions(store, id)[0] ?? '';
 export const playlistName = (store, id) => store.playlists?.[id]?.name?.value;
 export const playlistDeleted = (store, id) => store.playlists?.[id]?.deleted?.value === true;
 

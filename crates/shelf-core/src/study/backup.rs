@@ -2,7 +2,7 @@
 //! can be taken back.
 //!
 //! A backup is the stored envelope plus two labels:
-//! `{"kind":"lecture-shelf-backup","schema":3,"exported_at":ms, ...state}`.
+//! `{"kind":"lecture-shelf-backup","schema":4,"exported_at":ms, ...state}`.
 //! Sharing the storage format means old backups go through the same
 //! migrations and salvage as old storage, and a raw localStorage dump
 //! imports too.
@@ -20,6 +20,7 @@ use std::fmt;
 
 use super::limits::{ListOverflow, OverLimit, MAX_PLAYLISTS};
 use super::lww::Merge;
+use super::notes::Note;
 use super::playlist::Playlist;
 use super::progress::watch_url;
 use super::schema::{decode_value, envelope, Decoded, Dropped, Unreadable, CURRENT_SCHEMA};
@@ -184,11 +185,57 @@ fn diff_map<K: Ord + ToString, T: Merge, V: PartialEq>(
     diff
 }
 
+/// What the student sees of a note: its versions, newest first.
+fn note_view(note: &Note) -> Option<Vec<String>> {
+    let versions = note.versions();
+    (!versions.is_empty()).then(|| versions.into_iter().map(str::to_string).collect())
+}
+
+/// One note an import would change, with the texts: nothing typed is
+/// replaced unseen. `after` holds two or more versions when the backup's
+/// text and this one were edited apart: both are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteChange {
+    pub video: VideoId,
+    /// The versions here now, newest first (empty: no note yet).
+    pub before: Vec<String>,
+    /// The versions after the import, newest first (empty: cleared).
+    pub after: Vec<String>,
+}
+
+impl NoteChange {
+    /// True when the import leaves a conflict for the student to resolve.
+    pub fn keeps_both(&self) -> bool {
+        self.after.len() >= 2
+    }
+}
+
+/// The notes an import changes, with their texts before and after.
+fn note_texts(local: &StudyState, incoming: &StudyState) -> Vec<NoteChange> {
+    incoming
+        .notes_map()
+        .iter()
+        .filter_map(|(video, theirs)| {
+            let ours = local.notes_map().get(video);
+            let merged = ours.map_or_else(|| theirs.clone(), |o| o.merge(theirs));
+            let before = ours.and_then(note_view).unwrap_or_default();
+            let after = note_view(&merged).unwrap_or_default();
+            (before != after).then(|| NoteChange {
+                video: video.clone(),
+                before,
+                after,
+            })
+        })
+        .collect()
+}
+
 /// What an import would change, per kind of item.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportPreview {
     pub progress: KindDiff,
     pub notes: KindDiff,
+    /// The notes in `notes.added`/`updated`/`removed`, with their texts.
+    pub note_texts: Vec<NoteChange>,
     pub playlists: KindDiff,
     pub settings: KindDiff,
     /// What the backup holds that will not be added: a limit was reached.
@@ -258,9 +305,8 @@ pub fn preview_import(local: &StudyState, incoming: &StudyState) -> ImportPrevie
             let shown = p.state() != WatchState::Unwatched || p.resume_secs().is_some();
             shown.then(|| (p.state(), p.resume_secs()))
         }),
-        notes: diff_map(local.notes_map(), incoming.notes_map(), |n| {
-            (!n.is_empty()).then(|| n.text().to_string())
-        }),
+        notes: diff_map(local.notes_map(), incoming.notes_map(), note_view),
+        note_texts: note_texts(local, incoming),
         playlists: diff_map(
             local.playlists_map(),
             incoming.playlists_map(),
@@ -421,7 +467,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\"exported_at\": 99"));
-        assert!(text.contains("\"schema\": 3"));
+        assert!(text.contains("\"schema\": 4"));
         let parsed = parse_backup(&text, NOW).unwrap();
         assert_eq!((parsed.state, parsed.dropped), (state, vec![]));
     }
@@ -430,8 +476,24 @@ mod tests {
     fn preview_names_what_import_changes() {
         let (local, incoming) = local_and_incoming();
         let preview = preview_import(&local, &incoming);
-        assert_eq!(preview.notes.updated, [B]);
-        assert_eq!(preview.notes.kept_local, [A]);
+        // A was edited on both sides apart: both texts stay, and the preview shows them.
+        assert_eq!(preview.notes.updated, [A, B]);
+        assert_eq!(
+            preview.note_texts,
+            [
+                NoteChange {
+                    video: v(A),
+                    before: vec!["mine, newer".into()],
+                    after: vec!["mine, newer".into(), "theirs, older".into()],
+                },
+                NoteChange {
+                    video: v(B),
+                    before: vec!["old text".into()],
+                    after: vec!["new text".into()],
+                },
+            ]
+        );
+        assert!(preview.note_texts[0].keeps_both() && !preview.note_texts[1].keeps_both());
         assert_eq!(preview.progress.added, [C]);
         assert_eq!(preview.playlists.added, ["fresh"]);
         assert_eq!(preview.playlists.removed, ["shared"]);
@@ -440,6 +502,7 @@ mod tests {
 
         let (merged, _) = apply_import(&local, &incoming);
         assert_eq!(merged.note(A), Some("mine, newer"));
+        assert_eq!(merged.note_versions(A), ["mine, newer", "theirs, older"]);
         assert_eq!(merged.note(B), Some("new text"));
         assert_eq!(merged.watch_state(C), WatchState::InProgress);
         assert!(

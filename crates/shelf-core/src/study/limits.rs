@@ -42,6 +42,18 @@ pub const MAX_PLAYLISTS: usize = 10_000;
 /// Longest note, in characters: a page of text, bounded for storage.
 pub const MAX_NOTE_CHARS: usize = 5000;
 
+/// Most versions a note keeps at once (texts typed on different devices
+/// before either saw the other's). Honest use makes one per device that
+/// edited concurrently; past it, only forged data, the newest are kept.
+pub const MAX_NOTE_VERSIONS: usize = 16;
+
+/// Most devices (tabs) a note remembers having seen an edit from: what
+/// tells a replaced version from a concurrent one. Past it the oldest are
+/// folded into the note's floor ("everything up to here was seen"), so a
+/// note edited from more tabs than this while another device held an older,
+/// unseen edit falls back to the newer text. Bounds hostile input too.
+pub const MAX_NOTE_SEEN: usize = 64;
+
 /// Latest position a student can resume at: 99:59:59, the longest time
 /// code the app reads and writes.
 pub const MAX_RESUME_SECS: u32 = 99 * 3600 + 59 * 60 + 59;

@@ -8,7 +8,8 @@
 //! * [`progress`], [`notes`], [`playlist`], [`settings`]: the items;
 //! * [`overview`]: courses and playlists in the order the student is studying them;
 //! * [`stamp`], [`lww`], [`position`]: the merge machinery — hybrid
-//!   logical clocks, last-writer-wins registers, fractional positions;
+//!   logical clocks, last-writer-wins registers, fractional positions
+//!   (notes are multi-value registers, `notes.rs`);
 //! * [`timecode`]: `mm:ss` / `h:mm:ss` positions;
 //! * [`limits`]: every limit (entries, lists, notes, record sizes), held
 //!   by editing, merging, importing and reading alike;
@@ -42,11 +43,11 @@ mod tests;
 
 pub use backup::{
     apply_import, export_backup, parse_backup, playlist_markdown, preview_import, ImportError,
-    ImportPreview, KindDiff, ParsedBackup, RestorePoint,
+    ImportPreview, KindDiff, NoteChange, ParsedBackup, RestorePoint,
 };
 pub use limits::{ListOverflow, OverLimit, MAX_PLAYLISTS};
 pub use lww::Merge;
-pub use notes::{segments, Note, NoteTooLong, Segment, MAX_NOTE_CHARS};
+pub use notes::{segments, Note, NoteTooLong, Segment, KEEP_BOTH_SEPARATOR, MAX_NOTE_CHARS};
 pub use overview::{progress_overview, Standing, TrackId, TrackProgress};
 pub use playlist::{
     series_playlist, AddSummary, Added, Duplicates, Entry, NameError, Playlist, MAX_NAME_CHARS,
@@ -62,6 +63,6 @@ pub use schema::{
 pub use settings::Settings;
 pub use share::{parse_share, share_fragment, share_playlist, ShareError, SharedPlaylist};
 pub use stamp::DeviceId;
-pub use state::{PlaylistEditor, PlaylistError, StudyState};
+pub use state::{joined_versions, PlaylistEditor, PlaylistError, StudyState};
 pub use timecode::{format_time, parse_time};
 pub use worst_case::{worst_case_state, WORST_CASE_VIDEOS};

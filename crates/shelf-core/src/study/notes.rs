@@ -7,15 +7,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::lww::{Lww, Merge};
-use super::stamp::{Clock, Stamp};
+use super::lww::Merge;
+use super::stamp::{Clock, DeviceId, Stamp};
 use super::timecode::match_exact;
 use crate::ids::VideoId;
 
 /// Notes by video id.
 pub type NoteMap = BTreeMap<VideoId, Note>;
 
-pub use super::limits::MAX_NOTE_CHARS;
+pub use super::limits::{MAX_NOTE_CHARS, MAX_NOTE_SEEN, MAX_NOTE_VERSIONS};
 
 /// Why a note was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,22 +36,53 @@ impl fmt::Display for NoteTooLong {
 
 impl std::error::Error for NoteTooLong {}
 
-/// A student's note on one video. An empty text is a cleared note, kept
-/// as a tombstone so that a merge does not bring the old text back.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Note(Lww<String>);
+/// A student's note on one video: a multi-value register, so text typed
+/// on two devices at once is never lost.
+///
+/// Every value carries the stamp of the edit that wrote it (its *dot*: the
+/// stamp names the tab that made it). The register also keeps what it has
+/// seen: per device, the newest dot, and a `floor` below which every dot
+/// counts as seen (notes migrated from the last-writer-wins schemas v1–v3
+/// keep that rule among themselves). A merge keeps a value both sides hold,
+/// or one side holds and the other has not seen; an edit replaces every
+/// value this tab has seen. Two values left by a merge are a conflict the
+/// student resolves ("edited on two devices"). An empty text is a cleared
+/// note, kept so that a merge does not bring the old text back; next to a
+/// concurrent text it simply yields to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Note {
+    values: BTreeMap<Stamp, String>,
+    floor: Stamp,
+    seen: BTreeMap<DeviceId, Stamp>,
+}
+
+/// What joins two kept versions into one text ("keep both").
+pub const KEEP_BOTH_SEPARATOR: &str = "\n\n――――――――\n\n";
 
 impl Note {
+    /// The text to show: the newest version (empty when cleared).
     pub fn text(&self) -> &str {
-        self.0.get()
+        self.versions().first().copied().unwrap_or("")
+    }
+
+    /// Every text kept, newest first, each once; cleared values left out.
+    /// Two or more: edited on two devices at once.
+    pub fn versions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::with_capacity(self.values.len());
+        for text in self.values.values().rev() {
+            if !text.is_empty() && !out.contains(&text.as_str()) {
+                out.push(text);
+            }
+        }
+        out
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text().is_empty()
+        self.values.values().all(String::is_empty)
     }
 
-    /// Replaces the text; `Ok(false)` (and no stamp) when it is the same.
+    /// Replaces every version this tab holds with `text`; `Ok(false)` (and
+    /// no stamp) when `text` is already the only version.
     pub fn set_text(
         &mut self,
         text: &str,
@@ -59,19 +90,78 @@ impl Note {
         now_ms: u64,
     ) -> Result<bool, NoteTooLong> {
         check_length(text)?;
-        Ok(self.0.set(text.to_string(), clock, now_ms))
+        let settled = match self.values.len() {
+            0 => text.is_empty(),
+            1 => self.values.values().next().is_some_and(|t| t == text),
+            _ => false,
+        };
+        if settled {
+            return Ok(false);
+        }
+        let dot = clock.tick(now_ms);
+        self.values = BTreeMap::from([(dot, text.to_string())]);
+        self.see(dot);
+        self.normalize();
+        Ok(true)
     }
 
     pub fn segments(&self) -> Vec<Segment<'_>> {
         segments(self.text())
     }
 
+    /// A note from a schema without versions (v1–v3): one value, and every
+    /// older edit counts as seen, as the last-writer-wins register had it.
     pub(super) fn legacy(text: String, at: Stamp) -> Note {
-        Note(Lww::new(text, at))
+        let mut note = Note {
+            values: BTreeMap::from([(at, text)]),
+            floor: at,
+            seen: BTreeMap::new(),
+        };
+        note.normalize();
+        note
     }
 
+    /// Every version within the length cap (reads drop the item otherwise).
     pub(super) fn is_valid(&self) -> bool {
-        check_length(self.text()).is_ok()
+        self.values.values().all(|t| check_length(t).is_ok())
+    }
+
+    fn covers(&self, dot: Stamp) -> bool {
+        dot <= self.floor || self.seen.get(&dot.device()).is_some_and(|s| dot <= *s)
+    }
+
+    fn see(&mut self, dot: Stamp) {
+        let entry = self.seen.entry(dot.device()).or_insert(dot);
+        *entry = (*entry).max(dot);
+    }
+
+    /// One form for one meaning, within the bounds for hostile input
+    /// ([`MAX_NOTE_VERSIONS`], [`MAX_NOTE_SEEN`]): what the floor covers is
+    /// not listed again; past the bound the oldest devices fold into the
+    /// floor, and only the newest versions (one per device) are kept.
+    fn normalize(&mut self) {
+        let dots: Vec<Stamp> = self.values.keys().copied().collect();
+        for dot in dots {
+            self.see(dot);
+        }
+        if self.seen.len() > MAX_NOTE_SEEN {
+            let mut by_age: Vec<Stamp> = self.seen.values().copied().collect();
+            by_age.sort_unstable();
+            let fold = by_age[by_age.len() - MAX_NOTE_SEEN - 1];
+            self.floor = self.floor.max(fold);
+        }
+        let floor = self.floor;
+        self.seen.retain(|_, s| *s > floor);
+        let mut devices = std::collections::BTreeSet::new();
+        let mut kept = 0;
+        let newest_first: Vec<Stamp> = self.values.keys().rev().copied().collect();
+        for dot in newest_first {
+            if kept < MAX_NOTE_VERSIONS && devices.insert(dot.device()) {
+                kept += 1;
+            } else {
+                self.values.remove(&dot);
+            }
+        }
     }
 }
 
@@ -87,15 +177,102 @@ fn check_length(text: &str) -> Result<(), NoteTooLong> {
 
 impl Merge for Note {
     fn merge(&self, other: &Self) -> Self {
-        Note(self.0.merge(&other.0))
+        let mut values = BTreeMap::new();
+        for (dot, text) in &self.values {
+            match other.values.get(dot) {
+                // One dot, two texts: only forged data; the larger stays.
+                Some(theirs) => drop(values.insert(*dot, text.max(theirs).clone())),
+                None if !other.covers(*dot) => drop(values.insert(*dot, text.clone())),
+                None => {}
+            }
+        }
+        for (dot, text) in &other.values {
+            if !self.values.contains_key(dot) && !self.covers(*dot) {
+                values.insert(*dot, text.clone());
+            }
+        }
+        let mut seen = self.seen.clone();
+        for (device, stamp) in &other.seen {
+            let entry = seen.entry(*device).or_insert(*stamp);
+            *entry = (*entry).max(*stamp);
+        }
+        let mut merged = Note {
+            values,
+            floor: self.floor.max(other.floor),
+            seen,
+        };
+        merged.normalize();
+        merged
     }
 
     fn clamp_stamps(&mut self, now_ms: u64) {
-        self.0.clamp_stamps(now_ms);
+        let mut values = BTreeMap::new();
+        for (dot, text) in std::mem::take(&mut self.values) {
+            let dot = dot.clamped(now_ms);
+            let keep = values
+                .get(&dot)
+                .map_or(text.clone(), |t: &String| t.clone().max(text));
+            values.insert(dot, keep);
+        }
+        self.values = values;
+        self.floor = self.floor.clamped(now_ms);
+        self.seen.values_mut().for_each(|s| *s = s.clamped(now_ms));
+        self.normalize();
     }
 
     fn latest(&self) -> Stamp {
-        self.0.at()
+        let values = self.values.keys().copied();
+        let seen = self.seen.values().copied();
+        values.chain(seen).fold(self.floor, Stamp::max)
+    }
+}
+
+/// The stored form (schema 4): `{"values":{"<stamp>":"text",…}}`, plus
+/// `"seen":["<stamp>",…]` for what the values do not already say and
+/// `"floor":"<stamp>"` when there is one.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    values: BTreeMap<Stamp, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    seen: Vec<Stamp>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    floor: Stamp,
+}
+
+fn is_zero(stamp: &Stamp) -> bool {
+    *stamp == Stamp::ZERO
+}
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let seen = self
+            .seen
+            .values()
+            .filter(|stamp| !self.values.contains_key(stamp))
+            .copied()
+            .collect();
+        Stored {
+            values: self.values.clone(),
+            seen,
+            floor: self.floor,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Note {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let stored = Stored::deserialize(d)?;
+        let mut note = Note {
+            values: stored.values,
+            floor: stored.floor,
+            seen: BTreeMap::new(),
+        };
+        for stamp in stored.seen {
+            note.see(stamp);
+        }
+        note.normalize();
+        Ok(note)
     }
 }
 
@@ -265,6 +442,50 @@ mod tests {
         assert_eq!(note.text(), "hi 1:00", "a refused edit changes nothing");
         assert_eq!(note.set_text("", &mut clock, now), Ok(true));
         assert!(note.is_empty());
+    }
+
+    #[test]
+    fn concurrent_edits_keep_both_and_an_edit_after_seeing_them_replaces_both() {
+        let now = 1_800_000_000_000;
+        let mut phone = Clock::new(DeviceId::from_random(1));
+        let mut laptop = Clock::new(DeviceId::from_random(2));
+        let mut base = Note::default();
+        base.set_text("shared", &mut phone, now).unwrap();
+        laptop.observe(base.latest());
+        let (mut on_phone, mut on_laptop) = (base.clone(), base.clone());
+        on_phone
+            .set_text("[phone: HW1 due 3/14]", &mut phone, now + 1)
+            .unwrap();
+        on_laptop.set_text("laptop", &mut laptop, now + 2).unwrap();
+        let merged = on_phone.merge(&on_laptop);
+        assert_eq!(merged, on_laptop.merge(&on_phone));
+        assert_eq!(merged.versions(), ["laptop", "[phone: HW1 due 3/14]"]);
+        assert_eq!(merged.text(), "laptop", "the newest shows first");
+        assert_eq!(
+            merged.merge(&base),
+            merged,
+            "the replaced text stays replaced"
+        );
+        // A clear next to a concurrent text yields to it: no text lost.
+        let mut cleared = on_phone.clone();
+        cleared.set_text("", &mut phone, now + 3).unwrap();
+        assert_eq!(cleared.merge(&on_laptop).versions(), ["laptop"]);
+        // The phone sees both, then keeps its own: one version everywhere.
+        let mut resolved = merged.clone();
+        phone.observe(merged.latest());
+        assert_eq!(
+            resolved.set_text("[phone: HW1 due 3/14]", &mut phone, now + 4),
+            Ok(true)
+        );
+        assert_eq!(
+            resolved.merge(&on_laptop).versions(),
+            ["[phone: HW1 due 3/14]"]
+        );
+        assert_eq!(on_phone.merge(&resolved), resolved);
+        assert_eq!(
+            resolved.set_text("[phone: HW1 due 3/14]", &mut phone, now + 5),
+            Ok(false)
+        );
     }
 
     proptest! {

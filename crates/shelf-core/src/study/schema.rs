@@ -8,9 +8,15 @@
 //!     "notes":{id: {"text","updated_at"}},
 //!     "playlists":{pid: {"id","name","videos","created_at","updated_at","deleted_at"?}},
 //!     "settings":{"locale":{"value","updated_at"},"theme":{...}}}`.
-//! * Version 3 (current) is [`StudyState`] under the envelope: every
+//! * Version 3 is [`StudyState`] under the envelope: every
 //!   register carries a hybrid-logical-clock [`Stamp`] (`"at"`), playlist
-//!   entries have ids, positions and removal marks (see `playlist.rs`).
+//!   entries have ids, positions and removal marks (see `playlist.rs`);
+//!   a note is `{"value","at"}`, last writer wins.
+//! * Version 4 (current) is version 3 with notes as multi-value registers
+//!   (`{"values":{stamp: text},"seen"?,"floor"?}`, see `notes.rs`), so
+//!   concurrent edits keep both texts. A v3 note reads as one value whose
+//!   older edits count as seen. A v3 build meeting a v4 store goes
+//!   read-only (below), so it never overwrites the versions.
 //!
 //! Decoding salvages: every item is read on its own, so one bad item (a
 //! playlist whose name is a number, a negative resume time) is reported in
@@ -30,6 +36,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::limits::MAX_LIVE_ENTRIES;
+use super::lww::Lww;
 use super::notes::Note;
 use super::playlist::Playlist;
 use super::progress::Progress;
@@ -43,7 +50,7 @@ use crate::study::progress::ProgressMap;
 use crate::watch::WatchState;
 
 /// The version this build writes.
-pub const CURRENT_SCHEMA: u64 = 3;
+pub const CURRENT_SCHEMA: u64 = 4;
 
 /// Which part of the state an unreadable item belonged to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -185,7 +192,8 @@ pub(crate) fn decode_value(value: Value, now_ms: u64) -> Decoded {
             read_v2(v2, &mut dropped)
         }
         2 => read_v2(object, &mut dropped),
-        3 => read_v3(object, &mut dropped),
+        3 => read_v3(object, NoteShape::Register, &mut dropped),
+        4 => read_v3(object, NoteShape::Versions, &mut dropped),
         _ => return corrupt(Unreadable::UnknownSchema { version }),
     };
     let clamped = state.clamp_stamps(now_ms);
@@ -335,7 +343,21 @@ fn keep_if<T>(item: T, valid: impl Fn(&T) -> bool, reason: &str) -> Result<T, St
     }
 }
 
-fn read_v3(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyState {
+/// How a schema stores a note.
+#[derive(Clone, Copy)]
+enum NoteShape {
+    /// v3: one last-writer-wins register.
+    Register,
+    /// v4: a multi-value register.
+    Versions,
+}
+
+/// Reads v3 and v4, which differ only in the notes.
+fn read_v3(
+    mut object: Map<String, Value>,
+    shape: NoteShape,
+    dropped: &mut Vec<Dropped>,
+) -> StudyState {
     let progress: ProgressMap = items(
         section(&mut object, "progress", dropped),
         ItemKind::Progress,
@@ -347,7 +369,17 @@ fn read_v3(mut object: Map<String, Value>, dropped: &mut Vec<Dropped>) -> StudyS
         section(&mut object, "notes", dropped),
         ItemKind::Note,
         VideoId::parse,
-        |_, n: Note| keep_if(n, Note::is_valid, "note too long"),
+        |_, value: Value| {
+            let note = match shape {
+                NoteShape::Register => {
+                    let lww: Lww<String> =
+                        serde_json::from_value(value).map_err(|e| e.to_string())?;
+                    Note::legacy(lww.value, lww.at)
+                }
+                NoteShape::Versions => serde_json::from_value(value).map_err(|e| e.to_string())?,
+            };
+            keep_if(note, Note::is_valid, "note too long")
+        },
         dropped,
     );
     let mut entry_drops = Vec::new();

@@ -11,7 +11,7 @@ use std::fmt;
 
 use super::limits::MAX_PLAYLISTS;
 use super::lww::Merge;
-use super::notes::{Note, NoteMap, NoteTooLong};
+use super::notes::{Note, NoteMap, NoteTooLong, KEEP_BOTH_SEPARATOR};
 use super::playlist::{normalize_name, AddSummary, Added, Duplicates, NameError, Playlist};
 use super::progress::{watch_state, Progress, ProgressMap};
 use super::settings::Settings;
@@ -129,12 +129,22 @@ impl StudyState {
         self.progress.get(video).and_then(Progress::resume_secs)
     }
 
-    /// The note on a video, if it has any text.
+    /// The note on a video, if it has any text: with a conflict, the
+    /// newest version.
     pub fn note(&self, video: &str) -> Option<&str> {
         self.notes
             .get(video)
             .map(Note::text)
             .filter(|t| !t.is_empty())
+    }
+
+    /// Every version of a video's note, newest first: two or more means it
+    /// was edited on two devices at once, and the student picks.
+    pub fn note_versions(&self, video: &str) -> Vec<&str> {
+        self.notes
+            .get(video)
+            .map(Note::versions)
+            .unwrap_or_default()
     }
 
     /// Videos with a note, in id order.
@@ -220,6 +230,26 @@ impl StudyState {
             result == Ok(true)
         });
         result
+    }
+
+    /// Resolves a conflict by keeping version `index` of
+    /// [`StudyState::note_versions`]; false when there is no such version.
+    pub fn keep_note_version(&mut self, video: &VideoId, index: usize, now_ms: u64) -> bool {
+        let Some(text) = self.note_versions(video).get(index).map(|t| t.to_string()) else {
+            return false;
+        };
+        self.set_note(video, &text, now_ms) == Ok(true)
+    }
+
+    /// Resolves a conflict by keeping every version, oldest first, joined
+    /// with a separator line; refused when the joined text is too long.
+    pub fn keep_all_note_versions(
+        &mut self,
+        video: &VideoId,
+        now_ms: u64,
+    ) -> Result<bool, NoteTooLong> {
+        let text = joined_versions(&self.note_versions(video));
+        self.set_note(video, &text, now_ms)
     }
 
     pub fn set_locale(&mut self, locale: Option<Locale>, now_ms: u64) -> bool {
@@ -325,6 +355,44 @@ impl StudyState {
         self.playlists
             .get_mut(id)
             .is_some_and(|p| p.restore(&mut self.clock, now_ms))
+    }
+
+    /// Live playlists that show exactly the same thing — the same name
+    /// (ignoring case) and the same videos in the same order — in groups of
+    /// two or more, oldest first within each group and groups by their
+    /// oldest: what merging two devices that each built one list makes. The
+    /// app offers to keep one; nothing is combined on its own.
+    pub fn identical_playlists(&self) -> Vec<Vec<&Playlist>> {
+        let mut groups: BTreeMap<(String, Vec<&VideoId>), Vec<&Playlist>> = BTreeMap::new();
+        for list in self.live_playlists() {
+            groups
+                .entry((name_key(list.name()), list.videos()))
+                .or_default()
+                .push(list);
+        }
+        let mut out: Vec<Vec<&Playlist>> = groups.into_values().filter(|g| g.len() >= 2).collect();
+        out.sort_by(|a, b| (a[0].created(), a[0].id()).cmp(&(b[0].created(), b[0].id())));
+        out
+    }
+
+    /// Keeps the oldest of `ids` and deletes the others (restorable like
+    /// any deletion), if they are still one group of
+    /// [`StudyState::identical_playlists`]; returns the ids deleted.
+    pub fn keep_one_of(&mut self, ids: &[&str], now_ms: u64) -> Vec<PlaylistId> {
+        let wanted: BTreeSet<&str> = ids.iter().copied().collect();
+        let group: Option<Vec<PlaylistId>> = self
+            .identical_playlists()
+            .into_iter()
+            .map(|g| g.iter().map(|p| p.id().clone()).collect::<Vec<_>>())
+            .find(|g| g.len() == wanted.len() && g.iter().all(|id| wanted.contains(id.as_str())));
+        let Some(group) = group else {
+            return Vec::new();
+        };
+        group
+            .into_iter()
+            .skip(1)
+            .filter(|id| self.delete_playlist(id, now_ms))
+            .collect()
     }
 
     // ---- merging -------------------------------------------------------
@@ -467,9 +535,12 @@ impl StudyState {
             let was = applied.notes.get(video);
             let before = target.notes.get(video);
             if was == Some(mine) && was != before {
-                let text = before.map_or("", Note::text);
-                // Texts from stored states are within the cap.
-                let _ = mine.set_text(text, &mut self.clock, now_ms);
+                let text = before.map_or(String::new(), |n| joined_versions(&n.versions()));
+                // Over the cap only when two long versions join: keep the newest.
+                if mine.set_text(&text, &mut self.clock, now_ms).is_err() {
+                    let newest = before.map_or("", Note::text);
+                    let _ = mine.set_text(newest, &mut self.clock, now_ms);
+                }
                 changed += 1;
             }
         }
@@ -489,6 +560,13 @@ impl StudyState {
         );
         changed
     }
+}
+
+/// Versions (newest first, as [`Note::versions`] lists them) as one
+/// text, oldest first, for "keep both".
+pub fn joined_versions(versions: &[&str]) -> String {
+    let oldest_first: Vec<&str> = versions.iter().rev().copied().collect();
+    oldest_first.join(KEEP_BOTH_SEPARATOR)
 }
 
 /// How names compare for "taken": as stored, ignoring case.
@@ -673,6 +751,60 @@ mod tests {
         );
         s.delete_playlist("a", NOW);
         s.create_playlist(pid("d"), "Week 1", NOW).unwrap();
+    }
+
+    #[test]
+    fn keeping_both_long_versions_is_refused_and_changes_nothing() {
+        let a = v("AAAAAAAAAAA");
+        let (mut one, mut two) = (tab(1), tab(2));
+        let long = |c: &str| c.repeat(crate::study::MAX_NOTE_CHARS / 2 + 1);
+        one.set_note(&a, &long("甲"), NOW).unwrap();
+        two.set_note(&a, &long("乙"), NOW + 1).unwrap();
+        let mut merged = one.merge(&two);
+        assert_eq!(merged.note_versions(&a).len(), 2);
+        let before = merged.clone();
+        assert!(merged.keep_all_note_versions(&a, NOW + 2).is_err());
+        assert_eq!(merged, before, "a refused keep-both keeps both versions");
+        assert!(!merged.keep_note_version(&a, 2, NOW + 2), "no such version");
+        assert!(merged.keep_note_version(&a, 1, NOW + 2));
+        assert_eq!(merged.note_versions(&a), [long("甲").as_str()]);
+    }
+
+    #[test]
+    fn identical_lists_from_two_devices_are_offered_as_one() {
+        let [a, b] = ["AAAAAAAAAAA", "BBBBBBBBBBB"].map(v);
+        let mut phone = tab(1);
+        let mut laptop = tab(2);
+        for (s, id) in [(&mut phone, "p1"), (&mut laptop, "p2")] {
+            s.create_playlist_with(pid(id), "作業", &[a.clone(), b.clone()], NOW)
+                .unwrap();
+        }
+        laptop
+            .create_playlist_with(pid("p3"), "作業 (other)", std::slice::from_ref(&a), NOW)
+            .unwrap();
+        let mut merged = phone.merge(&laptop);
+        let groups: Vec<Vec<&str>> = merged
+            .identical_playlists()
+            .iter()
+            .map(|g| g.iter().map(|p| p.id().as_str()).collect())
+            .collect();
+        assert_eq!(groups, [["p1", "p2"]]);
+        // A list that differs in order is not the same.
+        let mut reordered = merged.clone();
+        reordered.playlist_mut("p2", NOW + 1).unwrap().move_to(0, 1);
+        assert!(reordered.identical_playlists().is_empty());
+        assert!(
+            reordered.keep_one_of(&["p1", "p2"], NOW + 2).is_empty(),
+            "no longer the same"
+        );
+        let deleted = merged.keep_one_of(&["p2", "p1"], NOW + 1);
+        assert_eq!(deleted, [pid("p2")]);
+        assert!(merged.playlist("p1").is_some() && merged.playlist("p2").is_none());
+        assert!(merged.identical_playlists().is_empty());
+        assert!(
+            merged.restore_playlist("p2", NOW + 2),
+            "restorable like any deletion"
+        );
     }
 
     #[test]

@@ -342,6 +342,8 @@ fn keeps_live(a: &Playlist, b: &Playlist, merged: &Playlist) -> bool {
 
 #[derive(Debug, Clone)]
 enum Op {
+    /// A note edit on one of two videos: a short text or one at the cap.
+    Note(usize, usize),
     Add(usize),
     RemoveAt(usize),
     Move(usize, usize),
@@ -353,6 +355,7 @@ enum Op {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         4 => (0..5usize).prop_map(Op::Add),
+        2 => (0..2usize, 0..4usize).prop_map(|(i, t)| Op::Note(i, t)),
         1 => (0..MAX_VIDEOS + 2).prop_map(Op::RemoveAt),
         1 => (0..MAX_VIDEOS, 0..MAX_VIDEOS).prop_map(|(a, b)| Op::Move(a, b)),
         1 => Just(Op::Delete),
@@ -377,6 +380,11 @@ fn run(history: &[(usize, Op)]) -> Vec<StudyState> {
         }
         let s = &mut devices[*d];
         match op {
+            Op::Note(i, t) => {
+                let long = format!("{t}{}", "字".repeat(MAX_NOTE_CHARS - 1));
+                let text = ["", "short", "另一個", long.as_str()][*t];
+                let _ = s.set_note(&v(videos[*i]), text, now);
+            }
             Op::Add(i) => drop(
                 s.playlist_mut("q", now)
                     .map(|mut p| p.add(&v(videos[*i]), Duplicates::Allow)),
@@ -411,6 +419,14 @@ proptest! {
                 prop_assert_eq!(&merged, &b.merge(a));
                 prop_assert_eq!(&merged.merge(a), &merged);
                 prop_assert_eq!(&merged.merge(b), &merged);
+                for video in [A, B] {
+                    // A text both sides show survives their merge.
+                    for text in a.note_versions(video) {
+                        if b.note_versions(video).contains(&text) {
+                            prop_assert!(merged.note_versions(video).contains(&text), "{} lost", text);
+                        }
+                    }
+                }
                 let list = merged.any_playlist("q").expect("never dropped");
                 prop_assert!(list.len() <= MAX_VIDEOS);
                 let (pa, pb) = (a.any_playlist("q").unwrap(), b.any_playlist("q").unwrap());
@@ -447,4 +463,68 @@ fn a_migrated_list_keeps_its_entries_when_two_tabs_fill_it() {
     );
     assert_eq!(ids(list).last(), Some(&A));
     assert_eq!(stored(&merged), merged);
+}
+
+/// Notes from hostile files: thousands of versions, huge contexts and
+/// stamps at `u64::MAX` read within the bounds, merge as a join and
+/// read back as written; a later edit replaces them all.
+#[test]
+fn hostile_notes_are_bounded_and_an_edit_still_wins() {
+    let values: Vec<String> = (0..10_000u32)
+        .map(|i| {
+            format!(
+                "\"{}.{i}.{:x}\":\"v{i}\"",
+                NOW - 50_000 + u64::from(i),
+                i + 1
+            )
+        })
+        .collect();
+    let seen: Vec<String> = (0..100_000u32)
+        .map(|i| format!("\"{}.0.{:x}\"", NOW - 1_000_000 + u64::from(i), i + 20_000))
+        .collect();
+    let raw = format!(
+        r#"{{"schema":4,"notes":{{"{A}":{{"values":{{{}}},"seen":[{}]}},
+        "{B}":{{"values":{{"18446744073709551615.4294967295.ffffffff":"frozen","1.0.1":"old"}},"seen":["18446744073709551615.0.2"],"floor":"18446744073709551615.0.0"}}}}}}"#,
+        values.join(","),
+        seen.join(",")
+    );
+    let (hostile, dropped) = read(&raw, NOW);
+    assert!(dropped.is_empty(), "{dropped:?}");
+    let versions = hostile.note_versions(A);
+    assert_eq!(
+        versions.len(),
+        MAX_NOTE_VERSIONS,
+        "the newest versions are kept"
+    );
+    assert_eq!(versions[0], "v9999");
+    assert!(hostile.note_versions(B).contains(&"frozen"));
+    let stored_form = encode(&hostile);
+    assert!(
+        stored_form.len() < 16 * 1024,
+        "bounded: {} bytes",
+        stored_form.len()
+    );
+    assert_eq!(stored(&hostile), hostile, "reads back as written");
+    let mut honest = tab(7);
+    honest.set_note(&v(A), "mine", NOW).unwrap();
+    let merged = hostile.merge(&honest);
+    assert_eq!(merged, honest.merge(&hostile));
+    assert_eq!(merged.merge(&hostile), merged);
+    assert_eq!(stored(&merged), merged);
+    assert!(
+        merged.note_versions(A).contains(&"mine"),
+        "a concurrent honest edit is kept"
+    );
+    // A tab that read the hostile note edits after it: the edit replaces every version.
+    let mut editor = merged.clone().for_device(DeviceId::from_random(8));
+    editor.set_note(&v(A), "resolved", NOW + 1).unwrap();
+    editor.set_note(&v(B), "thawed", NOW + 1).unwrap();
+    let everywhere = hostile.merge(&honest).merge(&editor);
+    assert_eq!(everywhere.note_versions(A), ["resolved"]);
+    assert_eq!(everywhere.note_versions(B), ["thawed"]);
+    // Over-long versions are refused on read like over-long v3 notes.
+    let long = "字".repeat(MAX_NOTE_CHARS + 1);
+    let raw = format!(r#"{{"schema":4,"notes":{{"{A}":{{"values":{{"1.0.1":"{long}"}}}}}}}}"#);
+    let (state, dropped) = read(&raw, NOW);
+    assert_eq!((state.note(A), dropped.len()), (None, 1));
 }

@@ -40,11 +40,11 @@ const REAL_V2: &str = r#"{"schema":2,"progress":{"AAAAAAAAAAA":{"state":"watched
 fn current_schema_round_trips() {
     let state = sample();
     let json = encode(&state);
-    assert!(json.starts_with("{\"schema\":3,"), "{json}");
+    assert!(json.starts_with("{\"schema\":4,"), "{json}");
     assert_eq!(clean(&json), state);
     assert_eq!(encode(&clean(&json)), json, "deterministic output");
     assert_eq!(
-        clean(r#"{"schema":3}"#),
+        clean(r#"{"schema":4}"#),
         StudyState::default(),
         "missing parts are empty"
     );
@@ -282,7 +282,7 @@ fn corrupt_input_is_reported_not_guessed() {
 #[test]
 fn newer_schema_is_never_read() {
     for (raw, version) in [
-        (r#"{"schema":4,"anything":"at all"}"#, 4),
+        (r#"{"schema":5,"anything":"at all"}"#, 5),
         (r#"{"schema":18446744073709551615}"#, u64::MAX),
     ] {
         assert_eq!(decode(raw, NOW), Decoded::FromNewerVersion { version });
@@ -368,4 +368,42 @@ fn series_like_keys_get_a_free_id() {
         .collect();
     ids.sort();
     assert_eq!(ids, ["series-ml2021", "series-ml2021-1"]);
+}
+
+/// v3 notes were last-writer-wins registers: each reads as one version,
+/// two devices' v3 copies of one note merge as before (the later edit,
+/// no false conflict), and the store is written back as v4; edits made
+/// after the upgrade on two devices keep both texts.
+#[test]
+fn v3_notes_read_as_one_version_and_upgrade_to_v4() {
+    let laptop = format!(
+        r#"{{"schema":3,"notes":{{"{A}":{{"value":"laptop, later","at":"1800000000500.0.a1"}},"{B}":{{"value":"","at":"1800000000000.0.a1"}}}}}}"#
+    );
+    let phone = format!(
+        r#"{{"schema":3,"notes":{{"{A}":{{"value":"phone, earlier","at":"1800000000100.0.b2"}}}}}}"#
+    );
+    let (laptop, phone) = (clean(&laptop), clean(&phone));
+    assert_eq!(laptop.note_versions(A), ["laptop, later"]);
+    assert_eq!(laptop.note(B), None, "a cleared v3 note stays cleared");
+    let merged = phone.merge(&laptop);
+    assert_eq!(
+        merged.note_versions(A),
+        ["laptop, later"],
+        "v3 data keeps its rule"
+    );
+    let json = encode(&merged);
+    assert!(json.starts_with(r#"{"schema":4,"#), "{json}");
+    assert!(
+        json.contains(r#""AAAAAAAAAAA":{"values":{"1800000000500.0.a1":"laptop, later"},"floor":"1800000000500.0.a1"}"#),
+        "{json}"
+    );
+    assert_eq!(clean(&json), merged);
+    let mut on_laptop = merged.clone().for_device(DeviceId::from_random(0xc3));
+    let mut on_phone = merged.for_device(DeviceId::from_random(0xd4));
+    on_laptop.set_note(&v(A), "laptop v4", NOW + 1).unwrap();
+    on_phone.set_note(&v(A), "phone v4", NOW + 2).unwrap();
+    let both = clean(&encode(&on_laptop.merge(&on_phone)));
+    assert_eq!(both.note_versions(A), ["phone v4", "laptop v4"]);
+    // A v3 build reading this store sees a newer schema and goes read-only
+    // (`newer_schema_is_never_read`), so it never writes over the versions.
 }
