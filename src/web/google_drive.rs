@@ -36,7 +36,6 @@
 //! named in the page by the post-build hook, `scripts/google-client.mjs`):
 //! without one, [`client_id`] is None and the app offers no Google option.
 
-use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
@@ -156,12 +155,11 @@ pub struct Connection {
     token: String,
     /// Epoch ms; 0 when Google did not say (then only a 401 tells).
     expires_at_ms: u64,
-    /// The files the last listing or look-up of this connection saw, by
-    /// device-file name (all files of a name, newest first), so a round's
-    /// downloads need no look-up of their own. (A `Mutex` only because
+    /// The files the last listing and look-ups of this connection saw, so
+    /// a round's downloads need no look-up of their own. (A `Mutex` only because
     /// signals hold `Sync` values: the app has one thread.)
     #[serde(skip)]
-    seen: Mutex<BTreeMap<String, Vec<DriveFile>>>,
+    seen: Mutex<Vec<DriveFile>>,
 }
 
 /// A copy starts with nothing seen: each round lists afresh.
@@ -201,7 +199,7 @@ impl Connection {
         }
     }
 
-    fn seen(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Vec<DriveFile>>> {
+    fn seen(&self) -> std::sync::MutexGuard<'_, Vec<DriveFile>> {
         // Nothing panics while holding it, so it is never poisoned; if it
         // were, the cache is only a cache.
         self.seen
@@ -271,34 +269,41 @@ impl Connection {
     /// The files named `name` now (newest first), remembered for later calls.
     async fn look_up(&self, name: &str) -> Result<Vec<DriveFile>, RemoteError> {
         let query = format!("name = '{}'", quote(&drive_name(name)));
-        let found = by_name(self.files(Some(&query)).await?)
-            .remove(name)
-            .unwrap_or_default();
-        self.seen().insert(name.to_owned(), found.clone());
+        let found = named(&self.files(Some(&query)).await?, name);
+        let mut seen = self.seen();
+        seen.retain(|f| !is_named(f, name));
+        seen.extend(found.iter().cloned());
         Ok(found)
     }
 
     /// The devices folder; an app folder without our files is empty.
     pub async fn list(&self) -> Result<Vec<Listed>, RemoteError> {
-        let grouped = by_name(self.files(None).await?);
-        let listed = grouped
-            .iter()
-            .filter_map(|(name, files)| {
-                let newest = files.first()?;
+        let files = self.files(None).await?;
+        let mut names: Vec<String> = Vec::new();
+        for name in files.iter().filter_map(|f| folder_name(&f.name)) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names.sort();
+        let listed = names
+            .into_iter()
+            .filter_map(|name| {
+                let newest = named(&files, &name).into_iter().next()?;
                 Some(Listed {
-                    name: name.clone(),
+                    name,
                     etag: newest.etag(),
                     size: newest.size,
                 })
             })
             .collect();
-        *self.seen() = grouped;
+        *self.seen() = files;
         Ok(listed)
     }
 
     /// A device file's text, or None when there is none.
     pub async fn get(&self, name: &str) -> Result<Option<Fetched>, RemoteError> {
-        let known = self.seen().get(name).and_then(|f| f.first().cloned());
+        let known = named(&self.seen(), name).into_iter().next();
         let file = match known {
             Some(file) => file,
             None => match self.look_up(name).await?.into_iter().next() {
@@ -314,7 +319,7 @@ impl Connection {
             .request("GET", &url, None, None, MAX_DEVICE_FILE_BYTES)
             .await?;
         if reply.status == 404 {
-            self.seen().remove(name);
+            self.seen().retain(|f| !is_named(f, name));
             return Ok(None);
         }
         Ok(Some(Fetched {
@@ -364,15 +369,14 @@ impl Connection {
         };
         if reply.status == 404 {
             // Deleted between the look-up and the write (a device forgot this one).
-            self.seen().remove(name);
+            self.seen().retain(|f| !is_named(f, name));
             return Err(RemoteError::Conflict);
         }
         let written = read_file(&reply.body)?;
         let etag = written.etag();
         let mut seen = self.seen();
-        let files = seen.entry(name.to_owned()).or_default();
-        files.retain(|f| f.id != written.id);
-        files.insert(0, written);
+        seen.retain(|f| f.id != written.id);
+        seen.push(written);
         Ok(etag)
     }
 
@@ -392,7 +396,7 @@ impl Connection {
             self.request("DELETE", &url, None, None, MAX_META_BYTES)
                 .await?;
         }
-        self.seen().remove(name);
+        self.seen().retain(|f| !is_named(f, name));
         Ok(())
     }
 }
@@ -479,19 +483,21 @@ fn read_listing(body: &str) -> Result<(Vec<DriveFile>, Option<String>), RemoteEr
     Ok((files, next))
 }
 
-/// Our files by device-file name, newest first (RFC 3339 times in one
-/// format sort as text; then the higher version).
-fn by_name(files: Vec<DriveFile>) -> BTreeMap<String, Vec<DriveFile>> {
-    let mut grouped: BTreeMap<String, Vec<DriveFile>> = BTreeMap::new();
-    for file in files {
-        if let Some(name) = folder_name(&file.name) {
-            grouped.entry(name).or_default().push(file);
-        }
-    }
-    for files in grouped.values_mut() {
-        files.sort_by(|a, b| (&b.modified, b.version).cmp(&(&a.modified, a.version)));
-    }
-    grouped
+fn is_named(file: &DriveFile, name: &str) -> bool {
+    folder_name(&file.name).as_deref() == Some(name)
+}
+
+/// The files of device file `name` among `files`, newest first (RFC 3339
+/// times in one format sort as text; then the higher version). Plain
+/// vectors: a folder holds a few devices, and a map type would add code.
+fn named(files: &[DriveFile], name: &str) -> Vec<DriveFile> {
+    let mut found: Vec<DriveFile> = files
+        .iter()
+        .filter(|f| is_named(f, name))
+        .cloned()
+        .collect();
+    found.sort_by(|a, b| (&b.modified, b.version).cmp(&(&a.modified, a.version)));
+    found
 }
 
 /// A multipart boundary that does not occur in `body`.
@@ -591,9 +597,8 @@ mod tests {
             {"id":"C","name":"notes.txt","version":"1","modifiedTime":"2026-01-02T00:00:00.000Z"}]}"#;
         let (files, next) = read_listing(body).expect("reads");
         assert_eq!(next.as_deref(), Some("p2"));
-        let grouped = by_name(files);
-        assert_eq!(grouped.keys().collect::<Vec<_>>(), ["a.json"]);
-        let a = &grouped["a.json"];
+        assert!(named(&files, "notes.txt").is_empty(), "not ours");
+        let a = named(&files, "a.json");
         assert_eq!((a[0].etag(), a[0].size), ("B.1".to_owned(), Some(10)));
         assert_eq!(a[1].etag(), "A.3");
         let (_, last) = read_listing(r#"{"files":[]}"#).expect("reads");
