@@ -107,11 +107,15 @@ impl Round {
             .filter(|(_, (_, size))| size.is_none_or(|s| s <= MAX_DEVICE_FILE_BYTES))
             .filter(|(name, (etag, _))| {
                 if **name == own {
-                    return self.memory.own.as_ref().map(|o| &o.etag) != Some(etag);
+                    return !self
+                        .memory
+                        .own
+                        .as_ref()
+                        .is_some_and(|o| same_etag(&o.etag, etag));
                 }
                 match self.memory.files.get(*name) {
                     None => true,
-                    Some(seen) if seen.etag != *etag => true,
+                    Some(seen) if !same_etag(&seen.etag, etag) => true,
                     Some(seen) => seen
                         .refused
                         .as_ref()
@@ -171,7 +175,9 @@ impl Round {
         }
         let (etag, _) = self.listed.get(&self.own_name())?;
         match &self.memory.own {
-            Some(own) if own.etag == *etag => Some((etag, Some((own.study_fp, own.names_fp)))),
+            Some(own) if same_etag(&own.etag, etag) => {
+                Some((etag, Some((own.study_fp, own.names_fp))))
+            }
             _ => Some((etag, None)),
         }
     }
@@ -300,9 +306,13 @@ impl Round {
             let Some(device) = SyncDeviceId::from_file_name(name) else {
                 continue;
             };
-            let seen = self.memory.files.get(name).filter(|s| s.etag == *etag);
+            let seen = self
+                .memory
+                .files
+                .get(name)
+                .filter(|s| same_etag(&s.etag, etag));
             let covered = match self.absorbed.get(name) {
-                Some(read) if read.etag == *etag => covered_now.contains(name),
+                Some(read) if same_etag(&read.etag, etag) => covered_now.contains(name),
                 _ => seen.is_some_and(|s| s.covered),
             };
             let delete = if self.memory.names.is_forgotten(&device) {
@@ -310,7 +320,7 @@ impl Round {
                 // newer app might hold text, so it stays until it can be read.
                 let junk = match self.refused.get(name) {
                     Some((e, error)) => {
-                        e == etag && !matches!(error, RemoteFileError::NewerFormat { .. })
+                        same_etag(e, etag) && !matches!(error, RemoteFileError::NewerFormat { .. })
                     }
                     None => seen
                         .and_then(|s| s.refused.as_ref())
@@ -319,7 +329,7 @@ impl Round {
                 covered || junk
             } else {
                 let written = match self.absorbed.get(name) {
-                    Some(read) if read.etag == *etag => read.written_ms,
+                    Some(read) if same_etag(&read.etag, etag) => read.written_ms,
                     _ => seen.and_then(|s| s.written_ms),
                 };
                 let since = seen.map_or(now, |s| s.since_ms);
@@ -390,12 +400,12 @@ impl Round {
             }
             let old = memory.files.remove(name);
             let since_ms = match &old {
-                Some(seen) if seen.etag == *etag => seen.since_ms,
+                Some(seen) if same_etag(&seen.etag, etag) => seen.since_ms,
                 _ => now_ms,
             };
             let seen = if let Some(read) = self.absorbed.get(name) {
                 let since_ms = match &old {
-                    Some(seen) if seen.etag == read.etag => seen.since_ms,
+                    Some(seen) if same_etag(&seen.etag, &read.etag) => seen.since_ms,
                     _ => now_ms,
                 };
                 Seen {
@@ -405,7 +415,9 @@ impl Round {
                     covered: covered_now.as_ref().is_some_and(|c| c.contains(name)),
                     refused: None,
                 }
-            } else if let Some((_, error)) = self.refused.get(name).filter(|(e, _)| e == etag) {
+            } else if let Some((_, error)) =
+                self.refused.get(name).filter(|(e, _)| same_etag(e, etag))
+            {
                 Seen {
                     etag: etag.clone(),
                     since_ms,
@@ -460,4 +472,18 @@ impl Round {
         }
         memory
     }
+}
+
+/// ETags compared as the same tag: a folder listing may give `abc` where
+/// the PUT's reply header said `"abc"` (remoteStorage does), or mark it
+/// weak (`W/"abc"`). Either way the file did not change.
+fn same_etag(a: &str, b: &str) -> bool {
+    fn tag(e: &str) -> &str {
+        let e = e.trim();
+        let e = e.strip_prefix("W/").unwrap_or(e);
+        e.strip_prefix('"')
+            .and_then(|e| e.strip_suffix('"'))
+            .unwrap_or(e)
+    }
+    tag(a) == tag(b)
 }

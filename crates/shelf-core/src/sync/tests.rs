@@ -660,3 +660,26 @@ fn a_412_is_retried_next_round_and_own_file_changes_are_read_first() {
     let round = me.memory.begin(folder.list(), NOW + 5);
     assert_eq!(round.upload(&me.study, NOW + 5).unwrap().if_match, None);
 }
+
+/// remoteStorage lists `"ETag": "abc"` but answers a PUT with `ETag: "\"abc\""`:
+/// the same tag, so a quiescent round still reads nothing.
+#[test]
+fn etags_compare_without_quotes() {
+    let mut folder = Folder::default();
+    let mut me = Device::new(1, "Me");
+    let mut other = Device::new(2, "Other");
+    sync(&mut other, &mut folder, NOW);
+    sync(&mut me, &mut folder, NOW + 1);
+    let unquoted = |listing: Vec<RemoteEntry>| {
+        listing
+            .into_iter()
+            .map(|e| RemoteEntry {
+                etag: format!("W/{}", e.etag.trim_matches('"')),
+                ..e
+            })
+            .collect::<Vec<_>>()
+    };
+    let round = me.memory.begin(unquoted(folder.list()), NOW + 2);
+    assert!(round.to_download().is_empty());
+    assert_eq!(round.upload(&me.study, NOW + 2), None);
+}
