@@ -83,6 +83,9 @@ pub struct SyncMemory {
     pub(super) names: NameBook,
     /// Other files by name, as last seen.
     pub(super) files: BTreeMap<String, Seen>,
+    /// When each other device last wrote its file, as read: kept after
+    /// the file is pruned, for "last seen".
+    pub(super) last_seen: BTreeMap<SyncDeviceId, u64>,
     pub(super) own: Option<Own>,
     pub(super) last_synced_ms: Option<u64>,
     /// A rename or forget made here that the own file may not carry yet.
@@ -97,6 +100,7 @@ struct StoredRef<'a> {
     device: &'a SyncDeviceId,
     names: &'a NameBook,
     files: &'a BTreeMap<String, Seen>,
+    last_seen: &'a BTreeMap<SyncDeviceId, u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     own: &'a Option<Own>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,6 +117,7 @@ impl SyncMemory {
             device,
             names: NameBook::default(),
             files: BTreeMap::new(),
+            last_seen: BTreeMap::new(),
             own: None,
             last_synced_ms: None,
             names_edited: false,
@@ -133,6 +138,7 @@ impl SyncMemory {
             device: &self.device,
             names: &self.names,
             files: &self.files,
+            last_seen: &self.last_seen,
             own: &self.own,
             last_synced_ms: self.last_synced_ms,
             names_edited: self.names_edited,
@@ -162,6 +168,7 @@ impl SyncMemory {
         Some(SyncMemory {
             names,
             files: section(object.remove("files")),
+            last_seen: section(object.remove("last_seen")),
             own: section(object.remove("own")),
             last_synced_ms: section(object.remove("last_synced_ms")),
             // Unknown: assume an edit is waiting (at worst one more PUT).
@@ -185,10 +192,13 @@ impl SyncMemory {
         };
         let mut others: BTreeMap<SyncDeviceId, Option<u64>> =
             self.names.ids().map(|id| (id.clone(), None)).collect();
-        for (name, seen) in &self.files {
+        for name in self.files.keys() {
             if let Some(id) = SyncDeviceId::from_file_name(name) {
-                others.insert(id, seen.written_ms);
+                others.insert(id, None);
             }
+        }
+        for (id, seen) in &self.last_seen {
+            others.insert(id.clone(), Some(*seen));
         }
         let mut list: Vec<DeviceInfo> = others
             .into_iter()

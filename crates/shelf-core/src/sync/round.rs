@@ -449,6 +449,23 @@ impl Round {
             files.insert(name.clone(), seen);
         }
         memory.files = files;
+        for (name, read) in &self.absorbed {
+            let (Some(id), Some(written)) = (SyncDeviceId::from_file_name(name), read.written_ms)
+            else {
+                continue;
+            };
+            let seen = memory.last_seen.entry(id).or_insert(written);
+            *seen = written.max(*seen);
+        }
+        let gone: Vec<SyncDeviceId> = memory
+            .last_seen
+            .keys()
+            .filter(|id| memory.names.is_forgotten(id) || **id == memory.device)
+            .cloned()
+            .collect();
+        for id in gone {
+            memory.last_seen.remove(&id);
+        }
         let own_absorbed = self.absorbed.get(&own_name);
         memory.own = match (self.written, own_absorbed) {
             (Some(written), _) => Some(written),

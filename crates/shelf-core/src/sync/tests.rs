@@ -582,6 +582,18 @@ fn stale_covered_files_are_pruned_by_the_newer_file_only() {
     assert_eq!(c.study.note("BBBBBBBBBBB"), Some("from b"));
     let outcome = sync(&mut b, &mut folder, NOW + 62 * DAY);
     assert!(outcome.uploaded && folder.body(&b_file).is_some());
+    let seen_b = |d: &Device| {
+        d.memory
+            .devices(NOW + 62 * DAY)
+            .into_iter()
+            .find(|i| i.id == *b.memory.device())
+            .and_then(|i| i.last_seen_ms)
+    };
+    assert_eq!(
+        seen_b(&a),
+        Some(NOW),
+        "last seen (its last write) is kept after pruning"
+    );
     assert_eq!(b.study.note("AAAAAAAAAAA"), Some("a2"));
     // Two quiet devices: only the newer file prunes the older, never both.
     let later = NOW + 200 * DAY;
