@@ -1,5 +1,6 @@
 //! What a device remembers between rounds: its id, the names CRDT, the
-//! ETag (and what was in it) of every file it has read, and of its own.
+//! ETag of every file it has read (and when, and whether it read cleanly),
+//! and its own file's ETag and fingerprints.
 //!
 //! The app stores [`SyncMemory::encode`] and reads it back with
 //! [`SyncMemory::decode`], which salvages: a section it cannot read is
@@ -28,9 +29,10 @@ pub(super) struct Seen {
     /// The file's `written_ms`, clamped to the reader's clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) written_ms: Option<u64>,
-    /// This version's content is inside the own file as last written.
+    /// Read as written: nothing left out, no stamp clamped. Only such a
+    /// file may be pruned (it is read again first, see `round.rs`).
     #[serde(default)]
-    pub(super) covered: bool,
+    pub(super) clean: bool,
     /// Not read: why, and by which build (a newer build tries again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) refused: Option<Refusal>,

@@ -2,7 +2,8 @@
 //! listing, the files read and the memory of the last rounds.
 //!
 //! * **Download** a file only when its ETag is not the one this device
-//!   last read (its own: not the one it last wrote or read).
+//!   last read (its own: not the one it last wrote or read), or when it is
+//!   to be judged for deleting (below).
 //! * **Upload** only when the own file, as it is in the folder, lacks
 //!   something: it is missing, or its study state's fingerprint differs
 //!   from the local state's, or it lacks a rename or forget made here, or
@@ -14,11 +15,14 @@
 //!   since it last grew, and nothing is written again: states only grow,
 //!   so uploads stop (`simulation.rs`).
 //! * **Delete**, only once the own file holds everything this device has
-//!   read (so nothing read is lost by the delete): the file of a forgotten
-//!   device (after merging it), and a *stale* file — unchanged for
-//!   [`STALE_AFTER_MS`] by its time and this device's — whose content the
-//!   own file covers, when the own file is the newer one (so two devices
-//!   never prune each other). Every DELETE is guarded by the ETag judged.
+//!   read (so nothing read is lost by the delete), and only files read in
+//!   this very round (so the judgement is of the local state as it is, not
+//!   of a memory of it): the file of a forgotten device, and a *stale* file —
+//!   unchanged for [`STALE_AFTER_MS`] by its time and this device's, read
+//!   cleanly — whose content the own file covers, when the own file is the
+//!   newer (so two devices never prune each other). Such files are fetched
+//!   again for that: one GET per stale file per sixty days, and one for a
+//!   forgotten device. Every DELETE is guarded by the ETag judged.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -116,10 +120,11 @@ impl Round {
                 match self.memory.files.get(*name) {
                     None => true,
                     Some(seen) if !same_etag(&seen.etag, etag) => true,
-                    Some(seen) => seen
-                        .refused
-                        .as_ref()
-                        .is_some_and(|r| r.build != build_marker()),
+                    Some(seen) => match &seen.refused {
+                        Some(refusal) => refusal.build != build_marker(),
+                        // Read again to be judged for deleting.
+                        None => self.deletable_if_covered(name, seen, self.own_written_ms()),
+                    },
                 }
             })
             .map(|(name, _)| name.clone())
@@ -204,7 +209,7 @@ impl Round {
         let covered: BTreeSet<String> = self
             .absorbed
             .iter()
-            .filter(|(_, a)| a.clean && a.state.is_covered_by(state))
+            .filter(|(_, a)| a.state.is_covered_by(state))
             .map(|(name, _)| name.clone())
             .collect();
         let if_match = match self.own_remote() {
@@ -293,11 +298,28 @@ impl Round {
         }
     }
 
+    /// True for the file of a forgotten device, and for a stale file read
+    /// cleanly that is older than the own file (written at `own_written`).
+    fn deletable_if_covered(&self, name: &str, seen: &Seen, own_written: Option<u64>) -> bool {
+        let Some(device) = SyncDeviceId::from_file_name(name) else {
+            return false;
+        };
+        if self.memory.names.is_forgotten(&device) {
+            return true;
+        }
+        let old = |t: u64| self.started_ms.saturating_sub(t) >= STALE_AFTER_MS;
+        let own_key = (own_written.unwrap_or(0), self.own_name());
+        seen.clean
+            && old(seen.since_ms)
+            && seen
+                .written_ms
+                .is_some_and(|w| old(w) && own_key > (w, name.to_string()))
+    }
+
     /// What `to_delete` gives once the own file holds the files in `covered_now`.
     fn deletions(&self, covered_now: &BTreeSet<String>) -> Vec<Delete> {
-        let now = self.started_ms;
         let own_name = self.own_name();
-        let own_key = (self.own_written_ms().unwrap_or(0), own_name.clone());
+        let own_written = self.own_written_ms();
         let mut out = Vec::new();
         for (name, (etag, _)) in &self.listed {
             if *name == own_name || self.deleted.contains(name) {
@@ -311,10 +333,12 @@ impl Round {
                 .files
                 .get(name)
                 .filter(|s| same_etag(&s.etag, etag));
-            let covered = match self.absorbed.get(name) {
-                Some(read) if same_etag(&read.etag, etag) => covered_now.contains(name),
-                _ => seen.is_some_and(|s| s.covered),
-            };
+            // Read this round, at the listed ETag, and held by the own file.
+            let read_now = self
+                .absorbed
+                .get(name)
+                .filter(|read| same_etag(&read.etag, etag));
+            let covered = read_now.is_some() && covered_now.contains(name);
             let delete = if self.memory.names.is_forgotten(&device) {
                 // Unreadable junk of a forgotten device goes too; a file from a
                 // newer app might hold text, so it stays until it can be read.
@@ -328,15 +352,15 @@ impl Round {
                 };
                 covered || junk
             } else {
-                let written = match self.absorbed.get(name) {
-                    Some(read) if same_etag(&read.etag, etag) => read.written_ms,
-                    _ => seen.and_then(|s| s.written_ms),
-                };
-                let since = seen.map_or(now, |s| s.since_ms);
-                let old = |t: u64| now.saturating_sub(t) >= STALE_AFTER_MS;
-                covered
-                    && written.is_some_and(|w| old(w) && own_key > (w, name.clone()))
-                    && old(since)
+                // Judged as this round read it, with the time it was first seen.
+                let judged = read_now.map(|read| Seen {
+                    etag: read.etag.clone(),
+                    since_ms: seen.map_or(self.started_ms, |s| s.since_ms),
+                    written_ms: read.written_ms,
+                    clean: read.clean,
+                    refused: None,
+                });
+                covered && judged.is_some_and(|j| self.deletable_if_covered(name, &j, own_written))
             };
             if delete {
                 out.push(Delete {
@@ -412,7 +436,7 @@ impl Round {
                     etag: read.etag.clone(),
                     since_ms,
                     written_ms: read.written_ms,
-                    covered: covered_now.as_ref().is_some_and(|c| c.contains(name)),
+                    clean: read.clean,
                     refused: None,
                 }
             } else if let Some((_, error)) =
@@ -422,7 +446,7 @@ impl Round {
                     etag: etag.clone(),
                     since_ms,
                     written_ms: None,
-                    covered: false,
+                    clean: false,
                     refused: Some(Refusal {
                         build: build_marker(),
                         newer: matches!(error, RemoteFileError::NewerFormat { .. }),
@@ -433,7 +457,7 @@ impl Round {
                     etag: etag.clone(),
                     since_ms,
                     written_ms: None,
-                    covered: false,
+                    clean: false,
                     refused: Some(Refusal {
                         build: build_marker(),
                         newer: false,

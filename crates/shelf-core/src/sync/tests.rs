@@ -569,12 +569,19 @@ fn stale_covered_files_are_pruned_by_the_newer_file_only() {
         .unwrap();
     let outcome = sync(&mut a, &mut folder, NOW + 59 * DAY);
     assert_eq!(outcome.deleted, 0);
-    // Past sixty days of silence, B's file (covered by A's newer one) goes.
-    a.study
-        .set_note(&v("AAAAAAAAAAA"), "a2", NOW + 61 * DAY)
+    // Say A's tab closed before its study reached storage, after its memory
+    // did: A no longer holds B's note, and remembers B's file as read.
+    let mut lost = Device::new(1, "A").study;
+    lost.set_note(&v("AAAAAAAAAAA"), "a2", NOW + 61 * DAY)
         .unwrap();
+    a.study = lost;
+    // Past sixty days of silence, B's file is read again before it is judged:
+    // its note comes back, A's newer file covers it, and then it goes.
+    let gets = folder.gets;
     let outcome = sync(&mut a, &mut folder, NOW + 61 * DAY);
+    assert_eq!(folder.gets - gets, 1, "B's stale file is read again");
     assert_eq!(outcome.deleted, 1);
+    assert_eq!(a.study.note("BBBBBBBBBBB"), Some("from b"));
     assert!(folder.body(&b_file).is_none());
     // B is not lost: its data is in A's file, and B writes its file again when it sees it gone.
     let mut c = Device::new(3, "C");
