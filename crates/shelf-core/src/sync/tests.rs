@@ -702,3 +702,29 @@ fn etags_compare_without_quotes() {
     assert!(round.to_download().is_empty());
     assert_eq!(round.upload(&me.study, NOW + 2), None);
 }
+
+/// Requests for four devices joining one after another (the first with the
+/// 448-lecture state), then settling, then a quiescent pass.
+#[test]
+fn four_devices_join_settle_and_go_quiet() {
+    let mut folder = Folder::default();
+    let mut devices: Vec<Device> = (1..=4).map(|n| Device::new(n, "Device")).collect();
+    big_state(&mut devices[0]);
+    let mut passes = Vec::new();
+    for pass in 0..3u64 {
+        let before = (folder.gets, folder.puts, folder.deletes);
+        for (i, device) in devices.iter_mut().enumerate() {
+            sync(device, &mut folder, NOW + DAY + pass * 1000 + i as u64);
+        }
+        passes.push((
+            folder.gets - before.0,
+            folder.puts - before.1,
+            folder.deletes - before.2,
+        ));
+    }
+    eprintln!("four devices, (GET, PUT, DELETE) per pass: {passes:?}");
+    // Joining: each reads the files before it and writes its own. Settling:
+    // each reads the files written after its round, writes nothing. Then quiet.
+    assert_eq!(passes, [(6, 4, 0), (6, 0, 0), (0, 0, 0)]);
+    assert!(devices.iter().all(|d| d.study == devices[0].study));
+}
