@@ -246,7 +246,9 @@ test("448 lectures' progress and 50 notes sync; first and quiescent rounds measu
   const firstRound = storageRequests(first);
   const upload = puts(first);
   assert.equal(upload.length, 1);
+  const bFrom = rs.server.requests.length;
   const b = await device(user);
+  const bRound = storageRequests(bFrom);
   const store = await stored(b.page);
   assert.equal(ids.filter((id) => watchState(store, id) !== 'unwatched').length, 448);
   assert.equal(ids.filter((id) => noteText(store, id) !== '').length, 50);
@@ -262,6 +264,7 @@ test("448 lectures' progress and 50 notes sync; first and quiescent rounds measu
     `# first sync (448 progress + 50 notes): ${firstRound.length} requests (${firstRound.map((r) => r.method).join(' ')}), ` +
       `${bytes(firstRound)} body bytes (upload ${upload[0].sent} B); CORS preflights over both devices' connects: ${firstPreflights}`,
   );
+  console.log(`# the other device's first sync: ${bRound.length} requests (${bRound.map((r) => r.method).join(' ')}), ${bytes(bRound)} body bytes`);
   console.log(`# quiescent sync: ${quietRound.length} requests (${quietRound.map((r) => r.method).join(' ')}), ${bytes(quietRound)} body bytes`);
   await a.context.close();
   await b.context.close();

@@ -1,5 +1,6 @@
 //! What a device remembers between rounds: its id, the names CRDT, the
-//! ETag (and what was in it) of every file it has read, and of its own.
+//! ETag of every file it has read (and when, and whether it read cleanly),
+//! and its own file's ETag and fingerprints.
 //!
 //! The app stores [`SyncMemory::encode`] and reads it back with
 //! [`SyncMemory::decode`], which salvages: a section it cannot read is
@@ -28,9 +29,10 @@ pub(super) struct Seen {
     /// The file's `written_ms`, clamped to the reader's clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) written_ms: Option<u64>,
-    /// This version's content is inside the own file as last written.
+    /// Read as written: nothing left out, no stamp clamped. Only such a
+    /// file may be pruned (it is read again first, see `round.rs`).
     #[serde(default)]
-    pub(super) covered: bool,
+    pub(super) clean: bool,
     /// Not read: why, and by which build (a newer build tries again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) refused: Option<Refusal>,
@@ -83,6 +85,9 @@ pub struct SyncMemory {
     pub(super) names: NameBook,
     /// Other files by name, as last seen.
     pub(super) files: BTreeMap<String, Seen>,
+    /// When each other device last wrote its file, as read: kept after
+    /// the file is pruned, for "last seen".
+    pub(super) last_seen: BTreeMap<SyncDeviceId, u64>,
     pub(super) own: Option<Own>,
     pub(super) last_synced_ms: Option<u64>,
     /// A rename or forget made here that the own file may not carry yet.
@@ -97,6 +102,7 @@ struct StoredRef<'a> {
     device: &'a SyncDeviceId,
     names: &'a NameBook,
     files: &'a BTreeMap<String, Seen>,
+    last_seen: &'a BTreeMap<SyncDeviceId, u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     own: &'a Option<Own>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,6 +119,7 @@ impl SyncMemory {
             device,
             names: NameBook::default(),
             files: BTreeMap::new(),
+            last_seen: BTreeMap::new(),
             own: None,
             last_synced_ms: None,
             names_edited: false,
@@ -133,6 +140,7 @@ impl SyncMemory {
             device: &self.device,
             names: &self.names,
             files: &self.files,
+            last_seen: &self.last_seen,
             own: &self.own,
             last_synced_ms: self.last_synced_ms,
             names_edited: self.names_edited,
@@ -162,6 +170,7 @@ impl SyncMemory {
         Some(SyncMemory {
             names,
             files: section(object.remove("files")),
+            last_seen: section(object.remove("last_seen")),
             own: section(object.remove("own")),
             last_synced_ms: section(object.remove("last_synced_ms")),
             // Unknown: assume an edit is waiting (at worst one more PUT).
@@ -185,10 +194,13 @@ impl SyncMemory {
         };
         let mut others: BTreeMap<SyncDeviceId, Option<u64>> =
             self.names.ids().map(|id| (id.clone(), None)).collect();
-        for (name, seen) in &self.files {
+        for name in self.files.keys() {
             if let Some(id) = SyncDeviceId::from_file_name(name) {
-                others.insert(id, seen.written_ms);
+                others.insert(id, None);
             }
+        }
+        for (id, seen) in &self.last_seen {
+            others.insert(id.clone(), Some(*seen));
         }
         let mut list: Vec<DeviceInfo> = others
             .into_iter()

@@ -2,7 +2,8 @@
 //! listing, the files read and the memory of the last rounds.
 //!
 //! * **Download** a file only when its ETag is not the one this device
-//!   last read (its own: not the one it last wrote or read).
+//!   last read (its own: not the one it last wrote or read), or when it is
+//!   to be judged for deleting (below).
 //! * **Upload** only when the own file, as it is in the folder, lacks
 //!   something: it is missing, or its study state's fingerprint differs
 //!   from the local state's, or it lacks a rename or forget made here, or
@@ -14,11 +15,14 @@
 //!   since it last grew, and nothing is written again: states only grow,
 //!   so uploads stop (`simulation.rs`).
 //! * **Delete**, only once the own file holds everything this device has
-//!   read (so nothing read is lost by the delete): the file of a forgotten
-//!   device (after merging it), and a *stale* file — unchanged for
-//!   [`STALE_AFTER_MS`] by its time and this device's — whose content the
-//!   own file covers, when the own file is the newer one (so two devices
-//!   never prune each other). Every DELETE is guarded by the ETag judged.
+//!   read (so nothing read is lost by the delete), and only files read in
+//!   this very round (so the judgement is of the local state as it is, not
+//!   of a memory of it): the file of a forgotten device, and a *stale* file —
+//!   unchanged for [`STALE_AFTER_MS`] by its time and this device's, read
+//!   cleanly — whose content the own file covers, when the own file is the
+//!   newer (so two devices never prune each other). Such files are fetched
+//!   again for that: one GET per stale file per sixty days, and one for a
+//!   forgotten device. Every DELETE is guarded by the ETag judged.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,15 +111,20 @@ impl Round {
             .filter(|(_, (_, size))| size.is_none_or(|s| s <= MAX_DEVICE_FILE_BYTES))
             .filter(|(name, (etag, _))| {
                 if **name == own {
-                    return self.memory.own.as_ref().map(|o| &o.etag) != Some(etag);
+                    return !self
+                        .memory
+                        .own
+                        .as_ref()
+                        .is_some_and(|o| same_etag(&o.etag, etag));
                 }
                 match self.memory.files.get(*name) {
                     None => true,
-                    Some(seen) if seen.etag != *etag => true,
-                    Some(seen) => seen
-                        .refused
-                        .as_ref()
-                        .is_some_and(|r| r.build != build_marker()),
+                    Some(seen) if !same_etag(&seen.etag, etag) => true,
+                    Some(seen) => match &seen.refused {
+                        Some(refusal) => refusal.build != build_marker(),
+                        // Read again to be judged for deleting.
+                        None => self.deletable_if_covered(name, seen, self.own_written_ms()),
+                    },
                 }
             })
             .map(|(name, _)| name.clone())
@@ -171,7 +180,9 @@ impl Round {
         }
         let (etag, _) = self.listed.get(&self.own_name())?;
         match &self.memory.own {
-            Some(own) if own.etag == *etag => Some((etag, Some((own.study_fp, own.names_fp)))),
+            Some(own) if same_etag(&own.etag, etag) => {
+                Some((etag, Some((own.study_fp, own.names_fp))))
+            }
             _ => Some((etag, None)),
         }
     }
@@ -198,7 +209,7 @@ impl Round {
         let covered: BTreeSet<String> = self
             .absorbed
             .iter()
-            .filter(|(_, a)| a.clean && a.state.is_covered_by(state))
+            .filter(|(_, a)| a.state.is_covered_by(state))
             .map(|(name, _)| name.clone())
             .collect();
         let if_match = match self.own_remote() {
@@ -287,11 +298,28 @@ impl Round {
         }
     }
 
+    /// True for the file of a forgotten device, and for a stale file read
+    /// cleanly that is older than the own file (written at `own_written`).
+    fn deletable_if_covered(&self, name: &str, seen: &Seen, own_written: Option<u64>) -> bool {
+        let Some(device) = SyncDeviceId::from_file_name(name) else {
+            return false;
+        };
+        if self.memory.names.is_forgotten(&device) {
+            return true;
+        }
+        let old = |t: u64| self.started_ms.saturating_sub(t) >= STALE_AFTER_MS;
+        let own_key = (own_written.unwrap_or(0), self.own_name());
+        seen.clean
+            && old(seen.since_ms)
+            && seen
+                .written_ms
+                .is_some_and(|w| old(w) && own_key > (w, name.to_string()))
+    }
+
     /// What `to_delete` gives once the own file holds the files in `covered_now`.
     fn deletions(&self, covered_now: &BTreeSet<String>) -> Vec<Delete> {
-        let now = self.started_ms;
         let own_name = self.own_name();
-        let own_key = (self.own_written_ms().unwrap_or(0), own_name.clone());
+        let own_written = self.own_written_ms();
         let mut out = Vec::new();
         for (name, (etag, _)) in &self.listed {
             if *name == own_name || self.deleted.contains(name) {
@@ -300,17 +328,23 @@ impl Round {
             let Some(device) = SyncDeviceId::from_file_name(name) else {
                 continue;
             };
-            let seen = self.memory.files.get(name).filter(|s| s.etag == *etag);
-            let covered = match self.absorbed.get(name) {
-                Some(read) if read.etag == *etag => covered_now.contains(name),
-                _ => seen.is_some_and(|s| s.covered),
-            };
+            let seen = self
+                .memory
+                .files
+                .get(name)
+                .filter(|s| same_etag(&s.etag, etag));
+            // Read this round, at the listed ETag, and held by the own file.
+            let read_now = self
+                .absorbed
+                .get(name)
+                .filter(|read| same_etag(&read.etag, etag));
+            let covered = read_now.is_some() && covered_now.contains(name);
             let delete = if self.memory.names.is_forgotten(&device) {
                 // Unreadable junk of a forgotten device goes too; a file from a
                 // newer app might hold text, so it stays until it can be read.
                 let junk = match self.refused.get(name) {
                     Some((e, error)) => {
-                        e == etag && !matches!(error, RemoteFileError::NewerFormat { .. })
+                        same_etag(e, etag) && !matches!(error, RemoteFileError::NewerFormat { .. })
                     }
                     None => seen
                         .and_then(|s| s.refused.as_ref())
@@ -318,15 +352,15 @@ impl Round {
                 };
                 covered || junk
             } else {
-                let written = match self.absorbed.get(name) {
-                    Some(read) if read.etag == *etag => read.written_ms,
-                    _ => seen.and_then(|s| s.written_ms),
-                };
-                let since = seen.map_or(now, |s| s.since_ms);
-                let old = |t: u64| now.saturating_sub(t) >= STALE_AFTER_MS;
-                covered
-                    && written.is_some_and(|w| old(w) && own_key > (w, name.clone()))
-                    && old(since)
+                // Judged as this round read it, with the time it was first seen.
+                let judged = read_now.map(|read| Seen {
+                    etag: read.etag.clone(),
+                    since_ms: seen.map_or(self.started_ms, |s| s.since_ms),
+                    written_ms: read.written_ms,
+                    clean: read.clean,
+                    refused: None,
+                });
+                covered && judged.is_some_and(|j| self.deletable_if_covered(name, &j, own_written))
             };
             if delete {
                 out.push(Delete {
@@ -390,27 +424,29 @@ impl Round {
             }
             let old = memory.files.remove(name);
             let since_ms = match &old {
-                Some(seen) if seen.etag == *etag => seen.since_ms,
+                Some(seen) if same_etag(&seen.etag, etag) => seen.since_ms,
                 _ => now_ms,
             };
             let seen = if let Some(read) = self.absorbed.get(name) {
                 let since_ms = match &old {
-                    Some(seen) if seen.etag == read.etag => seen.since_ms,
+                    Some(seen) if same_etag(&seen.etag, &read.etag) => seen.since_ms,
                     _ => now_ms,
                 };
                 Seen {
                     etag: read.etag.clone(),
                     since_ms,
                     written_ms: read.written_ms,
-                    covered: covered_now.as_ref().is_some_and(|c| c.contains(name)),
+                    clean: read.clean,
                     refused: None,
                 }
-            } else if let Some((_, error)) = self.refused.get(name).filter(|(e, _)| e == etag) {
+            } else if let Some((_, error)) =
+                self.refused.get(name).filter(|(e, _)| same_etag(e, etag))
+            {
                 Seen {
                     etag: etag.clone(),
                     since_ms,
                     written_ms: None,
-                    covered: false,
+                    clean: false,
                     refused: Some(Refusal {
                         build: build_marker(),
                         newer: matches!(error, RemoteFileError::NewerFormat { .. }),
@@ -421,7 +457,7 @@ impl Round {
                     etag: etag.clone(),
                     since_ms,
                     written_ms: None,
-                    covered: false,
+                    clean: false,
                     refused: Some(Refusal {
                         build: build_marker(),
                         newer: false,
@@ -437,6 +473,23 @@ impl Round {
             files.insert(name.clone(), seen);
         }
         memory.files = files;
+        for (name, read) in &self.absorbed {
+            let (Some(id), Some(written)) = (SyncDeviceId::from_file_name(name), read.written_ms)
+            else {
+                continue;
+            };
+            let seen = memory.last_seen.entry(id).or_insert(written);
+            *seen = written.max(*seen);
+        }
+        let gone: Vec<SyncDeviceId> = memory
+            .last_seen
+            .keys()
+            .filter(|id| memory.names.is_forgotten(id) || **id == memory.device)
+            .cloned()
+            .collect();
+        for id in gone {
+            memory.last_seen.remove(&id);
+        }
         let own_absorbed = self.absorbed.get(&own_name);
         memory.own = match (self.written, own_absorbed) {
             (Some(written), _) => Some(written),
@@ -460,4 +513,18 @@ impl Round {
         }
         memory
     }
+}
+
+/// ETags compared as the same tag: a folder listing may give `abc` where
+/// the PUT's reply header said `"abc"` (remoteStorage does), or mark it
+/// weak (`W/"abc"`). Either way the file did not change.
+fn same_etag(a: &str, b: &str) -> bool {
+    fn tag(e: &str) -> &str {
+        let e = e.trim();
+        let e = e.strip_prefix("W/").unwrap_or(e);
+        e.strip_prefix('"')
+            .and_then(|e| e.strip_suffix('"'))
+            .unwrap_or(e)
+    }
+    tag(a) == tag(b)
 }

@@ -338,3 +338,70 @@ proptest! {
         prop_assert_eq!(folder.names().len(), n, "one file per device");
     }
 }
+
+proptest! {
+    /// One device is forgotten part way through (it keeps editing and
+    /// syncing until it learns it). The others still converge on a state
+    /// that holds every edit they made, its file is gone, and when it syncs
+    /// it learns it was forgotten and writes nothing.
+    #[test]
+    fn a_forgotten_device_is_removed_and_the_rest_converge(
+        (n, steps) in scenario(),
+        at in 0..60usize,
+        forgetter in 0..4usize,
+        offset in 0..3usize,
+    ) {
+        let forgetter = forgetter % n;
+        let target = (forgetter + 1 + offset % (n - 1)) % n;
+        let mut folder = Folder::default();
+        let mut devices: Vec<Device> = (0..n).map(|d| Device::new(d as u8, "Device")).collect();
+        let target_id = devices[target].memory.device().clone();
+        let mut held: Vec<StudyState> = Vec::new();
+        let mut waited = 0;
+        for (step, (d, op)) in steps.iter().enumerate() {
+            if step == at.min(steps.len().saturating_sub(1)) {
+                let now = clock(forgetter, step, waited);
+                prop_assert!(devices[forgetter].memory.forget(&target_id, now));
+            }
+            apply(&mut devices, &mut folder, *d, op, step, &mut waited);
+            if *d != target {
+                held.push(devices[*d].study.clone());
+            }
+        }
+        if steps.is_empty() {
+            prop_assert!(devices[forgetter].memory.forget(&target_id, NOW));
+        }
+        let mut step = steps.len();
+        let mut passes = 0;
+        loop {
+            let writes = (folder.puts, folder.deletes);
+            for (d, device) in devices.iter_mut().enumerate().filter(|(d, _)| *d != target) {
+                step += 1;
+                sync(device, &mut folder, clock(d, step, waited));
+            }
+            passes += 1;
+            if (folder.puts, folder.deletes) == writes {
+                break;
+            }
+            prop_assert!(passes <= 5, "still writing after {} passes", passes);
+        }
+        prop_assert!(folder.body(&target_id.file_name()).is_none(), "its file is gone");
+        let first = devices.iter().position(|d| d.memory.device() != &target_id).unwrap();
+        for (d, device) in devices.iter().enumerate().filter(|(d, _)| *d != target) {
+            prop_assert_eq!(&device.study, &devices[first].study, "device {} differs", d);
+            prop_assert!(device.memory.devices(NOW).iter().all(|i| i.id != target_id));
+            for state in &held {
+                prop_assert!(state.is_covered_by(&device.study), "an edit was lost");
+            }
+        }
+        // The forgotten device learns it, writes nothing and keeps its data.
+        let kept = devices[target].study.clone();
+        let before = (folder.puts, folder.deletes);
+        step += 1;
+        let outcome = sync(&mut devices[target], &mut folder, clock(target, step, waited));
+        prop_assert!(outcome.forgotten);
+        prop_assert_eq!((folder.puts, folder.deletes), before);
+        prop_assert!(kept.is_covered_by(&devices[target].study));
+        prop_assert!(folder.body(&target_id.file_name()).is_none());
+    }
+}

@@ -569,12 +569,19 @@ fn stale_covered_files_are_pruned_by_the_newer_file_only() {
         .unwrap();
     let outcome = sync(&mut a, &mut folder, NOW + 59 * DAY);
     assert_eq!(outcome.deleted, 0);
-    // Past sixty days of silence, B's file (covered by A's newer one) goes.
-    a.study
-        .set_note(&v("AAAAAAAAAAA"), "a2", NOW + 61 * DAY)
+    // Say A's tab closed before its study reached storage, after its memory
+    // did: A no longer holds B's note, and remembers B's file as read.
+    let mut lost = Device::new(1, "A").study;
+    lost.set_note(&v("AAAAAAAAAAA"), "a2", NOW + 61 * DAY)
         .unwrap();
+    a.study = lost;
+    // Past sixty days of silence, B's file is read again before it is judged:
+    // its note comes back, A's newer file covers it, and then it goes.
+    let gets = folder.gets;
     let outcome = sync(&mut a, &mut folder, NOW + 61 * DAY);
+    assert_eq!(folder.gets - gets, 1, "B's stale file is read again");
     assert_eq!(outcome.deleted, 1);
+    assert_eq!(a.study.note("BBBBBBBBBBB"), Some("from b"));
     assert!(folder.body(&b_file).is_none());
     // B is not lost: its data is in A's file, and B writes its file again when it sees it gone.
     let mut c = Device::new(3, "C");
@@ -582,6 +589,18 @@ fn stale_covered_files_are_pruned_by_the_newer_file_only() {
     assert_eq!(c.study.note("BBBBBBBBBBB"), Some("from b"));
     let outcome = sync(&mut b, &mut folder, NOW + 62 * DAY);
     assert!(outcome.uploaded && folder.body(&b_file).is_some());
+    let seen_b = |d: &Device| {
+        d.memory
+            .devices(NOW + 62 * DAY)
+            .into_iter()
+            .find(|i| i.id == *b.memory.device())
+            .and_then(|i| i.last_seen_ms)
+    };
+    assert_eq!(
+        seen_b(&a),
+        Some(NOW),
+        "last seen (its last write) is kept after pruning"
+    );
     assert_eq!(b.study.note("AAAAAAAAAAA"), Some("a2"));
     // Two quiet devices: only the newer file prunes the older, never both.
     let later = NOW + 200 * DAY;
@@ -659,4 +678,53 @@ fn a_412_is_retried_next_round_and_own_file_changes_are_read_first() {
         .unwrap();
     let round = me.memory.begin(folder.list(), NOW + 5);
     assert_eq!(round.upload(&me.study, NOW + 5).unwrap().if_match, None);
+}
+
+/// remoteStorage lists `"ETag": "abc"` but answers a PUT with `ETag: "\"abc\""`:
+/// the same tag, so a quiescent round still reads nothing.
+#[test]
+fn etags_compare_without_quotes() {
+    let mut folder = Folder::default();
+    let mut me = Device::new(1, "Me");
+    let mut other = Device::new(2, "Other");
+    sync(&mut other, &mut folder, NOW);
+    sync(&mut me, &mut folder, NOW + 1);
+    let unquoted = |listing: Vec<RemoteEntry>| {
+        listing
+            .into_iter()
+            .map(|e| RemoteEntry {
+                etag: format!("W/{}", e.etag.trim_matches('"')),
+                ..e
+            })
+            .collect::<Vec<_>>()
+    };
+    let round = me.memory.begin(unquoted(folder.list()), NOW + 2);
+    assert!(round.to_download().is_empty());
+    assert_eq!(round.upload(&me.study, NOW + 2), None);
+}
+
+/// Requests for four devices joining one after another (the first with the
+/// 448-lecture state), then settling, then a quiescent pass.
+#[test]
+fn four_devices_join_settle_and_go_quiet() {
+    let mut folder = Folder::default();
+    let mut devices: Vec<Device> = (1..=4).map(|n| Device::new(n, "Device")).collect();
+    big_state(&mut devices[0]);
+    let mut passes = Vec::new();
+    for pass in 0..3u64 {
+        let before = (folder.gets, folder.puts, folder.deletes);
+        for (i, device) in devices.iter_mut().enumerate() {
+            sync(device, &mut folder, NOW + DAY + pass * 1000 + i as u64);
+        }
+        passes.push((
+            folder.gets - before.0,
+            folder.puts - before.1,
+            folder.deletes - before.2,
+        ));
+    }
+    eprintln!("four devices, (GET, PUT, DELETE) per pass: {passes:?}");
+    // Joining: each reads the files before it and writes its own. Settling:
+    // each reads the files written after its round, writes nothing. Then quiet.
+    assert_eq!(passes, [(6, 4, 0), (6, 0, 0), (0, 0, 0)]);
+    assert!(devices.iter().all(|d| d.study == devices[0].study));
 }
