@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { distDir, mounted, useApp } from './support/app.mjs';
 import { CLIENT_ID, SCOPE, fakeGoogle } from './support/google.mjs';
 import { watchState } from './support/store.mjs';
+import { assertAccessible } from './support/axe.mjs';
 
 const app = useApp({ dist: distDir('DIST_GOOGLE') });
 const plain = useApp();
@@ -132,9 +133,13 @@ test('the Google option is offered only by a build with a client id', async () =
   await offered.page.getByRole('button', { name: 'Connect Google Drive' }).waitFor();
   // Both ways to connect, side by side.
   await offered.page.getByLabel('remoteStorage address').waitFor();
+  await assertAccessible(offered.page, 'sync page with the Google option, English');
+  await offered.page.setViewportSize({ width: 390, height: 844 });
+  await assertAccessible(offered.page, 'sync page with the Google option, phone');
   // The other language words it too.
   const zh = await app.open('sync');
   await zh.page.getByRole('button', { name: '連接 Google 雲端硬碟' }).waitFor();
+  await assertAccessible(zh.page, 'sync page with the Google option, Chinese');
   await zh.context.close();
   assert.deepEqual(google.requests, [], 'nothing is asked of Google before the student connects');
   assert.deepEqual(offered.errors, []);
