@@ -295,7 +295,7 @@ test('a revoked token asks to reconnect, stops syncing and keeps every local edi
   })();
   const p = authorize.searchParams;
   const token = await rs.server.token(user, p.get('client_id'), p.get('redirect_uri'), p.get('state'));
-  await a.page.goto(`${p.get('redirect_uri')}#access_token=${token}&token_type=bearer&state=${p.get('state')}`);
+  await a.page.goto(`${p.get('redirect_uri')}#access_token=${encodeURIComponent(token)}&token_type=bearer&state=${p.get('state')}`);
   await mounted(a.page);
   await synced(a.page);
   const b = await device(user);
