@@ -55,6 +55,10 @@ pub enum SyncStatus {
     Synced {
         at_ms: u64,
         devices: usize,
+        /// Device files this round could not read (too large, not ours, a
+        /// newer app's): said on the page, not only logged.
+        #[serde(default)]
+        unreadable: usize,
     },
     /// No network: edits wait.
     Offline,
@@ -217,8 +221,11 @@ impl Sync {
         spawn_local(async move {
             match remote_storage::discover(&address).await {
                 Ok(found) => {
-                    let data = serde_json::json!({ "address": address.trim(), "href": found.href });
-                    oauth::begin("remotestorage", data, |state| {
+                    let grant = oauth::Grant::RemoteStorage {
+                        address: address.trim().to_owned(),
+                        href: found.href,
+                    };
+                    oauth::begin(grant, |state| {
                         remote_storage::authorize_url(
                             &found.auth,
                             &oauth::client_id(),
@@ -320,30 +327,23 @@ impl Sync {
     fn returned(&self, returned: oauth::Returned) {
         match returned {
             oauth::Returned::Granted {
-                backend,
-                data,
+                grant: oauth::Grant::RemoteStorage { address, href },
                 token,
                 ..
-            } if backend == "remotestorage" => {
-                let field = |name: &str| data.get(name).and_then(|v| v.as_str()).map(str::to_owned);
-                let (Some(address), Some(href)) = (field("address"), field("href")) else {
-                    return self.connect_error.set(Some(ConnectError::WrongState));
-                };
-                self.adopt(Backend::RemoteStorage(Connection {
-                    address,
-                    href,
-                    token,
-                }));
-            }
+            } => self.adopt(Backend::RemoteStorage(Connection {
+                address,
+                href,
+                token,
+            })),
             oauth::Returned::Granted {
-                backend,
+                grant: oauth::Grant::GoogleDrive,
                 token,
                 expires_in,
-                ..
-            } if backend == google_drive::BACKEND => self.adopt(Backend::GoogleDrive(
-                google_drive::Connection::granted(token, expires_in, now_ms()),
-            )),
-            oauth::Returned::Granted { .. } => {}
+            } => self.adopt(Backend::GoogleDrive(google_drive::Connection::granted(
+                token,
+                expires_in,
+                now_ms(),
+            ))),
             oauth::Returned::Refused { error } => {
                 self.connect_error.set(Some(ConnectError::Refused(error)))
             }
@@ -497,6 +497,7 @@ impl Sync {
             Ok(Some(Ok(outcome))) => SyncStatus::Synced {
                 at_ms: now_ms(),
                 devices: outcome.devices,
+                unreadable: outcome.refused.len() + outcome.still_refused,
             },
             Ok(Some(Err(error))) => match error {
                 RemoteError::Unauthorized => SyncStatus::Reconnect,
@@ -609,6 +610,7 @@ mod tests {
             SyncStatus::Synced {
                 at_ms: 5,
                 devices: 3,
+                unreadable: 1,
             },
             SyncStatus::Reconnect,
             SyncStatus::Failed {

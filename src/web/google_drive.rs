@@ -47,8 +47,6 @@ use crate::web::document::meta_content;
 use crate::web::oauth;
 use crate::web::remote_folder::{send_raw, Fetched, Listed, RemoteError, Reply};
 
-/// The backend's name in the OAuth pending state and the stored connection.
-pub const BACKEND: &str = "googledrive";
 /// The `<meta>` the post-build hook writes with the deployer's client id.
 pub const CLIENT_META: &str = "shelf-google-client-id";
 /// Only the app's own hidden folder.
@@ -128,7 +126,7 @@ pub fn authorize_url(client_id: &str, redirect_uri: &str, state: &str) -> String
 /// again after "reconnect needed" is this same call.
 pub fn connect(client_id: &str) {
     let redirect = oauth::redirect_uri();
-    oauth::begin(BACKEND, Value::Null, |state| {
+    oauth::begin(oauth::Grant::GoogleDrive, |state| {
         authorize_url(client_id, &redirect, state)
     });
 }

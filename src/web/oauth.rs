@@ -15,29 +15,38 @@
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::web::base::base_path;
 use crate::web::{random, storage};
 
 const PENDING_KEY: &str = "lecture-shelf/sync/pending";
 
-/// What leaving for an authorize page saved: the state to expect back, the
-/// backend (`"remotestorage"`, `"googledrive"`) and what it needs to finish
-/// (for remoteStorage: the address and storage root).
+/// Which backend a sign-in is for, and what it needs to finish once the
+/// token comes back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grant {
+    /// The address the student typed and the storage root WebFinger gave.
+    RemoteStorage {
+        address: String,
+        href: String,
+    },
+    GoogleDrive,
+}
+
+/// What leaving for an authorize page saved: the state to expect back and
+/// the grant it is for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Pending {
-    pub state: String,
-    pub backend: String,
-    pub data: Value,
+struct Pending {
+    state: String,
+    grant: Grant,
 }
 
 /// What came back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Returned {
     Granted {
-        backend: String,
-        data: Value,
+        grant: Grant,
         token: String,
         /// Seconds, when the server says (Google's tokens expire).
         expires_in: Option<u64>,
@@ -68,15 +77,14 @@ pub fn redirect_uri() -> String {
 }
 
 /// Saves the pending state and goes to `authorize(state)`.
-pub fn begin(backend: &str, data: Value, authorize: impl FnOnce(&str) -> String) {
+pub fn begin(grant: Grant, authorize: impl FnOnce(&str) -> String) {
     let state: String = random::secure_bytes::<16>()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     let pending = Pending {
         state: state.clone(),
-        backend: backend.to_owned(),
-        data,
+        grant,
     };
     let text = serde_json::to_string(&pending).expect("pending state serializes");
     if storage::write(PENDING_KEY, &text).is_err() {
@@ -116,8 +124,7 @@ pub fn read_return() {
         (Some(pending), Some(state)) if pending.state == state => {
             match (field("access_token"), field("error")) {
                 (Some(token), _) if !token.is_empty() => Returned::Granted {
-                    backend: pending.backend,
-                    data: pending.data,
+                    grant: pending.grant,
                     token,
                     expires_in: field("expires_in").and_then(|s| s.parse().ok()),
                 },

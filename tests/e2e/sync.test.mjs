@@ -315,6 +315,10 @@ test("a hostile file in the folder changes nothing; a device another forgets is 
   assert.equal(await rs.server.put(user.username, 'lecture-shelf/devices/yyyyyyyyyyyyyyyy.json', JSON.stringify({ format: 'lecture-shelf-device', pad: 'x'.repeat(9 * 1024 * 1024) }), token), 201);
   assert.equal(await syncNow(a.page), 'synced');
   assert.equal(watchState(await stored(a.page), TALK), 'watched');
+  // Said on the page, not only logged; and still said on the next round, which fetches neither again.
+  await a.page.locator('.sync-status', { hasText: '2 device files could not be read' }).waitFor();
+  assert.equal(await syncNow(a.page), 'synced');
+  await a.page.locator('.sync-status', { hasText: '2 device files could not be read' }).waitFor();
 
   const b = await device(user);
   await mark(b.page, ML2025_1, 'watched');

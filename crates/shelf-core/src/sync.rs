@@ -224,8 +224,13 @@ pub struct RoundOutcome {
     pub devices: usize,
     /// Files read and merged.
     pub downloaded: usize,
-    /// Files not read (never deleted for it, read again once they change).
+    /// Files not read this round (never deleted for it, read again once
+    /// they change).
     pub refused: Vec<Refused>,
+    /// Files refused in an earlier round and still listed unchanged (not
+    /// fetched again): with `refused`, what the status line says could not
+    /// be read.
+    pub still_refused: usize,
     /// The own file was written.
     pub uploaded: bool,
     /// The own state encodes past [`MAX_DEVICE_FILE_BYTES`]: not written,

@@ -130,11 +130,21 @@ fn Connected(now: RwSignal<u64>) -> impl IntoView {
     let status_line = move || match sync.status() {
         None | Some(SyncStatus::Idle) => t().sync_status_never.to_string(),
         Some(SyncStatus::Syncing) => t().sync_status_syncing.to_string(),
-        Some(SyncStatus::Synced { at_ms, devices }) => plural(
-            &t().sync_status_synced,
+        Some(SyncStatus::Synced {
+            at_ms,
             devices,
-            &[("when", &ago(at_ms, now.get()))],
-        ),
+            unreadable,
+        }) => {
+            let synced = plural(
+                &t().sync_status_synced,
+                devices,
+                &[("when", &ago(at_ms, now.get()))],
+            );
+            match unreadable {
+                0 => synced,
+                n => format!("{synced} · {}", plural(&t().sync_status_unreadable, n, &[])),
+            }
+        }
         Some(SyncStatus::Offline) => t().sync_status_offline.to_string(),
         Some(SyncStatus::Reconnect) => t().sync_status_reconnect.to_string(),
         Some(SyncStatus::Failed { failure }) => failure_text(failure),

@@ -397,8 +397,22 @@ impl Round {
                 });
             }
         }
+        let still_refused =
+            self.listed
+                .iter()
+                .filter(|(name, (etag, size))| {
+                    // Listed too large: already among `refused` below.
+                    size.is_none_or(|s| s <= MAX_DEVICE_FILE_BYTES)
+                        && !self.refused.contains_key(*name)
+                        && !self.absorbed.contains_key(*name)
+                        && self.memory.files.get(*name).is_some_and(|seen| {
+                            seen.refused.is_some() && same_etag(&seen.etag, etag)
+                        })
+                })
+                .count();
         RoundOutcome {
             forgotten: self.memory.is_forgotten(),
+            still_refused,
             devices: self.memory.devices(self.started_ms).len(),
             downloaded: self.absorbed.len(),
             refused,

@@ -234,12 +234,15 @@ fn hostile_files_are_refused_and_change_nothing() {
         assert_eq!(outcome.refused[0].error, expected);
         assert_eq!(me.study, before.0);
         me.memory = round.finish(NOW + 1000);
-        // Not fetched again until it changes.
-        assert!(me
-            .memory
-            .begin(folder.list(), NOW + 2000)
-            .to_download()
-            .is_empty());
+        // Not fetched again until it changes, and still said to be unreadable.
+        let next = me.memory.begin(folder.list(), NOW + 2000);
+        assert!(next.to_download().is_empty());
+        let outcome = next.outcome();
+        assert_eq!(
+            outcome.refused.len() + outcome.still_refused,
+            1,
+            "one unreadable file, every round it stays"
+        );
         assert_eq!(
             me.memory.names, before.1.names,
             "no names from a refused file"
