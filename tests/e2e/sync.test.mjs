@@ -225,6 +225,67 @@ test('offline edits on both devices wait, then converge with every edit kept', a
   await b.context.close();
 });
 
+// The assignment block of the ML 2025 first-lecture slides, as a student copies it (as in study.test.mjs).
+const SLIDE_ASSIGNMENT = `下一次上課前 (3/07) 預習以下課程
+生成式AI導論 2024
+【生成式AI導論 2024】第0講：課程說明 (17:15 有茉莉蓮雷)
+【生成式AI導論 2024】第1講：生成式AI是什麼？
+https://www.youtube.com/playlist?list=PLJV_el3uVTsPz6CTopeRp2L2t4aL_Kgil
+(至少看到第八講，能看完最好)`;
+
+const entryIds = (page) => page.locator('ol.entries > li').evaluateAll((items) => items.map((li) => li.dataset.videoId));
+const entryWatch = (page, id) => page.locator(`ol.entries > li[data-video-id="${id}"] fieldset.watch-pill`).getAttribute('data-state');
+
+test('the slide assignment pasted on one device, then edited on both while apart, converges on both with every edit kept', async () => {
+  const user = await newUser();
+  const a = await device(user);
+  const b = await device(user);
+  await visit(a.page, 'playlists');
+  await a.page.getByLabel(/Paste an assignment/).fill(SLIDE_ASSIGNMENT);
+  await a.page.getByRole('button', { name: 'Preview' }).click();
+  await a.page.locator('.assignment-preview').waitFor();
+  await a.page.getByRole('button', { name: 'Create the playlist' }).click();
+  await a.page.locator('a.open-created').click();
+  await a.page.waitForURL(/\/playlists\/pl-/);
+  const list = new URL(a.page.url()).pathname.slice(1);
+  const lectures = await entryIds(a.page);
+  assert.equal(lectures.length, 9, 'GenAI 2024 lectures 0 to 8');
+  assert.equal(await syncNow(a.page), 'synced');
+  assert.equal(await syncNow(b.page), 'synced');
+  await visit(a.page, list);
+  await visit(b.page, list);
+  assert.deepEqual(await entryIds(b.page), lectures, 'the other device has the playlist');
+
+  // Apart (both offline, pages already loaded): each edits the same list.
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await a.page.locator('ol.entries > li').first().locator('.remove').click();
+  await a.page.locator(`ol.entries > li[data-video-id="${lectures[1]}"] fieldset.watch-pill input[value="watched"]`).check();
+  await b.page.locator(`ol.entries > li[data-video-id="${lectures[4]}"] .move-up`).click();
+  await b.page.locator(`ol.entries > li[data-video-id="${lectures[2]}"] fieldset.watch-pill input[value="in-progress"]`).check();
+  for (const d of [a, b]) await d.page.waitForFunction(() => document.documentElement.dataset.sync === 'offline');
+
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  await synced(a.page);
+  await synced(b.page);
+  // Until both are quiet: each reads the other's last upload.
+  for (const d of [a, b, a]) assert.equal(await syncNow(d.page), 'synced');
+  const expected = [lectures[1], lectures[2], lectures[4], lectures[3], ...lectures.slice(5)];
+  for (const d of [a, b]) {
+    await visit(d.page, list);
+    assert.deepEqual(await entryIds(d.page), expected, 'the removal on one and the move on the other both kept');
+    assert.equal(await entryWatch(d.page, lectures[1]), 'watched');
+    assert.equal(await entryWatch(d.page, lectures[2]), 'in-progress');
+  }
+  const from = rs.server.requests.length;
+  for (const d of [a, b]) assert.equal(await syncNow(d.page), 'synced');
+  assert.equal(puts(from).length, 0, 'converged: a further round writes nothing');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.context.close();
+  await b.context.close();
+});
+
 /** A schema-2 store (what an older release wrote) with `videos` watched and `notes` notes. */
 function bigStore(videos, notes) {
   const ids = Array.from({ length: videos }, (_, i) => `v${String(i).padStart(10, '0')}`);
