@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::catalogue::{Catalogue, Lang, Part, Series, Video, CATALOGUE_FORMAT};
 use crate::lecture::{position_part, title_markers, PartMarker, Position, TitleMarkers};
+use crate::neighbours::same_lecture_among;
 use crate::page::{parse_page, RawEntry};
 use crate::problem::Problem;
 use crate::series::SeriesRules;
@@ -80,7 +81,11 @@ pub fn import_checked<E>(
             }
         })
         .collect();
-    assign_lecture_order(&mut videos);
+    let counterparts: HashMap<&str, &str> = rules
+        .series()
+        .filter_map(|s| Some((s.id.as_str(), s.counterpart.as_deref()?)))
+        .collect();
+    assign_lecture_order(&mut videos, &counterparts);
 
     // Only series that have videos: an empty facet helps nobody.
     let used: Vec<&str> = videos.iter().map(|v| v.series.as_str()).collect();
@@ -181,19 +186,23 @@ fn derive_parts(markers: &[TitleMarkers], topics: &[Option<u32>]) -> Vec<Option<
 /// Ranks each series' videos in the order a student should watch them:
 /// by lecture number, where a video without one follows the lecture
 /// uploaded before it; parts of one topic together and in part order;
-/// otherwise upload order.
-fn assign_lecture_order(videos: &mut [Video]) {
+/// otherwise upload order. A series whose titles number no lecture (ML
+/// 2021) takes each lecture's number from the same lecture in its other
+/// language version (`counterparts`: series id → the other's id), whose
+/// titles do: its uploads are not in teaching order.
+fn assign_lecture_order(videos: &mut [Video], counterparts: &HashMap<&str, &str>) {
     let mut by_series: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, v) in videos.iter().enumerate() {
         by_series.entry(v.series.clone()).or_default().push(i);
     }
+    let borrowed = borrowed_lectures(videos, &by_series, counterparts);
     for indices in by_series.values() {
         let mut lecture_so_far = 0;
         let mut keys: Vec<((u32, u32, u32, u32), usize)> = indices
             .iter()
             .map(|&i| {
                 let v = &videos[i];
-                lecture_so_far = v.lecture.unwrap_or(lecture_so_far);
+                lecture_so_far = v.lecture.or(borrowed[i]).unwrap_or(lecture_so_far);
                 // A topic starts where its first part was uploaded.
                 let start = v.part.and_then(Part::topic).unwrap_or(v.number);
                 (
@@ -207,6 +216,38 @@ fn assign_lecture_order(videos: &mut [Video]) {
             videos[i].order = rank as u32 + 1;
         }
     }
+}
+
+/// For each video of a series with no lecture numbers of its own, the
+/// number of the same lecture in its counterpart series, when one clearly
+/// matches ([`same_lecture_among`]).
+fn borrowed_lectures(
+    videos: &[Video],
+    by_series: &BTreeMap<String, Vec<usize>>,
+    counterparts: &HashMap<&str, &str>,
+) -> Vec<Option<u32>> {
+    let mut borrowed = vec![None; videos.len()];
+    for (series, indices) in by_series {
+        if indices.iter().any(|&i| videos[i].lecture.is_some()) {
+            continue; // its own numbering wins
+        }
+        let Some(other) = counterparts
+            .get(series.as_str())
+            .and_then(|c| by_series.get(*c))
+        else {
+            continue;
+        };
+        let numbered: Vec<&Video> = other
+            .iter()
+            .map(|&j| &videos[j])
+            .filter(|v| v.lecture.is_some())
+            .collect();
+        for &i in indices {
+            borrowed[i] =
+                same_lecture_among(&videos[i], numbered.iter().copied()).and_then(|v| v.lecture);
+        }
+    }
+    borrowed
 }
 
 #[cfg(test)]
@@ -353,5 +394,54 @@ mod tests {
         // In part order, though uploaded the other way round.
         let v = |n: u32| c.videos.iter().find(|v| v.number == n).unwrap().order;
         assert!(v(2) < v(1));
+    }
+
+    #[test]
+    fn a_course_without_numbers_follows_its_other_language_versions_numbering() {
+        // As ML 2021 was uploaded: self-attention before CNN, while its
+        // English version numbers CNN 9 and self-attention 10 and 11.
+        let c = catalogue(&[
+            (
+                1,
+                "【機器學習2021】預測本頻道觀看人數 (上) - 機器學習基本概念簡介",
+            ),
+            (2, "【機器學習2021】自注意力機制 (Self-attention) (上)"),
+            (3, "【機器學習2021】自注意力機制 (Self-attention) (下)"),
+            (
+                4,
+                "【機器學習2021】卷積神經網路 (Convolutional Neural Networks, CNN)",
+            ),
+            (5, "【機器學習2021】課程結語 - 最後的業配"),
+            (6, "【機器學習2021】Transformer (上)"),
+            (
+                7,
+                "[ML 2021 (English version)] Lecture 9: Convolutional Neural Networks",
+            ),
+            (
+                8,
+                "[ML 2021 (English version)] Lecture 10: Self-attention (1/2)",
+            ),
+            (
+                9,
+                "[ML 2021 (English version)] Lecture 11: Self-attention (2/2)",
+            ),
+            (
+                10,
+                "[ML 2021 (English version)] Lecture 12: Transformer (1/2)",
+            ),
+        ]);
+        let order = |series: &str| -> Vec<u32> {
+            c.series_videos(series).iter().map(|v| v.number).collect()
+        };
+        // Unmatched titles keep following the upload before them: the
+        // closing words after CNN's upload, so after lecture 9's place.
+        assert_eq!(order("ml2021"), vec![1, 4, 5, 2, 3, 6]);
+        assert_eq!(order("ml2021-en"), vec![7, 8, 9, 10]);
+        // Borrowing orders; it does not claim a lecture number.
+        assert!(c
+            .videos
+            .iter()
+            .filter(|v| v.series == "ml2021")
+            .all(|v| v.lecture.is_none()));
     }
 }

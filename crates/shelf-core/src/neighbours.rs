@@ -84,12 +84,22 @@ const MIN_OVERLAP: f32 = 0.6;
 /// nothing clearly matches.
 pub fn other_language_version<'a>(catalogue: &'a Catalogue, video: &Video) -> Option<&'a Video> {
     let counterpart = catalogue.series(&video.series)?.counterpart.as_deref()?;
+    same_lecture_among(video, catalogue.series_videos(counterpart))
+}
+
+/// The video among `candidates` (another language's version of the course)
+/// that teaches `video`'s topic, by shared topic words and part; `None`
+/// rather than a guess. The importer uses it too, before lecture order
+/// exists: ties then go to the earliest upload.
+pub(crate) fn same_lecture_among<'a>(
+    video: &Video,
+    candidates: impl IntoIterator<Item = &'a Video>,
+) -> Option<&'a Video> {
     let words = topic_words(&video.title);
     if words.is_empty() {
         return None;
     }
-    catalogue
-        .series_videos(counterpart)
+    candidates
         .into_iter()
         .filter(|other| match (video.part, other.part) {
             (Some(a), Some(b)) => a.n() == b.n(),
@@ -107,7 +117,10 @@ pub fn other_language_version<'a>(catalogue: &'a Catalogue, video: &Video) -> Op
             (overlap >= MIN_OVERLAP).then_some((overlap, other))
         })
         // Best overlap; among equals, the earliest lecture.
-        .max_by(|(a, va), (b, vb)| a.total_cmp(b).then(vb.order.cmp(&va.order)))
+        .max_by(|(a, va), (b, vb)| {
+            a.total_cmp(b)
+                .then((vb.order, vb.number).cmp(&(va.order, va.number)))
+        })
         .map(|(_, other)| other)
 }
 
