@@ -56,6 +56,7 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
             provide_context(Loader::start(shelf));
             view! {
                 <Router base=base_path()>
+                    <RouteFocus />
                     <SiteHeader />
                     <StoreNoticeBanner />
                     <main id=MAIN_ID tabindex="-1">
@@ -88,4 +89,11 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
         Err(message) => view! { <LoadError message /> }.into_any(),
     };
     (document, page)
+}
+
+/// Focus after a route change: the new page's heading, or after Back the
+/// row that was opened (`web/focus.rs`).
+#[component]
+fn RouteFocus() -> impl IntoView {
+    crate::web::focus::manage_route_focus();
 }

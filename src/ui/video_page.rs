@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use shelf_core::catalogue::Video;
 use shelf_core::ids::{PlaylistId, VideoId};
+use shelf_core::neighbours::{in_context, Back, LectureContext};
 
 use crate::context::{use_catalogue, use_locale, use_study};
 use crate::i18n::{t, LocaleText};
@@ -19,6 +20,7 @@ use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::{CurrentVideo, SummaryView};
 use crate::ui::video_meta::{lecture_label, When};
+use crate::web::base::href;
 use crate::web::location::{catalogue_href, use_url_view};
 
 #[component]
@@ -116,11 +118,36 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
     // for the way back (and kept by the links to other lectures).
     let view = use_url_view();
     let from = view.with_untracked(|v| v.to_url_query());
+    // One answer for the countdown, the previous/next links and the way
+    // back: the playlist being played, else the course.
+    let study = use_study();
+    let progress = study.progress();
+    let neighbours = {
+        let list = list.clone();
+        Memo::new(move |_| {
+            progress.with(|p| {
+                study.with_untracked(|s| {
+                    let playlist = list.as_ref().and_then(|id| s.playlist(id.as_str()));
+                    let context =
+                        playlist.map_or(LectureContext::Catalogue, LectureContext::Playlist);
+                    in_context(context, catalogue, video.id.as_str(), p)
+                })
+            })
+        })
+    };
+    let back = match neighbours.with_untracked(|n| n.back.clone()) {
+        Back::Playlist(id) => view! {
+            <A href=href(&format!("/playlists/{id}"))>{move || t().back_to_playlist}</A>
+        }
+        .into_any(),
+        Back::Catalogue => view! {
+            <A href=move || view.with(catalogue_href)>{move || t().back_to_catalogue}</A>
+        }
+        .into_any(),
+    };
     view! {
         <article class="page video-page" aria-labelledby="video-title">
-            <p class="breadcrumb">
-                <A href=move || view.with(catalogue_href)>{move || t().back_to_catalogue}</A>
-            </p>
+            <p class="breadcrumb">{back}</p>
             <h1 id="video-title">{video.title.clone()}</h1>
             <div class="video-hero">
                 <PlayerArea video control autoplay />
@@ -138,8 +165,8 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
                     {move || t().watch_on_youtube}
                 </a>
             </div>
-            <NextUp video list control from=from.clone() />
-            <SeriesNav video from />
+            <NextUp neighbours list=list.clone() control from=from.clone() />
+            <SeriesNav video neighbours list from />
             <StudyPanel video_id=&video.id />
             <section class="summary-section" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{move || t().summary_heading}</h2>

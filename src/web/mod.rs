@@ -9,6 +9,7 @@ pub mod document;
 pub mod download;
 pub mod fetch;
 pub mod file;
+pub mod focus;
 pub mod google_drive;
 pub mod idb;
 pub mod location;

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::ScrollRestoration;
 
-/// The key in `history.state`; other state (the router writes none) is replaced.
+/// The key in `history.state`; other keys are kept.
 const KEY: &str = "shelfScrollY";
 /// Quiet time after scrolling before the position is written: browsers
 /// throttle history writes, so not one per scroll event.
@@ -159,13 +159,8 @@ fn saved_y() -> Option<f64> {
 }
 
 fn save(y: f64) {
-    let Some(history) = history() else {
-        return;
-    };
-    let state = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&state, &KEY.into(), &JsValue::from_f64(y.round()));
-    // No URL: the entry keeps its own.
-    let _ = history.replace_state(&state, "");
+    // Other keys (the row to focus after Back, `web/focus.rs`) stay.
+    crate::web::focus::set_state(KEY, &JsValue::from_f64(y.round()));
 }
 
 /// Scrolls to `y` once the page is ready and tall enough, checking once a

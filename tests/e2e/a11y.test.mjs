@@ -86,6 +86,34 @@ test('the main flow works by keyboard alone, with visible focus', async () => {
   await context.close();
 });
 
+test('after opening a lecture focus is on its heading; Back returns it to the row, and j goes on from there', async () => {
+  const { page, errors, context } = await app.open('');
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el.tagName, id: el.id, row: el.closest('[data-video-id]')?.dataset.videoId ?? null };
+  });
+  const rows = await page.locator('.result-list li.video-card').evaluateAll((lis) => lis.map((li) => li.dataset.videoId));
+  for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+  assert.equal((await focused()).row, rows[2]);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`/video/${rows[2]}`));
+  await page.waitForFunction(() => document.activeElement?.id === 'video-title');
+  assert.equal(await page.locator('h1#video-title').getAttribute('tabindex'), '-1');
+
+  await page.goBack();
+  await page.waitForFunction((id) => document.activeElement?.closest('[data-video-id]')?.dataset.videoId === id, rows[2]);
+  assert.equal((await focused()).tag, 'A');
+  await page.keyboard.press('j');
+  assert.equal((await focused()).row, rows[3], 'j goes on from the row that was opened');
+
+  // Another page from the site's navigation: its heading.
+  await page.locator('header a[href$="/progress"]').first().click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'progress-heading');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a 360 px phone gets no sideways scrolling on the main screens', async () => {
   const { page, errors, context } = await app.open('', { viewport: { width: 360, height: 740 } });
   for (const path of ['', '?q=agent', 'video/Q9cNkUPXUB8', 'progress', 'playlists', 'backup']) {

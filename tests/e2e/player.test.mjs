@@ -614,7 +614,7 @@ test('"next now" opens the next lecture at once', async () => {
   await context.close();
 });
 
-test('opened from a playlist, the next lecture is the playlist\'s next unwatched one', async () => {
+test('opened from a playlist, the countdown, the next card and the back link all follow the playlist', async () => {
   // Build the playlist [第5講, 第1講 (watched), 第3講] with no player in the way.
   const { page, context, errors, yt } = await open(`video/${L5}`, { mode: 'fail' });
   const add = page.locator('.add-to-playlist');
@@ -642,9 +642,19 @@ test('opened from a playlist, the next lecture is the playlist\'s next unwatched
   const text = await nextUp.innerText();
   assert.match(text, /第3講/, 'the playlist\'s next unwatched lecture');
   assert.doesNotMatch(text, /第6講|第1講/, 'not the course\'s next, not the watched one');
+  // The page's "next" card and its back link say the same playlist.
+  const nextCard = page.locator('nav.series-nav a[rel="next"]');
+  assert.match(await nextCard.innerText(), /第3講/);
+  assert.match(await nextCard.getAttribute('href'), new RegExp(`/video/${L3}\\?list=${list}`));
+  const back = page.locator('.video-page .breadcrumb a');
+  assert.equal(await back.innerText(), '回到播放清單');
+  assert.match(await back.getAttribute('href'), new RegExp(`/playlists/${list}$`));
   await nextUp.locator('button.next-now').click();
   await page.waitForURL(new RegExp(`/video/${L3}(\\?|$)`));
   await ready(page, L3);
+  // Still in the playlist: its previous entry (watched or not), and back to it.
+  assert.match(await page.locator('nav.series-nav a[rel="prev"]').innerText(), /第1講/);
+  assert.equal(await back.innerText(), '回到播放清單');
   assert.deepEqual(errors, []);
   await context.close();
 });

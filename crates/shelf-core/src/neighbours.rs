@@ -1,10 +1,125 @@
-//! A video's neighbours: the lectures before and after it in its series, the
-//! part before it in its topic, and the same lecture in the other-language
-//! version of the course.
+//! A video's neighbours: the lectures before and after it in the context it
+//! was opened from (a playlist, else its course), the part before it in its
+//! topic, and the same lecture in the other-language version of the course.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalogue::{strip_leading_tag, Catalogue, Video};
+use crate::ids::PlaylistId;
+use crate::study::playlist::Playlist;
+use crate::study::progress::{watch_state, ProgressMap};
+use crate::watch::WatchState;
+
+/// Where a lecture was opened from: what its "next", "previous" and "back"
+/// follow.
+#[derive(Debug, Clone, Copy)]
+pub enum LectureContext<'a> {
+    /// A playlist being played (`?list=`).
+    Playlist(&'a Playlist),
+    /// The catalogue: a search, a course facet or a link. Its course's
+    /// lecture order.
+    Catalogue,
+}
+
+/// Where "back" leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Back {
+    Playlist(PlaylistId),
+    /// The catalogue view the lecture was opened from.
+    Catalogue,
+}
+
+/// Where the next lecture comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextFrom {
+    Playlist,
+    Series,
+}
+
+/// The lecture to offer after the current one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Next<'a> {
+    pub video: &'a Video,
+    pub from: NextFrom,
+}
+
+/// The one answer the player's countdown, the previous/next links and the
+/// back link all read, so they never disagree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Neighbours<'a> {
+    pub previous: Option<&'a Video>,
+    pub next: Option<Next<'a>>,
+    pub back: Back,
+}
+
+/// The neighbours of video `current` (an id: a video the catalogue no
+/// longer holds can still move on in its playlist) in `context`.
+///
+/// In a playlist that holds the video (with duplicates, its first entry
+/// counts): next is the next entry not yet watched, skipping the current
+/// video and ids the catalogue lacks, as a playlist is a to-do list;
+/// previous is the entry before, watched or not; back is the playlist.
+/// When nothing unwatched follows, next is the course's next lecture. A
+/// playlist that does not hold the video is not being played, but back
+/// still returns to it.
+///
+/// Otherwise: the course's previous and next lecture in lecture order,
+/// watched or not (a course is read in order; "Continue this series" finds
+/// the first unwatched one), and back is the catalogue.
+pub fn in_context<'a>(
+    context: LectureContext<'_>,
+    catalogue: &'a Catalogue,
+    current: &str,
+    progress: &ProgressMap,
+) -> Neighbours<'a> {
+    let video = catalogue.video(current);
+    let (series_prev, series_next) = match video {
+        Some(v) => series_neighbours(catalogue, v),
+        None => (None, None),
+    };
+    let course = Neighbours {
+        previous: series_prev,
+        next: series_next.map(|video| Next {
+            video,
+            from: NextFrom::Series,
+        }),
+        back: Back::Catalogue,
+    };
+    let LectureContext::Playlist(list) = context else {
+        return course;
+    };
+    let back = Back::Playlist(list.id().clone());
+    let ids = list.videos();
+    let Some(at) = ids.iter().position(|id| id.as_str() == current) else {
+        return Neighbours { back, ..course };
+    };
+    // One lookup table instead of a catalogue scan per entry.
+    let by_id: BTreeMap<&str, &'a Video> = catalogue
+        .videos
+        .iter()
+        .map(|v| (v.id.as_str(), v))
+        .collect();
+    let other = |id: &&&crate::ids::VideoId| id.as_str() != current;
+    let next = ids[at + 1..]
+        .iter()
+        .filter(other)
+        .filter(|id| watch_state(progress, id) != WatchState::Watched)
+        .find_map(|id| by_id.get(id.as_str()).copied())
+        .map(|video| Next {
+            video,
+            from: NextFrom::Playlist,
+        });
+    let previous = ids[..at]
+        .iter()
+        .rev()
+        .filter(other)
+        .find_map(|id| by_id.get(id.as_str()).copied());
+    Neighbours {
+        previous,
+        next: next.or(course.next),
+        back,
+    }
+}
 
 /// The previous and next video in the same series, in lecture order.
 pub fn series_neighbours<'a>(

@@ -9,14 +9,12 @@
 //! with the study state as it is at that moment (other tabs' edits
 //! included), so every rule here is tested natively.
 
-use std::collections::BTreeMap;
-
-use crate::catalogue::{Catalogue, Video};
+use crate::catalogue::Catalogue;
 use crate::ids::VideoId;
-use crate::neighbours::series_neighbours;
+use crate::neighbours::{in_context, LectureContext};
 use crate::study::notes::MAX_NOTE_CHARS;
 use crate::study::playlist::Playlist;
-use crate::study::progress::{watch_state, Progress, ProgressMap, MAX_RESUME_SECS};
+use crate::study::progress::{Progress, ProgressMap, MAX_RESUME_SECS};
 use crate::study::stamp::Stamp;
 use crate::study::state::StudyState;
 use crate::study::timecode::format_time;
@@ -420,64 +418,18 @@ impl Session {
     }
 }
 
-/// Where the suggested next lecture comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NextFrom {
-    Playlist,
-    Series,
-}
+pub use crate::neighbours::{Next, NextFrom};
 
-/// The lecture to offer after the current one.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Next<'a> {
-    pub video: &'a Video,
-    pub from: NextFrom,
-}
-
-/// The lecture to offer when the current one ends.
-///
-/// With a playlist being played (the page was opened from it and the video
-/// is in it; with duplicates, its first entry counts): the next entry after
-/// it not yet watched, skipping the current video and ids the catalogue
-/// lacks. A playlist is a to-do list, so finished items are skipped.
-///
-/// Otherwise, or when nothing unwatched follows in the playlist: the next
-/// lecture in the series' lecture order, watched or not. A course is read in
-/// order; this matches the page's "next lecture" link, and "Continue this
-/// series" already finds the first unwatched one. `None` at the end.
+/// The lecture to offer when the current one ends: the next of
+/// [`in_context`], the playlist being played when there is one (see there).
 pub fn next_lecture<'a>(
     catalogue: &'a Catalogue,
     current: &str,
     playlist: Option<&Playlist>,
     progress: &ProgressMap,
 ) -> Option<Next<'a>> {
-    if let Some(list) = playlist {
-        let ids = list.videos();
-        if let Some(at) = ids.iter().position(|id| id.as_str() == current) {
-            // One lookup table instead of a catalogue scan per entry.
-            let by_id: BTreeMap<&str, &'a Video> = catalogue
-                .videos
-                .iter()
-                .map(|v| (v.id.as_str(), v))
-                .collect();
-            let next = ids[at + 1..]
-                .iter()
-                .filter(|id| id.as_str() != current)
-                .filter(|id| watch_state(progress, id) != WatchState::Watched)
-                .find_map(|id| by_id.get(id.as_str()).copied());
-            if let Some(video) = next {
-                return Some(Next {
-                    video,
-                    from: NextFrom::Playlist,
-                });
-            }
-        }
-    }
-    let video = catalogue.video(current)?;
-    series_neighbours(catalogue, video).1.map(|video| Next {
-        video,
-        from: NextFrom::Series,
-    })
+    let context = playlist.map_or(LectureContext::Catalogue, LectureContext::Playlist);
+    in_context(context, catalogue, current, progress).next
 }
 
 /// Inserts the time code for `secs` into a note at `cursor_utf16` (a

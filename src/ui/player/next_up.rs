@@ -2,19 +2,17 @@
 //! being played, else the next in the course), after a visible countdown
 //! that can be cancelled. Nothing plays without it.
 
-use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use shelf_core::catalogue::Video;
-use shelf_core::ids::PlaylistId;
-use shelf_core::playback::next_lecture;
-
-use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
 use crate::ui::player::control::{PlayerControl, Status};
 use crate::ui::player::ticker::Ticker;
 use crate::ui::study::util::fill;
 use crate::web::base::href;
 use crate::web::location::with_query;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use shelf_core::catalogue::Video;
+use shelf_core::ids::PlaylistId;
+use shelf_core::neighbours::Neighbours;
 
 const COUNTDOWN_SECS: u32 = 10;
 
@@ -28,28 +26,20 @@ pub fn video_path(video: &str, list: Option<&PlaylistId>) -> String {
 
 #[component]
 pub fn NextUp(
-    video: &'static Video,
+    /// The page's neighbours (`neighbours::in_context`): the countdown names
+    /// the same next as the page's "next lecture" link.
+    neighbours: Memo<Neighbours<'static>>,
     list: Option<PlaylistId>,
     control: PlayerControl,
     /// The catalogue view the student came from (URL query), kept.
     from: String,
 ) -> impl IntoView {
-    let catalogue = use_catalogue();
-    let study = use_study();
     let list = StoredValue::new(list);
     let next = Memo::new(move |_| {
         if control.status.get() != Status::Ended {
             return None;
         }
-        let progress = study.progress();
-        list.with_value(|list| {
-            study.with_untracked(|s| {
-                let playlist = list.as_ref().and_then(|id| s.playlist(id.as_str()));
-                progress.with_untracked(|p| {
-                    next_lecture(catalogue, video.id.as_str(), playlist, p).map(|n| n.video)
-                })
-            })
-        })
+        neighbours.with(|n| n.next.map(|n| n.video))
     });
     let left = RwSignal::new(COUNTDOWN_SECS);
     let cancelled = RwSignal::new(false);

@@ -941,6 +941,68 @@ fn no_next_at_the_end() {
     assert_eq!(next_of(&study, D, false), None, "a one-video series");
 }
 
+// ---- one rule for next, previous and back --------------------------------
+
+/// (previous, next, back) of `current` in playlist p1 or the catalogue.
+fn around(
+    study: &StudyState,
+    current: &str,
+    from_list: bool,
+) -> (Option<String>, Option<String>, Back) {
+    use crate::neighbours::{in_context, LectureContext};
+    let c = catalogue();
+    let context = match from_list {
+        true => LectureContext::Playlist(study.playlist("p1").unwrap()),
+        false => LectureContext::Catalogue,
+    };
+    let n = in_context(context, &c, current, study.progress());
+    (
+        n.previous.map(|v| v.id.to_string()),
+        n.next.map(|n| n.video.id.to_string()),
+        n.back,
+    )
+}
+
+use crate::neighbours::Back;
+
+#[test]
+fn a_playlist_decides_previous_next_and_back() {
+    let p1 = Back::Playlist(PlaylistId::parse("p1").unwrap());
+    // The playlist's order, not the course's (A, B, C): previous is the entry
+    // before, watched or not; next skips watched entries and unknown ids.
+    let study = study_with(&[C, Z, A, B, D], &[(B, WatchState::Watched)]);
+    assert_eq!(
+        around(&study, A, true),
+        (Some(C.into()), Some(D.into()), p1.clone())
+    );
+    // The countdown names the same next.
+    assert_eq!(next_of(&study, A, true).map(|n| n.0), Some(D.into()));
+    // The first entry has no previous in the playlist.
+    assert_eq!(around(&study, C, true).0, None);
+    // Nothing unwatched after it: the course's next, and back is still the playlist.
+    assert_eq!(around(&study, D, true), (Some(B.into()), None, p1.clone()));
+    // A playlist that does not hold the video: the course's neighbours, back to the playlist.
+    let other = study_with(&[D], &[]);
+    assert_eq!(
+        around(&other, B, true),
+        (Some(A.into()), Some(C.into()), p1)
+    );
+}
+
+#[test]
+fn the_catalogue_gives_the_courses_neighbours_and_back_to_the_catalogue() {
+    let study = study_with(&[C, A], &[(B, WatchState::Watched)]);
+    assert_eq!(
+        around(&study, B, false),
+        (Some(A.into()), Some(C.into()), Back::Catalogue)
+    );
+    assert_eq!(
+        around(&study, A, false),
+        (None, Some(B.into()), Back::Catalogue)
+    );
+    assert_eq!(around(&study, Z, false), (None, None, Back::Catalogue));
+}
+
 // ---- time codes in notes -------------------------------------------------
 
 fn utf16_len(s: &str) -> usize {
