@@ -68,39 +68,14 @@ pub fn ResultList(
             study.update(|s, now| s.set_watch_state(&video.id, state, now));
         }
     };
-    let shown = Memo::new(move |_| {
-        results.with(|r| {
-            r.hits
-                .iter()
-                .take(rows.get())
-                .map(|h| h.video)
-                .collect::<Vec<_>>()
-        })
-    });
-    // Leptos' keyed diff can leave kept rows where they were when their
-    // order changes along with rows coming and going: ticking a course in
-    // the facet after the newest-first list showed its 第12, 第13 before
-    // 第0. Such a change renders the rows anew; typing that only narrows or
-    // widens the list keeps them.
-    let reordered = Memo::new(move |previous: Option<&(Vec<usize>, u32)>| {
-        let now = shown.get();
-        let generation = match previous {
-            Some((before, g)) if keeps_order(before, &now) => *g,
-            Some((_, g)) => g.wrapping_add(1),
-            None => 0,
-        };
-        (now, generation)
-    });
-    let generation = Memo::new(move |_| reordered.with(|r| r.1));
     view! {
         <ul class="video-list result-list" role="list" aria-labelledby=HEADING_ID on:change=on_change>
             // Rows are written in one language: a new language makes them again.
             {move || {
                 let locale = use_locale();
-                generation.track();
                 view! {
             <For
-                each=move || shown.get()
+                each=move || results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect::<Vec<_>>())
                 key=|video| *video
                 children=move |video| {
                     let row = Memo::new(move |_| marks.with(|m| m.get(&video).cloned().unwrap_or_default()));
@@ -124,26 +99,5 @@ pub fn ResultList(
                 {move || fill(t().show_more, &[("n", &use_locale().format_count(remaining()))])}
             </button>
         </Show>
-    }
-}
-
-/// Whether the videos in both `before` and `after` come in the same order in
-/// each.
-fn keeps_order(before: &[usize], after: &[usize]) -> bool {
-    let at: HashMap<usize, usize> = after.iter().enumerate().map(|(i, v)| (*v, i)).collect();
-    let kept: Vec<usize> = before.iter().filter_map(|v| at.get(v).copied()).collect();
-    kept.windows(2).all(|w| w[0] < w[1])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::keeps_order;
-
-    #[test]
-    fn only_a_change_of_order_among_kept_rows_counts() {
-        assert!(keeps_order(&[5, 4, 3], &[5, 3, 9]));
-        assert!(keeps_order(&[], &[1, 2]));
-        assert!(keeps_order(&[1, 2], &[]));
-        assert!(!keeps_order(&[13, 12, 0], &[0, 1, 12, 13]));
     }
 }
