@@ -475,6 +475,17 @@ pub struct Strings {
     pub playlist_all_watched: &'static str,
     pub playlist_tools_label: &'static str,
     pub export_markdown: &'static str,
+    /// Notes to take away (Markdown with time links, CSV for spreadsheets and Anki).
+    pub notes_export_label: &'static str,
+    pub notes_export_markdown: &'static str,
+    pub notes_export_csv: &'static str,
+    pub notes_export_none: &'static str,
+    /// Heading of an export of every note.
+    pub notes_export_all: &'static str,
+    /// Marks one of several versions of a note: `{n}`, `{of}`.
+    pub note_version_mark: &'static str,
+    /// The CSV header: title, time, note, link.
+    pub notes_csv_header: [&'static str; 4],
     pub exported_markdown: &'static str,
     pub download_failed: &'static str,
     pub copy_share_link: &'static str,
@@ -681,6 +692,13 @@ pub struct Strings {
     pub next_cancel: &'static str,
     /// Above a partial result: no lecture has every word of the search.
     pub search_partial: &'static str,
+    /// A misspelled word searched as its one nearest catalogue word.
+    pub search_corrected: &'static str,
+    /// Before buttons that search with the catalogue's words nearest a word
+    /// no lecture has.
+    pub did_you_mean: &'static str,
+    /// Numbers no lecture has, left out of the search.
+    pub search_ignored: &'static str,
     /// Why study data cannot be read (core `Unreadable`), after a colon.
     pub unreadable_not_json: &'static str,
     pub unreadable_not_object: &'static str,
@@ -925,6 +943,13 @@ pub static ZH_TW: Strings = Strings {
     playlist_all_watched: "這個清單全部看完了！",
     playlist_tools_label: "播放清單工具",
     export_markdown: "匯出 Markdown",
+    notes_export_label: "匯出筆記",
+    notes_export_markdown: "筆記匯出為 Markdown",
+    notes_export_csv: "筆記匯出為 CSV",
+    notes_export_none: "這裡還沒有筆記。",
+    notes_export_all: "所有筆記",
+    note_version_mark: "版本 {n}／{of}",
+    notes_csv_header: ["標題", "時間", "筆記", "連結"],
     exported_markdown: "已下載 {file}。",
     download_failed: "瀏覽器無法下載檔案。",
     copy_share_link: "複製分享連結",
@@ -1120,6 +1145,9 @@ pub static ZH_TW: Strings = Strings {
     next_now: "立即播放",
     next_cancel: "取消",
     search_partial: "沒有影片同時符合所有字詞，以下是符合部分字詞的影片。",
+    search_corrected: "沒有影片含「{typed}」，顯示「{query}」的結果。",
+    did_you_mean: "你是不是要找：",
+    search_ignored: "沒有影片含「{numbers}」，已略過。",
     unreadable_not_json: "從第 {line} 行第 {column} 字起不是有效的 JSON",
     unreadable_not_object: "內容不是一個 JSON 物件",
     unreadable_no_schema: "沒有資料格式版本號（schema）",
@@ -1361,6 +1389,13 @@ pub static EN: Strings = Strings {
     playlist_all_watched: "Everything in this playlist is watched!",
     playlist_tools_label: "Playlist tools",
     export_markdown: "Export as Markdown",
+    notes_export_label: "Export notes",
+    notes_export_markdown: "Notes as Markdown",
+    notes_export_csv: "Notes as CSV",
+    notes_export_none: "No notes here yet.",
+    notes_export_all: "All notes",
+    note_version_mark: "version {n} of {of}",
+    notes_csv_header: ["title", "time", "note", "link"],
     exported_markdown: "Downloaded {file}.",
     download_failed: "The browser could not download the file.",
     copy_share_link: "Copy share link",
@@ -1556,6 +1591,9 @@ pub static EN: Strings = Strings {
     next_now: "Play now",
     next_cancel: "Cancel",
     search_partial: "No lecture has all the words; showing lectures with some of them.",
+    search_corrected: "No lecture has “{typed}”: showing results for “{query}”.",
+    did_you_mean: "Did you mean:",
+    search_ignored: "No lecture has “{numbers}”: left out.",
     unreadable_not_json: "it is not valid JSON from line {line}, column {column}",
     unreadable_not_object: "it is not a JSON object",
     unreadable_no_schema: "it has no data format (schema) number",
