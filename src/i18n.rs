@@ -244,6 +244,8 @@ strings! {
 pub struct Strings {
     pub app_name: &'static str,
     pub tagline: &'static str,
+    /// Whose lectures these are, where the tagline does not fit (phones).
+    pub tagline_short: &'static str,
     pub catalogue_heading: &'static str,
     /// A year the page did not give, estimated from upload order: `{year}`.
     pub about_year: &'static str,
@@ -544,6 +546,10 @@ pub struct Strings {
     pub import_kind_progress: &'static str,
     pub import_kind_notes: &'static str,
     pub import_kind_playlists: &'static str,
+    /// Marks one playlist among courses (progress page).
+    pub playlist_badge: &'static str,
+    /// The resume field's empty state: the form of a time, not a time.
+    pub resume_placeholder: &'static str,
     pub import_kind_settings: &'static str,
     pub import_preview_apply_hint: &'static str,
     pub import_preview_no_changes: &'static str,
@@ -722,6 +728,7 @@ pub struct Strings {
 pub static ZH_TW: Strings = Strings {
     app_name: "Lecture Shelf 課程書架",
     tagline: "李宏毅老師機器學習與生成式 AI 課程的離線學習夥伴",
+    tagline_short: "李宏毅老師的課程",
     catalogue_heading: "課程影片",
     about_year: "約 {year} 年",
     unknown_date: "日期不詳",
@@ -807,7 +814,7 @@ pub static ZH_TW: Strings = Strings {
     theme_dark: "深色",
     // --- search and facets (issue 3) ---
     search_label: "搜尋課程",
-    search_placeholder: "搜尋標題與摘要，例如：机器学习 強化學習",
+    search_placeholder: "搜尋標題與摘要，例如：強化學習",
     filters_heading: "篩選",
     facet_year: "年份",
     facet_series: "系列",
@@ -1008,6 +1015,8 @@ pub static ZH_TW: Strings = Strings {
     import_kind_progress: "觀看進度",
     import_kind_notes: "筆記",
     import_kind_playlists: "播放清單",
+    playlist_badge: "播放清單",
+    resume_placeholder: "分:秒",
     import_kind_settings: "設定",
     import_preview_apply_hint: "確認沒問題後，按「套用匯入」。",
     import_preview_no_changes: "這個備份和目前的資料相同，匯入不會改變任何東西。",
@@ -1128,7 +1137,7 @@ pub static ZH_TW: Strings = Strings {
     job_parsing: "解析中…",
     job_storing: "儲存中…",
     job_applied: Plural::invariant("已載入：目錄從 {before} 部變成 {after} 部影片（{n} 個頁面）。"),
-    job_applied_detail: "解析 {parse} 毫秒，儲存 {store} 毫秒，占用約 {size}。",
+    job_applied_detail: "占用約 {size}。",
     job_not_stored: "但無法存進這個瀏覽器：重新載入後就會消失。",
     job_unchanged: "已是最新：目錄沒有變更。",
     job_refused: Plural::invariant("沒有套用任何變更：有 {n} 個問題，目錄維持原樣。"),
@@ -1165,6 +1174,7 @@ pub static ZH_TW: Strings = Strings {
 pub static EN: Strings = Strings {
     app_name: "Lecture Shelf",
     tagline: "An offline study companion for Prof. Hung-yi Lee's ML and generative AI lectures",
+    tagline_short: "Prof. Hung-yi Lee's lectures",
     catalogue_heading: "Lectures",
     about_year: "c. {year}",
     unknown_date: "date unknown",
@@ -1253,7 +1263,7 @@ pub static EN: Strings = Strings {
     theme_dark: "Dark",
     // --- search and facets (issue 3) ---
     search_label: "Search lectures",
-    search_placeholder: "Search titles and summaries, e.g. diffusion agent",
+    search_placeholder: "Search titles, e.g. diffusion",
     filters_heading: "Filters",
     facet_year: "Year",
     facet_series: "Series",
@@ -1454,6 +1464,8 @@ pub static EN: Strings = Strings {
     import_kind_progress: "Progress",
     import_kind_notes: "Notes",
     import_kind_playlists: "Playlists",
+    playlist_badge: "Playlist",
+    resume_placeholder: "m:ss",
     import_kind_settings: "Settings",
     import_preview_apply_hint: "If this looks right, apply the import.",
     import_preview_no_changes: "This backup matches what you have; importing changes nothing.",
@@ -1574,7 +1586,7 @@ pub static EN: Strings = Strings {
     job_parsing: "Parsing…",
     job_storing: "Storing…",
     job_applied: Plural::one_other("Loaded: the catalogue went from {before} to {after} lectures ({n} page).", "Loaded: the catalogue went from {before} to {after} lectures ({n} pages)."),
-    job_applied_detail: "Parsed in {parse} ms, stored in {store} ms, about {size} used.",
+    job_applied_detail: "About {size} used.",
     job_not_stored: "But it could not be stored in this browser: it will be gone after a reload.",
     job_unchanged: "Up to date: nothing changed.",
     job_refused: Plural::one_other("Nothing was applied: {n} problem; the catalogue is as it was.", "Nothing was applied: {n} problems; the catalogue is as it was."),
