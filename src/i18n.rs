@@ -479,6 +479,9 @@ pub struct Strings {
     pub export_markdown: &'static str,
     /// Notes to take away (Markdown with time links, CSV for spreadsheets and Anki).
     pub notes_export_label: &'static str,
+    /// The export buttons' group name: no "note" in it, so the note field
+    /// stays the only control labelled that way.
+    pub notes_export_group: &'static str,
     pub notes_export_markdown: &'static str,
     pub notes_export_csv: &'static str,
     pub notes_export_none: &'static str,
@@ -951,6 +954,7 @@ pub static ZH_TW: Strings = Strings {
     playlist_tools_label: "播放清單工具",
     export_markdown: "匯出 Markdown",
     notes_export_label: "匯出筆記",
+    notes_export_group: "下載成檔案",
     notes_export_markdown: "筆記匯出為 Markdown",
     notes_export_csv: "筆記匯出為 CSV",
     notes_export_none: "這裡還沒有筆記。",
@@ -1400,6 +1404,7 @@ pub static EN: Strings = Strings {
     playlist_tools_label: "Playlist tools",
     export_markdown: "Export as Markdown",
     notes_export_label: "Export notes",
+    notes_export_group: "Download as a file",
     notes_export_markdown: "Notes as Markdown",
     notes_export_csv: "Notes as CSV",
     notes_export_none: "No notes here yet.",

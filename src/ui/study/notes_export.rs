@@ -71,7 +71,7 @@ pub fn NotesExport(
         Some(Err(text)) => text.to_string(),
     };
     view! {
-        <div class="notes-export" role="group" aria-label=move || t().notes_export_label>
+        <div class="notes-export" role="group" aria-label=move || t().notes_export_group>
             <button type="button" class="button export-notes-markdown" on:click=move |_| export(Format::Markdown)>
                 {move || t().notes_export_markdown}
             </button>
