@@ -126,6 +126,14 @@ impl Message for &'static str {
     }
 }
 
+/// A row of texts (the notes CSV header).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+impl Message for [&'static str; 4] {
+    fn forms(&self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 impl Message for Plural {
     fn forms(&self) -> Vec<&'static str> {
