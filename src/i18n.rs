@@ -126,6 +126,14 @@ impl Message for &'static str {
     }
 }
 
+/// A row of texts (the notes CSV header).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+impl Message for [&'static str; 4] {
+    fn forms(&self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 impl Message for Plural {
     fn forms(&self) -> Vec<&'static str> {
@@ -244,6 +252,8 @@ strings! {
 pub struct Strings {
     pub app_name: &'static str,
     pub tagline: &'static str,
+    /// Whose lectures these are, where the tagline does not fit (phones).
+    pub tagline_short: &'static str,
     pub catalogue_heading: &'static str,
     /// A year the page did not give, estimated from upload order: `{year}`.
     pub about_year: &'static str,
@@ -477,6 +487,20 @@ pub struct Strings {
     pub playlist_all_watched: &'static str,
     pub playlist_tools_label: &'static str,
     pub export_markdown: &'static str,
+    /// Notes to take away (Markdown with time links, CSV for spreadsheets and Anki).
+    pub notes_export_label: &'static str,
+    /// The export buttons' group name: no "note" in it, so the note field
+    /// stays the only control labelled that way.
+    pub notes_export_group: &'static str,
+    pub notes_export_markdown: &'static str,
+    pub notes_export_csv: &'static str,
+    pub notes_export_none: &'static str,
+    /// Heading of an export of every note.
+    pub notes_export_all: &'static str,
+    /// Marks one of several versions of a note: `{n}`, `{of}`.
+    pub note_version_mark: &'static str,
+    /// The CSV header: title, time, note, link.
+    pub notes_csv_header: [&'static str; 4],
     pub exported_markdown: &'static str,
     pub download_failed: &'static str,
     pub copy_share_link: &'static str,
@@ -535,6 +559,10 @@ pub struct Strings {
     pub import_kind_progress: &'static str,
     pub import_kind_notes: &'static str,
     pub import_kind_playlists: &'static str,
+    /// Marks one playlist among courses (progress page).
+    pub playlist_badge: &'static str,
+    /// The resume field's empty state: the form of a time, not a time.
+    pub resume_placeholder: &'static str,
     pub import_kind_settings: &'static str,
     pub import_preview_apply_hint: &'static str,
     pub import_preview_no_changes: &'static str,
@@ -683,6 +711,13 @@ pub struct Strings {
     pub next_cancel: &'static str,
     /// Above a partial result: no lecture has every word of the search.
     pub search_partial: &'static str,
+    /// A misspelled word searched as its one nearest catalogue word.
+    pub search_corrected: &'static str,
+    /// Before buttons that search with the catalogue's words nearest a word
+    /// no lecture has.
+    pub did_you_mean: &'static str,
+    /// Numbers no lecture has, left out of the search.
+    pub search_ignored: &'static str,
     /// Why study data cannot be read (core `Unreadable`), after a colon.
     pub unreadable_not_json: &'static str,
     pub unreadable_not_object: &'static str,
@@ -706,6 +741,7 @@ pub struct Strings {
 pub static ZH_TW: Strings = Strings {
     app_name: "Lecture Shelf 課程書架",
     tagline: "李宏毅老師機器學習與生成式 AI 課程的離線學習夥伴",
+    tagline_short: "李宏毅老師的課程",
     catalogue_heading: "課程影片",
     about_year: "約 {year} 年",
     unknown_date: "日期不詳",
@@ -792,7 +828,7 @@ pub static ZH_TW: Strings = Strings {
     theme_dark: "深色",
     // --- search and facets (issue 3) ---
     search_label: "搜尋課程",
-    search_placeholder: "搜尋標題與摘要，例如：机器学习 強化學習",
+    search_placeholder: "搜尋標題與摘要，例如：強化學習",
     filters_heading: "篩選",
     facet_year: "年份",
     facet_series: "系列",
@@ -928,6 +964,14 @@ pub static ZH_TW: Strings = Strings {
     playlist_all_watched: "這個清單全部看完了！",
     playlist_tools_label: "播放清單工具",
     export_markdown: "匯出 Markdown",
+    notes_export_label: "匯出筆記",
+    notes_export_group: "下載成檔案",
+    notes_export_markdown: "筆記匯出為 Markdown",
+    notes_export_csv: "筆記匯出為 CSV",
+    notes_export_none: "這裡還沒有筆記。",
+    notes_export_all: "所有筆記",
+    note_version_mark: "版本 {n}／{of}",
+    notes_csv_header: ["標題", "時間", "筆記", "連結"],
     exported_markdown: "已下載 {file}。",
     download_failed: "瀏覽器無法下載檔案。",
     copy_share_link: "複製分享連結",
@@ -986,6 +1030,8 @@ pub static ZH_TW: Strings = Strings {
     import_kind_progress: "觀看進度",
     import_kind_notes: "筆記",
     import_kind_playlists: "播放清單",
+    playlist_badge: "播放清單",
+    resume_placeholder: "分:秒",
     import_kind_settings: "設定",
     import_preview_apply_hint: "確認沒問題後，按「套用匯入」。",
     import_preview_no_changes: "這個備份和目前的資料相同，匯入不會改變任何東西。",
@@ -1106,7 +1152,7 @@ pub static ZH_TW: Strings = Strings {
     job_parsing: "解析中…",
     job_storing: "儲存中…",
     job_applied: Plural::invariant("已載入：目錄從 {before} 部變成 {after} 部影片（{n} 個頁面）。"),
-    job_applied_detail: "解析 {parse} 毫秒，儲存 {store} 毫秒，占用約 {size}。",
+    job_applied_detail: "占用約 {size}。",
     job_not_stored: "但無法存進這個瀏覽器：重新載入後就會消失。",
     job_unchanged: "已是最新：目錄沒有變更。",
     job_refused: Plural::invariant("沒有套用任何變更：有 {n} 個問題，目錄維持原樣。"),
@@ -1123,6 +1169,9 @@ pub static ZH_TW: Strings = Strings {
     next_now: "立即播放",
     next_cancel: "取消",
     search_partial: "沒有影片同時符合所有字詞，以下是符合部分字詞的影片。",
+    search_corrected: "沒有影片含「{typed}」，顯示「{query}」的結果。",
+    did_you_mean: "你是不是要找：",
+    search_ignored: "沒有影片含「{numbers}」，已略過。",
     unreadable_not_json: "從第 {line} 行第 {column} 字起不是有效的 JSON",
     unreadable_not_object: "內容不是一個 JSON 物件",
     unreadable_no_schema: "沒有資料格式版本號（schema）",
@@ -1140,6 +1189,7 @@ pub static ZH_TW: Strings = Strings {
 pub static EN: Strings = Strings {
     app_name: "Lecture Shelf",
     tagline: "An offline study companion for Prof. Hung-yi Lee's ML and generative AI lectures",
+    tagline_short: "Prof. Hung-yi Lee's lectures",
     catalogue_heading: "Lectures",
     about_year: "c. {year}",
     unknown_date: "date unknown",
@@ -1229,7 +1279,7 @@ pub static EN: Strings = Strings {
     theme_dark: "Dark",
     // --- search and facets (issue 3) ---
     search_label: "Search lectures",
-    search_placeholder: "Search titles and summaries, e.g. diffusion agent",
+    search_placeholder: "Search titles, e.g. diffusion",
     filters_heading: "Filters",
     facet_year: "Year",
     facet_series: "Series",
@@ -1365,6 +1415,14 @@ pub static EN: Strings = Strings {
     playlist_all_watched: "Everything in this playlist is watched!",
     playlist_tools_label: "Playlist tools",
     export_markdown: "Export as Markdown",
+    notes_export_label: "Export notes",
+    notes_export_group: "Download as a file",
+    notes_export_markdown: "Notes as Markdown",
+    notes_export_csv: "Notes as CSV",
+    notes_export_none: "No notes here yet.",
+    notes_export_all: "All notes",
+    note_version_mark: "version {n} of {of}",
+    notes_csv_header: ["title", "time", "note", "link"],
     exported_markdown: "Downloaded {file}.",
     download_failed: "The browser could not download the file.",
     copy_share_link: "Copy share link",
@@ -1423,6 +1481,8 @@ pub static EN: Strings = Strings {
     import_kind_progress: "Progress",
     import_kind_notes: "Notes",
     import_kind_playlists: "Playlists",
+    playlist_badge: "Playlist",
+    resume_placeholder: "m:ss",
     import_kind_settings: "Settings",
     import_preview_apply_hint: "If this looks right, apply the import.",
     import_preview_no_changes: "This backup matches what you have; importing changes nothing.",
@@ -1543,7 +1603,7 @@ pub static EN: Strings = Strings {
     job_parsing: "Parsing…",
     job_storing: "Storing…",
     job_applied: Plural::one_other("Loaded: the catalogue went from {before} to {after} lectures ({n} page).", "Loaded: the catalogue went from {before} to {after} lectures ({n} pages)."),
-    job_applied_detail: "Parsed in {parse} ms, stored in {store} ms, about {size} used.",
+    job_applied_detail: "About {size} used.",
     job_not_stored: "But it could not be stored in this browser: it will be gone after a reload.",
     job_unchanged: "Up to date: nothing changed.",
     job_refused: Plural::one_other("Nothing was applied: {n} problem; the catalogue is as it was.", "Nothing was applied: {n} problems; the catalogue is as it was."),
@@ -1560,6 +1620,9 @@ pub static EN: Strings = Strings {
     next_now: "Play now",
     next_cancel: "Cancel",
     search_partial: "No lecture has all the words; showing lectures with some of them.",
+    search_corrected: "No lecture has “{typed}”: showing results for “{query}”.",
+    did_you_mean: "Did you mean:",
+    search_ignored: "No lecture has “{numbers}”: left out.",
     unreadable_not_json: "it is not valid JSON from line {line}, column {column}",
     unreadable_not_object: "it is not a JSON object",
     unreadable_no_schema: "it has no data format (schema) number",

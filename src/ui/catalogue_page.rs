@@ -16,6 +16,7 @@ use crate::ui::page_title::PageTitle;
 use crate::ui::search::active_filters::ActiveFilters;
 use crate::ui::search::facet_panel::FacetPanel;
 use crate::ui::search::filter_toggle::FilterToggle;
+use crate::ui::search::forgiven::Forgiven;
 use crate::ui::search::keyboard::install_shortcuts;
 use crate::ui::search::no_results::NoResults;
 use crate::ui::search::result_list::ResultList;
@@ -102,6 +103,7 @@ pub fn CataloguePage() -> impl IntoView {
                         <SortSelect query />
                         <BulkAdd selected=selected_ids all_results />
                     </div>
+                    <Forgiven query results />
                     <Show when=move || results.with(|r| r.total > 0) fallback=move || view! { <NoResults query /> }>
                         <Show when=move || results.with(|r| r.partial)>
                             <p class="search-partial" role="status">{move || t().search_partial}</p>

@@ -39,7 +39,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <img class="brand-mark" src=href("/icons/icon-192.png") width="28" height="28" alt="" />
                 <span class="brand-name">{move || t().app_name}</span>
             </A>
-            <p class="tagline">{move || t().tagline}</p>
+            <p class="tagline">
+                <span class="tagline-long">{move || t().tagline}</span>
+                <span class="tagline-short">{move || t().tagline_short}</span>
+            </p>
             <nav class="site-nav" aria-label=move || t().nav_label>
                 <A href=href("/") exact=true>{move || t().nav_catalogue}</A>
                 <A href=href("/progress")>{move || t().nav_progress}</A>

@@ -12,8 +12,12 @@ use shelf_core::catalogue_view::PAGE;
 use shelf_core::search::{search, Query, SearchIndex};
 use shelf_core::watch::WatchState;
 
-const QUERIES: [&str; 8] = [
+const QUERIES: [&str; 12] = [
     "",
+    "attension",
+    "transfomer",
+    "李宏毅",
+    "genai 2204",
     "机器学习",
     "gan",
     "transformer",
@@ -81,5 +85,7 @@ fn main() {
         }
     }
     bench("embedded catalogue", &embedded);
+    // The full site catalogue's size (the repository embeds a sample).
+    bench("448 entries", &embedded.repeated_to(448));
     bench("synthetic catalogue", &large);
 }

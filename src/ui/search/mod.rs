@@ -4,6 +4,7 @@ pub mod active_filters;
 pub mod facet_panel;
 pub mod filter_toggle;
 pub mod filters;
+pub mod forgiven;
 pub mod highlight;
 pub mod keyboard;
 pub mod no_results;

@@ -42,14 +42,8 @@ fn describe(job: &Job) -> String {
             text.push(' ');
             match a.stored_bytes {
                 Some(bytes) => {
-                    text += &fill(
-                        t().job_applied_detail,
-                        &[
-                            ("parse", &a.parse_ms.to_string()),
-                            ("store", &a.store_ms.to_string()),
-                            ("size", &size(bytes)),
-                        ],
-                    )
+                    // Timings are for the performance measure (data-parse-ms), not the student.
+                    text += &fill(t().job_applied_detail, &[("size", &size(bytes))])
                 }
                 None => text += t().job_not_stored,
             }

@@ -16,6 +16,7 @@ use crate::i18n::t;
 use crate::study::{now_ms, SaveStatus};
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::import_preview::{ImportOverLimit, ImportPreviewNames, ImportPreviewTable};
+use crate::ui::study::notes_export::NotesExport;
 use crate::ui::study::util::{fill, focus_later};
 use crate::web::base::href;
 use crate::web::download::{save_text, today};
@@ -52,6 +53,10 @@ pub fn BackupPage() -> impl IntoView {
                 <A href=href("/sync")>{move || t().sync_link}</A>
             </p>
             <ExportBackup />
+            <section class="notes-export-all" aria-labelledby="notes-export-heading">
+                <h2 id="notes-export-heading">{move || t().notes_export_label}</h2>
+                <NotesExport name=move || t().notes_export_all.to_string() ids=|| None />
+            </section>
             <ImportBackup />
         </section>
     }

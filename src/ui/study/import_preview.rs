@@ -10,7 +10,7 @@ use shelf_core::study::playlist::MAX_VIDEOS;
 use shelf_core::study::{ImportPreview, KindDiff, OverLimit, StudyState, MAX_PLAYLISTS};
 
 use crate::context::{use_catalogue, use_study};
-use crate::i18n::{plural, t};
+use crate::i18n::{plural, t, Strings};
 use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label, NotLoadedNote};
 
 #[component]
@@ -26,7 +26,11 @@ pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
         view! {
             <tr>
                 <th scope="row">{move || label()}</th>
-                {cells.into_iter().map(|n| view! { <td>{n}</td> }).collect_view()}
+                {cells
+                    .into_iter()
+                    .zip(COLUMNS)
+                    .map(|(n, column)| view! { <td data-label=move || column(t())>{n}</td> })
+                    .collect_view()}
             </tr>
         }
     };
@@ -52,6 +56,15 @@ pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
         </table>
     }
 }
+
+/// The count columns' headings; phones show each beside its cell.
+const COLUMNS: [fn(&Strings) -> &'static str; 5] = [
+    |s| s.import_col_added,
+    |s| s.import_col_updated,
+    |s| s.import_col_removed,
+    |s| s.import_col_unchanged,
+    |s| s.import_col_kept,
+];
 
 /// Names of what the import adds, updates and removes: playlist names and
 /// video titles (from this side or the file), never a bare count.

@@ -14,6 +14,7 @@ pub mod next_unwatched;
 pub mod note_conflict;
 pub mod note_editor;
 pub mod note_view;
+pub mod notes_export;
 pub mod notice;
 pub mod playlist_entries;
 pub mod playlist_page;

@@ -16,6 +16,7 @@ use crate::ui::page_title::PageTitle;
 use crate::ui::study::announcement::Announcement;
 use crate::ui::study::coverage_note::CoverageNote;
 use crate::ui::study::next_unwatched::NextUnwatched;
+use crate::ui::study::notes_export::NotesExport;
 use crate::ui::study::playlist_entries::PlaylistEntries;
 use crate::ui::study::playlist_tools::PlaylistTools;
 use crate::ui::study::range_picker::RangePicker;
@@ -111,6 +112,12 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) 
             <WaitingNote playlist />
             <NextUnwatched playlist />
             <PlaylistTools playlist read_only announce />
+            <NotesExport
+                name=name
+                ids=Signal::derive(move || {
+                    playlist.with(|p| p.as_ref().map(|p| p.videos().iter().map(|v| v.to_string()).collect()))
+                })
+            />
             <p class="status" role="status">
                 {move || announce.get().map(|a| a.text(catalogue))}
             </p>

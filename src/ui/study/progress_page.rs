@@ -115,7 +115,7 @@ fn TrackRow(id: TrackId, overview: Memo<Vec<TrackProgress>>) -> impl IntoView {
             <h3 class="series-name">
                 <A href=href(&format!("/playlists/{list}"))>{name}</A>
                 " "
-                <span class="badge">{move || t().nav_playlists}</span>
+                <span class="badge">{move || t().playlist_badge}</span>
             </h3>
         }
         .into_any(),

@@ -49,7 +49,7 @@ pub fn ResumeField(video_id: &'static VideoId) -> impl IntoView {
                     inputmode="numeric"
                     autocomplete="off"
                     maxlength="10"
-                    placeholder="34:10"
+                    placeholder=move || t().resume_placeholder
                     aria-describedby="resume-hint resume-error"
                     aria-invalid=move || error.get().then_some("true")
                     prop:value=text

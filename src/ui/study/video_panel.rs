@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use shelf_core::ids::VideoId;
 use shelf_core::watch::WatchState;
 
-use crate::context::use_study;
+use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
 use crate::ui::study::add_to_playlist::AddToPlaylist;
 use crate::ui::study::note_editor::NoteEditor;
+use crate::ui::study::notes_export::NotesExport;
 use crate::ui::study::resume_field::ResumeField;
 use crate::ui::study::watch_toggle::state_label;
 
@@ -19,9 +20,17 @@ pub fn StudyPanel(video_id: &'static VideoId) -> impl IntoView {
             <WatchRadios video_id />
             <ResumeField video_id />
             <NoteEditor video_id />
+            <NotesExport name=move || title(video_id) ids=move || Some(vec![video_id.to_string()]) />
             <AddToPlaylist video_id />
         </section>
     }
+}
+
+/// The export's heading and file name: the lecture's title, else its id.
+fn title(video_id: &VideoId) -> String {
+    use_catalogue()
+        .video(video_id)
+        .map_or_else(|| video_id.to_string(), |v| v.title.clone())
 }
 
 /// The three watch states as a radio group.

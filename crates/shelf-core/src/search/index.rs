@@ -7,6 +7,7 @@ use crate::catalogue::Catalogue;
 use super::facets::{Domain, Slots};
 use super::fold::Folded;
 use super::rank::Ranks;
+use super::suggest::Vocabulary;
 
 /// Built once per catalogue with [`SearchIndex::new`] and passed to
 /// [`search`](super::search) together with that same catalogue.
@@ -17,6 +18,8 @@ pub struct SearchIndex {
     pub(super) ranks: Ranks,
     /// Course names as students type them.
     pub(super) names: SeriesNames,
+    /// The titles' and summaries' words, for "did you mean".
+    pub(super) vocabulary: Vocabulary,
 }
 
 /// One video's precomputed search data, at the video's catalogue index.
@@ -51,7 +54,11 @@ impl SearchIndex {
             .collect();
         let titles: Vec<&str> = entries.iter().map(|e| e.title.as_str()).collect();
         let ranks = Ranks::new(catalogue, &titles);
+        let vocabulary = Vocabulary::new(entries.iter().flat_map(|e| {
+            std::iter::once(e.title.as_str()).chain(e.summary.as_ref().map(Folded::as_str))
+        }));
         SearchIndex {
+            vocabulary,
             entries,
             domain,
             ranks,
@@ -66,5 +73,15 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Whether any video's title or summary holds the folded `term`.
+    pub(super) fn holds(&self, term: &str) -> bool {
+        self.entries.iter().any(|e| {
+            e.title.as_str().contains(term)
+                || e.summary
+                    .as_ref()
+                    .is_some_and(|s| s.as_str().contains(term))
+        })
     }
 }

@@ -22,6 +22,7 @@ mod percent;
 mod query;
 mod rank;
 mod snippet;
+mod suggest;
 mod terms;
 #[cfg(test)]
 mod tests;
@@ -37,6 +38,7 @@ pub use fold::{fold, fold_char, Folded};
 pub use index::SearchIndex;
 pub use query::{Direction, Filter, Query, Sort};
 pub use snippet::Snippet;
+pub use suggest::{Nearest, Vocabulary, MAX_SUGGESTIONS};
 pub use terms::{Terms, MAX_QUERY_CHARS, MAX_TERMS};
 
 use facets::{with_watch, Counter, Failing, Selection};
@@ -56,6 +58,16 @@ pub struct Results {
     pub facets: Facets,
     /// No video met every term: these met some of them, most first.
     pub partial: bool,
+    /// The text searched instead of the one typed: each word that no video
+    /// holds replaced by the one catalogue word nearest it ("attension" →
+    /// "attention"). The list says so and offers the typed text back.
+    pub corrected: Option<String>,
+    /// "Did you mean": whole query texts to search instead, when a word no
+    /// video holds has near words but no single nearest one.
+    pub suggestions: Vec<String>,
+    /// Numbers no video holds, left out rather than matched ("genai 2204"
+    /// is the course, in its order).
+    pub ignored: Vec<String>,
     /// The terms highlights are made of.
     highlight: Terms,
 }
@@ -103,16 +115,116 @@ pub fn search(
     watch: &dyn Fn(&str) -> WatchState,
 ) -> Results {
     let understood = Understood::parse(&query.text, index, catalogue);
+    let results = search_understood(index, catalogue, query, &understood, watch);
+    if results.total > 0 && !results.partial {
+        return results;
+    }
+    forgive(index, catalogue, query, understood, watch).unwrap_or(results)
+}
+
+/// Words no video holds, when a search found nothing (or only some of its
+/// words): a number is left out, a misspelling with one nearest catalogue
+/// word is searched as that word, one with several gets suggestions.
+/// `None`: no word to forgive, the search stands as it was.
+fn forgive(
+    index: &SearchIndex,
+    catalogue: &Catalogue,
+    query: &Query,
+    mut understood: Understood,
+    watch: &dyn Fn(&str) -> WatchState,
+) -> Option<Results> {
+    let unknown: Vec<String> = understood
+        .terms
+        .iter()
+        .filter(|t| !index.holds(t))
+        .map(str::to_string)
+        .collect();
+    let mut ignored = Vec::new();
+    let mut replaced: Vec<(String, String)> = Vec::new();
+    let mut unclear: Option<(String, Vec<String>)> = None;
+    for term in &unknown {
+        if term.bytes().all(|b| b.is_ascii_digit()) {
+            ignored.push(term.clone());
+            continue;
+        }
+        let nearest = index.vocabulary.nearest(term);
+        match nearest.clear {
+            Some(word) => replaced.push((term.clone(), word)),
+            None if !nearest.words.is_empty() && unclear.is_none() => {
+                unclear = Some((term.clone(), nearest.words));
+            }
+            None => {}
+        }
+    }
+    if ignored.is_empty() && replaced.is_empty() && unclear.is_none() {
+        return None;
+    }
+    let suggestions: Vec<String> = match &unclear {
+        Some((term, words)) => words
+            .iter()
+            .map(|w| {
+                let mut with = replaced.clone();
+                with.push((term.clone(), w.clone()));
+                rewrite(&query.text, &with, &ignored)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    // Searched now: the clear replacements, and the unclear word as typed
+    // (it finds nothing, as before) until the student picks.
+    let swap = |word: &str| -> Option<String> {
+        if ignored.iter().any(|i| i == word) {
+            return None;
+        }
+        Some(
+            replaced
+                .iter()
+                .find(|(from, _)| from == word)
+                .map_or(word.to_string(), |(_, to)| to.clone()),
+        )
+    };
+    understood.terms = Terms::from_folded(understood.terms.iter().filter_map(swap));
+    understood.highlight = Terms::from_folded(understood.highlight.iter().filter_map(swap));
+    let mut results = search_understood(index, catalogue, query, &understood, watch);
+    if !replaced.is_empty() {
+        results.corrected = Some(rewrite(&query.text, &replaced, &ignored));
+    }
+    results.suggestions = suggestions;
+    results.ignored = ignored;
+    Some(results)
+}
+
+/// The typed text with words replaced and left out, word by word (each
+/// compared folded), so the rest stays as typed.
+fn rewrite(text: &str, replaced: &[(String, String)], ignored: &[String]) -> String {
+    text.split_whitespace()
+        .filter_map(|word| {
+            let folded = fold(word);
+            if ignored.contains(&folded) {
+                return None;
+            }
+            Some(
+                replaced
+                    .iter()
+                    .find(|(from, _)| *from == folded)
+                    .map_or(word.to_string(), |(_, to)| to.clone()),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn search_understood(
+    index: &SearchIndex,
+    catalogue: &Catalogue,
+    query: &Query,
+    understood: &Understood,
+    watch: &dyn Fn(&str) -> WatchState,
+) -> Results {
     let selection = Selection::new(&index.domain, query);
     let run = |all_terms| {
         Pass::run(
-            index,
-            catalogue,
-            query,
-            &selection,
-            &understood,
-            watch,
-            all_terms,
+            index, catalogue, query, &selection, understood, watch, all_terms,
         )
     };
     let mut pass = run(true);
@@ -138,7 +250,10 @@ pub fn search(
         hits,
         facets: pass.counter.into_facets(&index.domain, &selection),
         partial,
-        highlight: understood.highlight,
+        corrected: None,
+        suggestions: Vec::new(),
+        ignored: Vec::new(),
+        highlight: understood.highlight.clone(),
     }
 }
 

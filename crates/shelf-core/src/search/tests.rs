@@ -830,3 +830,82 @@ fn an_entry_without_date_or_summary_searches_counts_and_orders_as_before() {
     };
     assert_eq!(run(&cat, &year).total, run(&before, &year).total);
 }
+
+#[test]
+fn a_misspelled_word_searches_as_its_one_nearest_word() {
+    let cat = real();
+    for (typed, meant) in [("attension", "attention"), ("Transfomer", "transformer")] {
+        let results = run(&cat, &text(typed));
+        assert_eq!(results.corrected.as_deref(), Some(meant), "{typed}");
+        assert_eq!(
+            numbers(&cat, &results),
+            numbers(&cat, &run(&cat, &text(meant)))
+        );
+        assert!(results.total > 0, "{typed}");
+        let first = results.hits[0].video;
+        assert!(
+            !marks(&cat, &results, &results.hits[0]).title.is_empty()
+                || cat.videos[first].summary.is_some()
+        );
+    }
+    // The rest of the text stays as typed.
+    let results = run(&cat, &text("self-attension"));
+    assert!(results.total > 0 || !results.suggestions.is_empty() || results.corrected.is_none());
+}
+
+#[test]
+fn nonsense_and_chinese_get_no_suggestion() {
+    let cat = real();
+    for q in ["zzqx", "qwxzvbn", "模形形", "ｚｚｑｘ"] {
+        let results = run(&cat, &text(q));
+        assert_eq!(results.total, 0, "{q}");
+        assert_eq!(results.corrected, None, "{q}");
+        assert!(results.suggestions.is_empty(), "{q}");
+    }
+    // A word the catalogue holds is never corrected.
+    let results = run(&cat, &text("transformer"));
+    assert_eq!(results.corrected, None);
+}
+
+#[test]
+fn several_near_words_are_suggested_not_chosen() {
+    let cat = Catalogue::from_json(
+        r#"{"format":1,"series":[{"id":"s","name_zh":"S","name_en":"S","year":2024,"lang":"en","kind":"course"}],"videos":[
+            {"number":1,"id":"aaaaaaaaaaa","title":"Model basics","year":2024,"series":"s","lecture":1,"order":1,"lang":"en"},
+            {"number":2,"id":"bbbbbbbbbbb","title":"Modes of failure","year":2024,"series":"s","lecture":2,"order":1,"lang":"en"}]}"#,
+    )
+    .unwrap();
+    let results = run(&cat, &text("mode basics"));
+    assert_eq!(results.corrected, None);
+    let results = run(&cat, &text("Modez"));
+    assert_eq!(results.corrected, None);
+    assert_eq!(results.total, 0);
+    assert_eq!(results.suggestions, ["model", "modes"]);
+}
+
+#[test]
+fn the_professor_and_the_channel_match_every_lecture() {
+    let cat = real();
+    for q in ["李宏毅", "Hung-yi Lee", "hungyi lee", "李宏毅老師"] {
+        assert_eq!(run(&cat, &text(q)).total, cat.videos.len(), "{q}");
+    }
+    assert_eq!(
+        number_set(&cat, "李宏毅 transformer"),
+        number_set(&cat, "transformer")
+    );
+    assert_eq!(number_set(&cat, "Hung-yi Lee GAN"), number_set(&cat, "gan"));
+}
+
+#[test]
+fn a_number_no_video_holds_does_not_reorder() {
+    let cat = real();
+    let with = run(&cat, &text("genai 2204"));
+    let without = run(&cat, &text("genai"));
+    assert_eq!(numbers(&cat, &with), numbers(&cat, &without));
+    assert!(!with.partial);
+    assert_eq!(with.ignored, ["2204"]);
+    let first = &cat.videos[with.hits[0].video];
+    assert!(first.lecture <= Some(1), "{}", first.title);
+    // A year or lecture number still counts.
+    assert!(run(&cat, &text("genai 2024")).ignored.is_empty());
+}

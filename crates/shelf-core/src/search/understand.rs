@@ -15,6 +15,18 @@ use super::fold::fold_char;
 use super::index::SearchIndex;
 use super::terms::{Terms, MAX_QUERY_CHARS, MAX_TERMS};
 
+/// Whose lectures these all are: the professor and the channel, folded as
+/// queries fold ("hung-yi lee", 李宏毅). Like a course name, each matches
+/// every lecture, so it is read and set aside, not matched as text.
+const EVERYONES: [&str; 6] = [
+    "李宏毅老师",
+    "李宏毅",
+    "hung-yi lee",
+    "hungyi lee",
+    "hung yi lee",
+    "hung-yi",
+];
+
 /// The longest run of words tried as one course name ("ML 2021 (English
 /// version)" is five).
 const MAX_NAME_WORDS: usize = 6;
@@ -80,6 +92,14 @@ impl Understood {
             folded.replace_range(span, " ");
         }
 
+        folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        for name in EVERYONES {
+            while let Some(at) = find_name(&folded, name) {
+                highlight.push(name.to_string());
+                folded.replace_range(at..at + name.len(), " ");
+            }
+        }
+
         let words: Vec<&str> = folded.split_whitespace().take(MAX_TERMS).collect();
         let mut series: Vec<SeriesTerm> = Vec::new();
         let mut plain: Vec<String> = Vec::new();
@@ -133,6 +153,18 @@ impl Understood {
             && self.terms.is_empty()
             && self.lectures.is_empty()
     }
+}
+
+/// Where `name` stands in `folded`: a Latin name as whole words (not the
+/// "lee" of "fleet"), a Chinese one anywhere.
+fn find_name(folded: &str, name: &str) -> Option<usize> {
+    let latin = name.is_ascii();
+    folded.match_indices(name).map(|(at, _)| at).find(|&at| {
+        let before = folded[..at].chars().next_back();
+        let after = folded[at + name.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        !latin || (edge(before) && edge(after))
+    })
 }
 
 /// The query as a whole is one YouTube video link (`Some(None)` if the

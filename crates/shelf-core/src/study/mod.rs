@@ -19,6 +19,7 @@
 //! * [`worst_case`]: a heavy state for sizing storage.
 
 pub mod backup;
+pub mod export;
 pub mod limits;
 pub mod lww;
 pub mod notes;
