@@ -6,6 +6,7 @@
 //! action) while the catalogue is partial.
 
 use leptos::prelude::*;
+use crate::ui::study::time_left::LengthBadge;
 use leptos_router::components::A;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;
@@ -147,6 +148,7 @@ fn EntryRow(
             // Played from here, "next" follows this list (a stored one: a
             // course's list is the course order anyway).
             <A href=href(&video_path(v.id.as_str(), playlist.with_untracked(|p| p.as_ref().map(|p| p.id().clone())).filter(|_| !read_only).as_ref())) attr:class="entry-title">{v.title.clone()}</A>
+            <LengthBadge video=v.id.as_str() />
             <WatchToggle video=v />
         }
         .into_any(),

@@ -216,18 +216,42 @@ const DUE_WORDS: [&str; 10] = [
     "繳交",
 ];
 
-/// The due date a pasted slide names ("下一次上課前 (3/07)"): the first
-/// `month/day` on a line with a due word. The slide gives no year, so it is
-/// the next such day from `today`, or this year's if that was at most 30
-/// days ago (a deadline just missed shows as past due, not as next year's).
+/// The due date a pasted slide names ("下一次上課前 (3/07)", "截止日期：
+/// 2025/03/28"): the first date on a line with a due word. Without a year
+/// it is the next such day from `today`, or this year's if that was at
+/// most 30 days ago (a deadline just missed shows as past due, not as next
+/// year's).
 pub fn read_due_date(text: &str, today: Day) -> Option<Day> {
     text.lines()
         .filter(|line| {
             let lower = line.to_lowercase();
             DUE_WORDS.iter().any(|w| lower.contains(w))
         })
-        .find_map(month_day)
-        .and_then(|(m, d)| nearest_year(m, d, today))
+        .find_map(|line| full_date(line).or_else(|| month_day(line).and_then(|(m, d)| nearest_year(m, d, today))))
+}
+
+/// A `YYYY/MM/DD` (or `YYYY-MM-DD`) date in a line, if one is there.
+fn full_date(line: &str) -> Option<Day> {
+    let bytes: Vec<char> = line.chars().collect();
+    (0..bytes.len()).find_map(|i| {
+        // Not inside a longer number or a URL's path.
+        if i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == '/') {
+            return None;
+        }
+        let (year, a) = number(&bytes, i);
+        if a - i != 4 || !matches!(bytes.get(a), Some('/') | Some('-')) {
+            return None;
+        }
+        let (month, b) = number(&bytes, a + 1);
+        if b == a + 1 || bytes.get(b) != bytes.get(a) {
+            return None;
+        }
+        let (day, c) = number(&bytes, b + 1);
+        if c == b + 1 || c - b > 3 || bytes.get(c).is_some_and(char::is_ascii_digit) {
+            return None;
+        }
+        Day::from_ymd(year as i32, month, day).filter(|d| d.is_storable())
+    })
 }
 
 /// The first `M/D` (or `M／D`, `M月D日`) in a line whose numbers are a
@@ -372,6 +396,52 @@ pub fn plan_days(left: &[(usize, Option<u64>)], today: Day, due: Day) -> Vec<Day
         plan.push(current);
     }
     plan
+}
+
+// ---- continue ------------------------------------------------------------
+
+/// What the home page offers to continue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Continue {
+    /// The lecture in progress resumed most recently.
+    InProgress(VideoId),
+    /// The first unwatched lecture of the playlist due soonest.
+    Due {
+        video: VideoId,
+        playlist: crate::ids::PlaylistId,
+        due: Day,
+    },
+}
+
+/// The lecture in progress whose resume position was saved last, else the
+/// next lecture of the live playlist with the earliest due date; `None`
+/// for a fresh profile (the home page then shows nothing new).
+pub fn continue_lecture(state: &super::StudyState) -> Option<Continue> {
+    let in_progress = state
+        .progress()
+        .iter()
+        .filter(|(_, p)| p.state() == WatchState::InProgress)
+        .max_by_key(|(_, p)| p.resume_at().max(p.state_at()))
+        .map(|(id, _)| Continue::InProgress(id.clone()));
+    in_progress.or_else(|| {
+        state
+            .live_playlists()
+            .into_iter()
+            .filter_map(|list| Some((list.due()?, list)))
+            .filter_map(|(due, list)| {
+                let video = list
+                    .videos()
+                    .into_iter()
+                    .find(|v| state.watch_state(v) != WatchState::Watched)?;
+                Some((due, list.id().clone(), video.clone()))
+            })
+            .min_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)))
+            .map(|(due, playlist, video)| Continue::Due {
+                video,
+                playlist,
+                due,
+            })
+    })
 }
 
 // ---- iCalendar -------------------------------------------------------------

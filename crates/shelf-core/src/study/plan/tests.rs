@@ -141,6 +141,7 @@ fn the_due_date_is_read_from_the_slide() {
         ("截止日期：４／１５", Some(day(2026, 4, 15))),
         ("請於 5月2日 前完成", Some(day(2026, 5, 2))),
         ("deadline 2/30", None),
+        ("HW3 截止日期：2025/03/28", Some(day(2025, 3, 28))),
         ("第3講 到 第5講", None),
         ("see https://example.com/2024/3/7 before class", None),
         ("13/40 before", None),
@@ -250,4 +251,35 @@ fn the_calendar_is_rfc_5545() {
     assert!(unfolded.contains(
         "DESCRIPTION:<script>alert(1)</script>\\n第1講 生成式AI導論 2024：什麼是生成式人工智慧？ https://youtu.be/AAAAAAAAAAA\\nnext\r\n"
     ));
+}
+
+#[test]
+fn continue_is_the_latest_lecture_in_progress_else_the_next_due() {
+    let mut s = StudyState::default();
+    assert_eq!(
+        continue_lecture(&s),
+        None,
+        "a fresh profile has nothing to continue"
+    );
+    let list = crate::ids::PlaylistId::parse("p1").unwrap();
+    s.create_playlist_with(list.clone(), "Week 1", &[vid(A), vid(B)], NOW)
+        .unwrap();
+    assert_eq!(continue_lecture(&s), None, "no due date, nothing started");
+    s.playlist_mut("p1", NOW)
+        .unwrap()
+        .set_due(Some(day(2027, 2, 1)));
+    s.set_watch_state(&vid(A), WatchState::Watched, NOW + 1);
+    assert_eq!(
+        continue_lecture(&s),
+        Some(Continue::Due {
+            video: vid(B),
+            playlist: list,
+            due: day(2027, 2, 1)
+        })
+    );
+    s.set_resume(&vid(C), Some(60), NOW + 2);
+    s.set_resume(&vid(B), Some(90), NOW + 3);
+    assert_eq!(continue_lecture(&s), Some(Continue::InProgress(vid(B))));
+    s.set_resume(&vid(C), Some(70), NOW + 4);
+    assert_eq!(continue_lecture(&s), Some(Continue::InProgress(vid(C))));
 }
