@@ -55,7 +55,7 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
     // kept with the study state, so rows and time left show it.
     let learn_length = move || {
         if let Some(raw) = control.with_player(Player::raw_length) {
-            study.update_playback(|s, _| s.learn_duration(&video.id, raw));
+            study.update_playback(|s, now| s.learn_duration(&video.id, raw, now));
         }
     };
     let on_event = {

@@ -5,8 +5,8 @@
 //! the catalogue lacks show as unknown, or as not loaded yet (with the load
 //! action) while the catalogue is partial.
 
-use leptos::prelude::*;
 use crate::ui::study::time_left::LengthBadge;
+use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::ids::VideoId;
 use shelf_core::study::Playlist;

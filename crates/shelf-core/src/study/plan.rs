@@ -227,7 +227,9 @@ pub fn read_due_date(text: &str, today: Day) -> Option<Day> {
             let lower = line.to_lowercase();
             DUE_WORDS.iter().any(|w| lower.contains(w))
         })
-        .find_map(|line| full_date(line).or_else(|| month_day(line).and_then(|(m, d)| nearest_year(m, d, today))))
+        .find_map(|line| {
+            full_date(line).or_else(|| month_day(line).and_then(|(m, d)| nearest_year(m, d, today)))
+        })
 }
 
 /// A `YYYY/MM/DD` (or `YYYY-MM-DD`) date in a line, if one is there.

@@ -293,8 +293,10 @@ impl StudyState {
     }
 
     /// Records a lecture's length as the player reported it (raw seconds);
-    /// false when it is no length or nothing longer than known.
-    pub fn learn_duration(&mut self, video: &VideoId, raw_secs: f64) -> bool {
+    /// false when it is no length or nothing longer than known. A length is
+    /// a fact, not a register, but learning one still moves the clock, so
+    /// [`StudyState::version`] tells the app to save it.
+    pub fn learn_duration(&mut self, video: &VideoId, raw_secs: f64, now_ms: u64) -> bool {
         let Some(secs) = duration_secs(raw_secs) else {
             return false;
         };
@@ -302,6 +304,7 @@ impl StudyState {
             Some(known) if *known >= secs => false,
             _ => {
                 self.durations.insert(video.clone(), secs);
+                self.clock.tick(now_ms);
                 true
             }
         }

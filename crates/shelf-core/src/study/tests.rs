@@ -110,7 +110,7 @@ fn apply(devices: &mut [StudyState], d: usize, op: &Op, now: u64) {
         Op::RemoveAt(l, i) => drop(s.playlist_mut(&pid(*l), now).map(|mut p| p.remove_at(*i))),
         Op::Move(l, a, b) => drop(s.playlist_mut(&pid(*l), now).map(|mut p| p.move_to(*a, *b))),
         Op::Theme(theme) => drop(s.set_theme(*theme, now)),
-        Op::Length(i, raw) => drop(s.learn_duration(&v(*i), *raw)),
+        Op::Length(i, raw) => drop(s.learn_duration(&v(*i), *raw, now)),
         Op::Speed(p) => drop(s.set_speed(*p, now)),
         Op::Due(l, day) => drop(
             s.playlist_mut(&pid(*l), now)

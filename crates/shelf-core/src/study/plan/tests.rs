@@ -21,15 +21,15 @@ fn player_lengths_are_checked_and_merge_as_the_longest() {
         assert_eq!(duration_secs(bad), None, "{bad}");
     }
     let mut s = StudyState::default();
-    assert!(s.learn_duration(&vid(A), 1800.2));
+    assert!(s.learn_duration(&vid(A), 1800.2, NOW));
     assert!(
-        !s.learn_duration(&vid(A), 1799.0),
+        !s.learn_duration(&vid(A), 1799.0, NOW),
         "a shorter reading changes nothing"
     );
-    assert!(!s.learn_duration(&vid(A), 0.0));
+    assert!(!s.learn_duration(&vid(A), 0.0, NOW));
     let mut t = StudyState::default();
-    t.learn_duration(&vid(A), 1900.0);
-    t.learn_duration(&vid(B), 60.0);
+    t.learn_duration(&vid(A), 1900.0, NOW);
+    t.learn_duration(&vid(B), 60.0, NOW);
     let m = s.merge(&t);
     assert_eq!(m, t.merge(&s));
     assert_eq!(m.durations().get(A), Some(&1900));
@@ -39,8 +39,8 @@ fn player_lengths_are_checked_and_merge_as_the_longest() {
 #[test]
 fn time_left_counts_unwatched_the_rest_of_in_progress_and_unknowns() {
     let mut s = StudyState::default();
-    s.learn_duration(&vid(A), 3600.0);
-    s.learn_duration(&vid(B), 1200.0);
+    s.learn_duration(&vid(A), 3600.0, NOW);
+    s.learn_duration(&vid(B), 1200.0, NOW);
     s.set_resume(&vid(B), Some(200), NOW);
     let ids = [A, B, C];
     let left = time_left(ids, s.progress(), s.durations(), 100);
