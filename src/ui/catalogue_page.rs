@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::ui::study::time_left::ContinueCard;
 use leptos::prelude::*;
 use shelf_core::catalogue::VideoId;
 use shelf_core::search::search;
@@ -92,6 +93,7 @@ pub fn CataloguePage() -> impl IntoView {
                     {move || plural(&t().results_found, results.with(|r| r.total), &[])}
                 </p>
             </div>
+            <ContinueCard />
             <Holdings with_link=true />
             <SearchBox query typed />
             <FilterToggle query open=filters_open />

@@ -18,6 +18,7 @@ use shelf_core::search::Snippet;
 use crate::context::use_catalogue;
 use crate::i18n::{fill, LocaleText};
 use crate::ui::search::highlight::highlighted;
+use crate::ui::study::time_left::LengthBadge;
 use crate::ui::study::watch_toggle::WatchToggle;
 use crate::ui::thumbnail::RowThumbnail;
 use crate::ui::video_meta::When;
@@ -65,6 +66,7 @@ pub fn VideoCard(
                     <span class="video-meta">
                         <span class="number">"#" {video.number}</span>
                         <When video locale />
+                        <LengthBadge video=video.id.as_str() />
                         {series.map(|s| view! { <span class="series">{locale.series_name(s).to_string()}</span> })}
                         {video.summary.is_some().then(|| view! { <span class="badge">{words.has_summary}</span> })}
                     </span>

@@ -17,6 +17,7 @@ use crate::ui::player::player_area::PlayerArea;
 use crate::ui::search::filters::lang_label;
 use crate::ui::series_nav::SeriesNav;
 use crate::ui::sources::load_missing::{catalogue_is_partial, unknown_video_label, NotLoadedNote};
+use crate::ui::study::time_left::LengthFact;
 use crate::ui::study::video_panel::StudyPanel;
 use crate::ui::summary_view::{CurrentVideo, SummaryView};
 use crate::ui::video_meta::{lecture_label, When};
@@ -158,6 +159,7 @@ fn VideoDetails(video: &'static Video) -> impl IntoView {
                     })}
                     <dt>{move || t().date_label}</dt>
                     <dd><When video /></dd>
+                    <LengthFact video=video.id.as_str() />
                     <dt>{move || t().language_label}</dt>
                     <dd>{lang}</dd>
                 </dl>

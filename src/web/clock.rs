@@ -6,6 +6,12 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Minutes the local time zone is ahead of UTC (Taipei: 480), for local
+/// calendar days.
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
 /// Milliseconds since the page started (`performance.now()`), 0 where the
 /// page has no performance timeline.
 pub fn elapsed_ms() -> f64 {

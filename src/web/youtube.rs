@@ -31,6 +31,9 @@ extern "C" {
     #[wasm_bindgen(catch, method, js_name = getCurrentTime)]
     fn get_current_time(this: &YtPlayer) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(catch, method, js_name = setPlaybackRate)]
+    fn set_playback_rate(this: &YtPlayer, rate: f64) -> Result<(), JsValue>;
+
     #[wasm_bindgen(catch, method, js_name = getDuration)]
     fn get_duration(this: &YtPlayer) -> Result<JsValue, JsValue>;
 
@@ -254,6 +257,18 @@ impl Player {
 
     pub fn seek(&self, secs: u32) {
         let _ = self.inner.seek_to(f64::from(secs), true);
+    }
+
+    /// The video's length, once the player knows it (raw seconds for the
+    /// core to judge).
+    pub fn raw_length(&self) -> f64 {
+        number(self.inner.get_duration())
+    }
+
+    /// Plays at `percent` of normal speed (YouTube keeps the nearest rate
+    /// it offers).
+    pub fn set_speed(&self, percent: u16) {
+        let _ = self.inner.set_playback_rate(f64::from(percent) / 100.0);
     }
 
     pub fn play(&self) {

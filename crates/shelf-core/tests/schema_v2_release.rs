@@ -66,7 +66,7 @@ fn the_first_edit_writes_the_current_schema_with_everything_kept() {
     let Save::Write { json, .. } = prepare_save(&tab, Some(STORE), NOW + 1) else {
         panic!("the edit is new");
     };
-    assert!(json.starts_with("{\"schema\":4,"));
+    assert!(json.starts_with("{\"schema\":5,"));
     let after = read(&json);
     assert_eq!(after.watch_state("fIoCxwVobEo"), WatchState::Unwatched);
     assert_eq!(after.note("QLiKmca4kzI"), read(STORE).note("QLiKmca4kzI"));

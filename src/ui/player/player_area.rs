@@ -10,6 +10,7 @@ use shelf_core::catalogue::Video;
 use shelf_core::playback::{
     restart_near_end, start_at, Event as Playback, PlayerState, Reading, Session,
 };
+use shelf_core::study::limits::SPEEDS;
 
 use crate::context::use_study;
 use crate::i18n::t;
@@ -50,6 +51,13 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
         let poll = poll.clone();
         move || poll.stop()
     };
+    // The length, once the player knows it (at ready, or once playing):
+    // kept with the study state, so rows and time left show it.
+    let learn_length = move || {
+        if let Some(raw) = control.with_player(Player::raw_length) {
+            study.update_playback(|s, now| s.learn_duration(&video.id, raw, now));
+        }
+    };
     let on_event = {
         let stop_polling = stop_polling.clone();
         move |event: Event| match event {
@@ -57,9 +65,15 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
                 if status.get_untracked() == Status::Loading {
                     status.set(Status::Ready);
                 }
+                let speed = study.with_untracked(|s| s.speed_percent());
+                if speed != 100 {
+                    control.with_player(|p| p.set_speed(speed));
+                }
+                learn_length();
             }
             Event::State(PlayerState::Playing) => {
                 status.set(Status::Playing);
+                learn_length();
                 if !poll.running() {
                     let inner = poll.clone();
                     poll.start_every(POLL_MS, move || {
@@ -244,7 +258,40 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
                     {move || t().note_at_time}
                 </button>
             </p>
+            <SpeedSelect control />
             <p class="player-keys hint">{move || t().player_keys}</p>
         </div>
+    }
+}
+
+/// The playback speed, remembered as a setting (it syncs like the rest) and
+/// applied to the player at once and on every later video.
+#[component]
+fn SpeedSelect(control: PlayerControl) -> impl IntoView {
+    let study = use_study();
+    let current = Memo::new(move |_| study.with(|s| s.speed_percent()));
+    let change = move |ev: ev::Event| {
+        let Ok(percent) = event_target_value(&ev).parse::<u16>() else {
+            return;
+        };
+        study.update(|s, now| s.set_speed(percent, now));
+        control.with_player(|p| p.set_speed(percent));
+    };
+    let options = SPEEDS
+        .iter()
+        .map(|&p| {
+            let label = format!("{}×", f64::from(p) / 100.0);
+            view! { <option value=p.to_string() selected=move || current.get() == p>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <p class="player-speed">
+            <label>
+                {move || t().speed_label} " "
+                <select class="speed-select" on:change=change prop:value=move || current.get().to_string()>
+                    {options}
+                </select>
+            </label>
+        </p>
     }
 }

@@ -6,12 +6,14 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use crate::ui::study::time_left::today;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::assignment::default_name::short_name;
 use shelf_core::assignment::{assignment_playlist, default_name, lines, Assignment, DefaultName};
 use shelf_core::catalogue::Catalogue;
 use shelf_core::ids::{PlaylistId, VideoId};
+use shelf_core::study::plan::read_due_date;
 use shelf_core::study::{PlaylistError, MAX_NAME_CHARS};
 
 use crate::context::use_locale;
@@ -150,10 +152,14 @@ pub fn AssignmentPaste() -> impl IntoView {
         } else {
             typed
         };
+        let due = text.with_untracked(|t| read_due_date(t, today()));
         let created = study.update(|s, now| {
             let id = new_playlist_id(s, now);
-            s.create_playlist_with(id.clone(), &typed, &videos, now)
-                .map(|()| id)
+            s.create_playlist_with(id.clone(), &typed, &videos, now)?;
+            if let Some(mut list) = s.playlist_mut(&id, now) {
+                list.set_due(due);
+            }
+            Ok(id)
         });
         outcome.set(Some(match created {
             Ok(id) => Outcome::Created { id, name: typed },
@@ -205,12 +211,16 @@ pub fn AssignmentPaste() -> impl IntoView {
                         </li>
                     }
                 }).collect_view();
+                let due = text.with_untracked(|t| read_due_date(t, today()));
                 let unmatched_count = found.unmatched.len();
                 let has_unmatched = unmatched_count > 0;
                 let has_ambiguous = !found.ambiguous.is_empty();
                 view! {
                     <div class="assignment-preview">
                         <p class="assignment-count">{move || fill(t().assignment_found, &[("n", &count.to_string())])}</p>
+                        {due.map(|day| view! {
+                            <p class="assignment-due">{move || fill(t().due_from_slide, &[("date", &day.iso())])}</p>
+                        })}
                         <ol class="assignment-videos">{videos}</ol>
                         {has_ambiguous.then(|| view! {
                             <p>{move || t().assignment_ambiguous}</p>

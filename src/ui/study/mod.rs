@@ -27,6 +27,7 @@ pub mod range_picker;
 pub mod resume_field;
 pub mod shared_page;
 pub mod tally_bar;
+pub mod time_left;
 pub mod util;
 pub mod video_panel;
 pub mod watch_toggle;

@@ -174,6 +174,7 @@ pub fn item_kind(kind: ItemKind) -> &'static str {
         ItemKind::Note => s.item_note,
         ItemKind::Playlist => s.item_playlist,
         ItemKind::Settings => s.item_settings,
+        ItemKind::Duration => s.length_label,
         ItemKind::Section => s.item_section,
     }
 }

@@ -5,6 +5,7 @@
 //! the catalogue lacks show as unknown, or as not loaded yet (with the load
 //! action) while the catalogue is partial.
 
+use crate::ui::study::time_left::LengthBadge;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shelf_core::ids::VideoId;
@@ -147,6 +148,7 @@ fn EntryRow(
             // Played from here, "next" follows this list (a stored one: a
             // course's list is the course order anyway).
             <A href=href(&video_path(v.id.as_str(), playlist.with_untracked(|p| p.as_ref().map(|p| p.id().clone())).filter(|_| !read_only).as_ref())) attr:class="entry-title">{v.title.clone()}</A>
+            <LengthBadge video=v.id.as_str() />
             <WatchToggle video=v />
         }
         .into_any(),

@@ -21,6 +21,7 @@ use crate::ui::study::playlist_entries::PlaylistEntries;
 use crate::ui::study::playlist_tools::PlaylistTools;
 use crate::ui::study::range_picker::RangePicker;
 use crate::ui::study::tally_bar::TallyBar;
+use crate::ui::study::time_left::{DuePanel, TimeLeftLine};
 use crate::ui::study::util::{catalogue_lang, new_playlist_id};
 use crate::web::base::href;
 
@@ -109,6 +110,8 @@ fn PlaylistView(playlist: Memo<Option<Playlist>>, series: Option<Memo<String>>) 
                 <RangePicker series_id />
             })}
             <TallyBar tally label=name />
+            <TimeLeftLine playlist />
+            {(!read_only).then(|| view! { <DuePanel playlist /> })}
             <WaitingNote playlist />
             <NextUnwatched playlist />
             <PlaylistTools playlist read_only announce />

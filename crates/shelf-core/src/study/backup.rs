@@ -2,7 +2,7 @@
 //! can be taken back.
 //!
 //! A backup is the stored envelope plus two labels:
-//! `{"kind":"lecture-shelf-backup","schema":4,"exported_at":ms, ...state}`.
+//! `{"kind":"lecture-shelf-backup","schema":5,"exported_at":ms, ...state}`.
 //! Sharing the storage format means old backups go through the same
 //! migrations and salvage as old storage, and a raw localStorage dump
 //! imports too.
@@ -467,7 +467,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\"exported_at\": 99"));
-        assert!(text.contains("\"schema\": 4"));
+        assert!(text.contains("\"schema\": 5"));
         let parsed = parse_backup(&text, NOW).unwrap();
         assert_eq!((parsed.state, parsed.dropped), (state, vec![]));
     }

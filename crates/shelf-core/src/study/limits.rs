@@ -58,6 +58,21 @@ pub const MAX_NOTE_SEEN: usize = 64;
 /// code the app reads and writes.
 pub const MAX_RESUME_SECS: u32 = 99 * 3600 + 59 * 60 + 59;
 
+/// Shortest lecture length kept, in seconds: the player reports 0 before
+/// a video loads, which is no length.
+pub const MIN_DURATION_SECS: u32 = 1;
+
+/// Longest lecture length kept: the longest time code the app reads and
+/// writes (live streams report more, and are no lecture of known length).
+pub const MAX_DURATION_SECS: u32 = MAX_RESUME_SECS;
+
+/// Playback speeds offered, in percent: YouTube's steps from 1× to 2×.
+pub const SPEEDS: [u16; 5] = [100, 125, 150, 175, 200];
+
+/// Years a due date may name: far past any course, bounded so a forged
+/// date cannot make a plan of a million days.
+pub const DUE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2200;
+
 /// Largest backup read: far above any real state (see `worst_case`),
 /// small enough to parse in a browser tab.
 pub const MAX_BACKUP_BYTES: usize = 16 * 1024 * 1024;

@@ -6,6 +6,7 @@
 //!
 //! * [`state`]: [`StudyState`], the whole record, and the edits to it;
 //! * [`progress`], [`notes`], [`playlist`], [`settings`]: the items;
+//! * [`plan`]: lecture lengths, time left, speed, due dates, pace, `.ics`;
 //! * [`overview`]: courses and playlists in the order the student is studying them;
 //! * [`stamp`], [`lww`], [`position`]: the merge machinery — hybrid
 //!   logical clocks, last-writer-wins registers, fractional positions
@@ -24,6 +25,7 @@ pub mod limits;
 pub mod lww;
 pub mod notes;
 pub mod overview;
+pub mod plan;
 pub mod playlist;
 pub mod position;
 pub mod progress;

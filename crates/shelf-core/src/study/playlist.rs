@@ -26,6 +26,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::lww::{Lww, Merge};
+use super::plan::Day;
 use super::position::{Position, REBALANCE_DIGITS};
 use super::progress::{watch_state, ProgressMap, Tally};
 use super::stamp::{Clock, DeviceId, Stamp};
@@ -260,6 +261,14 @@ pub struct Playlist {
     deleted: Lww<bool>,
     #[serde(default)]
     entries: BTreeMap<EntryId, Item>,
+    /// The day the list is due (`plan.rs`), if the student set one.
+    /// An unreadable one (forged data) reads as none rather than cost the list.
+    #[serde(
+        default,
+        deserialize_with = "lenient_due",
+        skip_serializing_if = "no_due"
+    )]
+    due: Lww<Option<Day>>,
     #[serde(skip)]
     snapshot: Snapshot,
 }
@@ -279,6 +288,7 @@ impl Playlist {
             name: Lww::new(name, created),
             deleted: Lww::new(false, created),
             entries: BTreeMap::new(),
+            due: Lww::default(),
             snapshot: Snapshot::default(),
         })
     }
@@ -361,6 +371,17 @@ impl Playlist {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The day the list is due, if one is set.
+    pub fn due(&self) -> Option<Day> {
+        *self.due.get()
+    }
+
+    /// Sets or clears the due date; false when nothing changed (or the
+    /// day is outside [`super::limits::DUE_YEARS`]).
+    pub fn set_due(&mut self, due: Option<Day>, clock: &mut Clock, now_ms: u64) -> bool {
+        due.is_none_or(Day::is_storable) && self.due.set(due, clock, now_ms)
     }
 
     /// Returns whether the name changed.
@@ -687,6 +708,7 @@ impl Playlist {
             name: Lww::new(repair_name(name), at),
             deleted: Lww::new(deleted, at),
             entries,
+            due: Lww::default(),
             snapshot: Snapshot(Some(at)),
         }
     }
@@ -866,6 +888,7 @@ impl Playlist {
             name: self.name.merge(&other.name),
             deleted: self.deleted.merge(&other.deleted),
             entries,
+            due: self.due.merge(&other.due),
             snapshot: Snapshot::default(),
         }
     }
@@ -892,6 +915,16 @@ impl Playlist {
     }
 }
 
+fn lenient_due<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lww<Option<Day>>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
+}
+
+/// Lists that never had a due date store nothing for it.
+fn no_due(due: &Lww<Option<Day>>) -> bool {
+    *due == Lww::default()
+}
+
 impl Merge for Playlist {
     /// The plain join: commutative, associative and idempotent, whatever
     /// order saves land in ([`MAX_VIDEOS`] limits what is shown, not what
@@ -910,6 +943,7 @@ impl Merge for Playlist {
         self.name.clamp_stamps(now_ms);
         self.deleted.clamp_stamps(now_ms);
         self.entries.clamp_stamps(now_ms);
+        self.due.clamp_stamps(now_ms);
     }
 
     fn latest(&self) -> Stamp {
@@ -918,6 +952,7 @@ impl Merge for Playlist {
             self.name.at(),
             self.deleted.at(),
             self.entries.latest(),
+            self.due.at(),
         ]
         .into_iter()
         .max()

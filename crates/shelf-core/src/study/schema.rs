@@ -12,11 +12,15 @@
 //!   register carries a hybrid-logical-clock [`Stamp`] (`"at"`), playlist
 //!   entries have ids, positions and removal marks (see `playlist.rs`);
 //!   a note is `{"value","at"}`, last writer wins.
-//! * Version 4 (current) is version 3 with notes as multi-value registers
+//! * Version 4 is version 3 with notes as multi-value registers
 //!   (`{"values":{stamp: text},"seen"?,"floor"?}`, see `notes.rs`), so
 //!   concurrent edits keep both texts. A v3 note reads as one value whose
 //!   older edits count as seen. A v3 build meeting a v4 store goes
 //!   read-only (below), so it never overwrites the versions.
+//! * Version 5 (current) is version 4 plus `"durations":{id: seconds}`
+//!   (lecture lengths, `plan.rs`), a playback `"speed"` setting and a
+//!   playlist's `"due"` register; v4 reads as having none of them. A v4
+//!   build meeting a v5 store goes read-only, so it never drops them.
 //!
 //! Decoding salvages: every item is read on its own, so one bad item (a
 //! playlist whose name is a number, a negative resume time) is reported in
@@ -35,9 +39,10 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::limits::MAX_LIVE_ENTRIES;
+use super::limits::{MAX_DURATION_SECS, MAX_LIVE_ENTRIES, MIN_DURATION_SECS};
 use super::lww::Lww;
 use super::notes::Note;
+use super::plan::DurationMap;
 use super::playlist::Playlist;
 use super::progress::Progress;
 use super::settings::Settings;
@@ -50,7 +55,7 @@ use crate::study::progress::ProgressMap;
 use crate::watch::WatchState;
 
 /// The version this build writes.
-pub const CURRENT_SCHEMA: u64 = 4;
+pub const CURRENT_SCHEMA: u64 = 5;
 
 /// Which part of the state an unreadable item belonged to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,6 +64,8 @@ pub enum ItemKind {
     Note,
     Playlist,
     Settings,
+    /// A lecture length.
+    Duration,
     /// A whole section had the wrong shape (`"progress": []`).
     Section,
 }
@@ -193,7 +200,7 @@ pub(crate) fn decode_value(value: Value, now_ms: u64) -> Decoded {
         }
         2 => read_v2(object, &mut dropped),
         3 => read_v3(object, NoteShape::Register, &mut dropped),
-        4 => read_v3(object, NoteShape::Versions, &mut dropped),
+        4 | 5 => read_v3(object, NoteShape::Versions, &mut dropped),
         _ => return corrupt(Unreadable::UnknownSchema { version }),
     };
     let clamped = state.clamp_stamps(now_ms);
@@ -352,7 +359,8 @@ enum NoteShape {
     Versions,
 }
 
-/// Reads v3 and v4, which differ only in the notes.
+/// Reads v3, v4 and v5: v3 differs in the notes, v5 adds durations (absent
+/// before, so read as none) and optional fields that default.
 fn read_v3(
     mut object: Map<String, Value>,
     shape: NoteShape,
@@ -436,7 +444,20 @@ fn read_v3(
             Settings::default()
         }),
     };
-    StudyState::from_parts(progress, notes, playlists, settings)
+    let durations: DurationMap = items(
+        section(&mut object, "durations", dropped),
+        ItemKind::Duration,
+        VideoId::parse,
+        |_, secs: u32| {
+            keep_if(
+                secs,
+                |s| (MIN_DURATION_SECS..=MAX_DURATION_SECS).contains(s),
+                "length out of range",
+            )
+        },
+        dropped,
+    );
+    StudyState::from_parts(progress, notes, playlists, settings).with_durations(durations)
 }
 
 // ---- schema 2 -----------------------------------------------------------

@@ -15,10 +15,13 @@ use crate::locale::{Locale, Theme};
 pub struct Settings {
     locale: Lww<Option<Locale>>,
     theme: Lww<Option<Theme>>,
+    /// Default playback speed in percent; `None` is 1×. Never set: not stored.
+    #[serde(skip_serializing_if = "never_set")]
+    speed: Lww<Option<u16>>,
 }
 
 /// Names of the settings, as previews list them.
-pub const SETTING_NAMES: [&str; 2] = ["locale", "theme"];
+pub const SETTING_NAMES: [&str; 3] = ["locale", "theme", "speed"];
 
 impl Settings {
     pub fn locale(&self) -> Option<Locale> {
@@ -27,6 +30,16 @@ impl Settings {
 
     pub fn theme(&self) -> Option<Theme> {
         *self.theme.get()
+    }
+
+    /// The stored speed, unchecked: read it through
+    /// [`super::StudyState::speed_percent`].
+    pub fn speed(&self) -> Option<u16> {
+        *self.speed.get()
+    }
+
+    pub fn set_speed(&mut self, speed: Option<u16>, clock: &mut Clock, now_ms: u64) -> bool {
+        self.speed.set(speed, clock, now_ms)
     }
 
     pub fn set_locale(&mut self, locale: Option<Locale>, clock: &mut Clock, now_ms: u64) -> bool {
@@ -46,6 +59,9 @@ impl Settings {
         if self.theme.get() != other.theme.get() {
             names.push(SETTING_NAMES[1]);
         }
+        if self.speed.get() != other.speed.get() {
+            names.push(SETTING_NAMES[2]);
+        }
         names
     }
 
@@ -64,15 +80,23 @@ impl Settings {
         let theme = self.theme == applied.theme
             && applied.theme != target.theme
             && self.theme.set(target.theme(), clock, now_ms);
-        usize::from(locale) + usize::from(theme)
+        let speed = self.speed == applied.speed
+            && applied.speed != target.speed
+            && self.speed.set(target.speed(), clock, now_ms);
+        usize::from(locale) + usize::from(theme) + usize::from(speed)
     }
 
     pub(super) fn legacy(locale: Option<Locale>, theme: Option<Theme>, at: [Stamp; 2]) -> Settings {
         Settings {
             locale: Lww::new(locale, at[0]),
             theme: Lww::new(theme, at[1]),
+            speed: Lww::default(),
         }
     }
+}
+
+fn never_set(speed: &Lww<Option<u16>>) -> bool {
+    *speed == Lww::default()
 }
 
 impl Merge for Settings {
@@ -80,16 +104,18 @@ impl Merge for Settings {
         Settings {
             locale: self.locale.merge(&other.locale),
             theme: self.theme.merge(&other.theme),
+            speed: self.speed.merge(&other.speed),
         }
     }
 
     fn clamp_stamps(&mut self, now_ms: u64) {
         self.locale.clamp_stamps(now_ms);
         self.theme.clamp_stamps(now_ms);
+        self.speed.clamp_stamps(now_ms);
     }
 
     fn latest(&self) -> Stamp {
-        self.locale.at().max(self.theme.at())
+        self.locale.at().max(self.theme.at()).max(self.speed.at())
     }
 }
 

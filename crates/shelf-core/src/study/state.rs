@@ -10,8 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::limits::MAX_PLAYLISTS;
+use super::limits::SPEEDS;
 use super::lww::Merge;
 use super::notes::{Note, NoteMap, NoteTooLong, KEEP_BOTH_SEPARATOR};
+use super::plan::{duration_secs, merge_durations, speed_or_normal, DurationMap};
 use super::playlist::{normalize_name, AddSummary, Added, Duplicates, NameError, Playlist};
 use super::progress::{watch_state, Progress, ProgressMap};
 use super::settings::Settings;
@@ -33,19 +35,29 @@ pub struct StudyState {
     notes: NoteMap,
     playlists: PlaylistMap,
     settings: Settings,
+    /// Lecture lengths learned from the player (`plan.rs`): facts, merged
+    /// as the longer reading, never edited.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    durations: DurationMap,
     #[serde(skip)]
     clock: Clock,
 }
 
 impl PartialEq for StudyState {
     fn eq(&self, other: &Self) -> bool {
-        (&self.progress, &self.notes, &self.playlists, &self.settings)
-            == (
-                &other.progress,
-                &other.notes,
-                &other.playlists,
-                &other.settings,
-            )
+        (
+            &self.progress,
+            &self.notes,
+            &self.playlists,
+            &self.settings,
+            &self.durations,
+        ) == (
+            &other.progress,
+            &other.notes,
+            &other.playlists,
+            &other.settings,
+            &other.durations,
+        )
     }
 }
 
@@ -94,6 +106,7 @@ impl StudyState {
             notes,
             playlists,
             settings,
+            durations: DurationMap::new(),
             clock: Clock::default(),
         };
         state.clock.observe(state.latest());
@@ -198,6 +211,16 @@ impl StudyState {
         &self.settings
     }
 
+    /// Lecture lengths known so far, in seconds.
+    pub fn durations(&self) -> &DurationMap {
+        &self.durations
+    }
+
+    /// The chosen playback speed in percent (100 when none was chosen).
+    pub fn speed_percent(&self) -> u16 {
+        speed_or_normal(self.settings.speed())
+    }
+
     // ---- editing -------------------------------------------------------
 
     /// False when nothing changed.
@@ -258,6 +281,33 @@ impl StudyState {
 
     pub fn set_theme(&mut self, theme: Option<Theme>, now_ms: u64) -> bool {
         self.settings.set_theme(theme, &mut self.clock, now_ms)
+    }
+
+    /// Sets the default playback speed (percent, one of [`SPEEDS`]);
+    /// false for a speed not offered or no change.
+    pub fn set_speed(&mut self, percent: u16, now_ms: u64) -> bool {
+        SPEEDS.contains(&percent)
+            && self
+                .settings
+                .set_speed(Some(percent).filter(|p| *p != 100), &mut self.clock, now_ms)
+    }
+
+    /// Records a lecture's length as the player reported it (raw seconds);
+    /// false when it is no length or nothing longer than known. A length is
+    /// a fact, not a register, but learning one still moves the clock, so
+    /// [`StudyState::version`] tells the app to save it.
+    pub fn learn_duration(&mut self, video: &VideoId, raw_secs: f64, now_ms: u64) -> bool {
+        let Some(secs) = duration_secs(raw_secs) else {
+            return false;
+        };
+        match self.durations.get(video) {
+            Some(known) if *known >= secs => false,
+            _ => {
+                self.durations.insert(video.clone(), secs);
+                self.clock.tick(now_ms);
+                true
+            }
+        }
     }
 
     /// Adds an empty playlist under a caller-chosen id.
@@ -409,6 +459,7 @@ impl StudyState {
             notes: self.notes.merge(&other.notes),
             playlists: self.playlists.merge(&other.playlists),
             settings: self.settings.merge(&other.settings),
+            durations: merge_durations(&self.durations, &other.durations),
             clock,
         }
     }
@@ -451,6 +502,11 @@ impl StudyState {
     }
 
     // ---- for backup and schema ----------------------------------------
+
+    pub(super) fn with_durations(mut self, durations: DurationMap) -> StudyState {
+        self.durations = durations;
+        self
+    }
 
     pub(super) fn notes_map(&self) -> &NoteMap {
         &self.notes
@@ -601,6 +657,11 @@ pub struct PlaylistEditor<'a> {
 impl PlaylistEditor<'_> {
     pub fn playlist(&self) -> &Playlist {
         self.list
+    }
+
+    /// Sets or clears the day the list is due.
+    pub fn set_due(&mut self, due: Option<super::plan::Day>) -> bool {
+        self.list.set_due(due, self.clock, self.now_ms)
     }
 
     pub fn rename(&mut self, name: &str) -> Result<bool, NameError> {

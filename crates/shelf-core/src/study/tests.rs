@@ -38,6 +38,10 @@ enum Op {
     RemoveAt(usize, usize),
     Move(usize, usize, usize),
     Theme(Option<Theme>),
+    /// The player reports a lecture's length (raw, as YouTube gives it).
+    Length(usize, f64),
+    Speed(u16),
+    Due(usize, Option<i32>),
     /// The device reads another device's state (a storage event, an import).
     SyncFrom(usize),
 }
@@ -58,6 +62,13 @@ fn op() -> impl Strategy<Value = Op> {
         (0..2usize, 0..4usize, 0..4usize).prop_map(|(l, a, b)| Op::Move(l, a, b)),
         proptest::option::of(select(vec![Theme::Light, Theme::Dark])).prop_map(Op::Theme),
         (0..3usize).prop_map(Op::SyncFrom),
+        (
+            0..4usize,
+            select(vec![0.0, 59.6, 1800.0, 2710.4, f64::NAN, 1e9])
+        )
+            .prop_map(|(i, s)| Op::Length(i, s)),
+        select(vec![100u16, 125, 150, 200, 333]).prop_map(Op::Speed),
+        (0..2usize, proptest::option::of(20_500i32..20_510)).prop_map(|(l, d)| Op::Due(l, d)),
     ]
 }
 
@@ -99,6 +110,12 @@ fn apply(devices: &mut [StudyState], d: usize, op: &Op, now: u64) {
         Op::RemoveAt(l, i) => drop(s.playlist_mut(&pid(*l), now).map(|mut p| p.remove_at(*i))),
         Op::Move(l, a, b) => drop(s.playlist_mut(&pid(*l), now).map(|mut p| p.move_to(*a, *b))),
         Op::Theme(theme) => drop(s.set_theme(*theme, now)),
+        Op::Length(i, raw) => drop(s.learn_duration(&v(*i), *raw, now)),
+        Op::Speed(p) => drop(s.set_speed(*p, now)),
+        Op::Due(l, day) => drop(
+            s.playlist_mut(&pid(*l), now)
+                .map(|mut p| p.set_due(day.map(plan::Day))),
+        ),
         Op::SyncFrom(_) => unreachable!("handled above"),
     }
 }
@@ -184,6 +201,18 @@ proptest! {
         prop_assert!(after.note_versions(&v(video)).len() <= 1);
         for text in &typed {
             prop_assert!(after.note(&v(video)).unwrap_or_default().contains(text), "keep both keeps {}", text);
+        }
+    }
+
+    /// Every length any device learned is known everywhere after a merge,
+    /// as the longest reading.
+    #[test]
+    fn lengths_merge_as_the_longest_reading(h in history()) {
+        let devices = run(&h);
+        let merged = all(&devices);
+        for video in VIDEOS {
+            let longest = devices.iter().filter_map(|d| d.durations().get(video).copied()).max();
+            prop_assert_eq!(merged.durations().get(video).copied(), longest);
         }
     }
 

@@ -40,7 +40,7 @@ const REAL_V2: &str = r#"{"schema":2,"progress":{"AAAAAAAAAAA":{"state":"watched
 fn current_schema_round_trips() {
     let state = sample();
     let json = encode(&state);
-    assert!(json.starts_with("{\"schema\":4,"), "{json}");
+    assert!(json.starts_with("{\"schema\":5,"), "{json}");
     assert_eq!(clean(&json), state);
     assert_eq!(encode(&clean(&json)), json, "deterministic output");
     assert_eq!(
@@ -282,7 +282,7 @@ fn corrupt_input_is_reported_not_guessed() {
 #[test]
 fn newer_schema_is_never_read() {
     for (raw, version) in [
-        (r#"{"schema":5,"anything":"at all"}"#, 5),
+        (r#"{"schema":6,"anything":"at all"}"#, 6),
         (r#"{"schema":18446744073709551615}"#, u64::MAX),
     ] {
         assert_eq!(decode(raw, NOW), Decoded::FromNewerVersion { version });
@@ -392,7 +392,7 @@ fn v3_notes_read_as_one_version_and_upgrade_to_v4() {
         "v3 data keeps its rule"
     );
     let json = encode(&merged);
-    assert!(json.starts_with(r#"{"schema":4,"#), "{json}");
+    assert!(json.starts_with(r#"{"schema":5,"#), "{json}");
     assert!(
         json.contains(r#""AAAAAAAAAAA":{"values":{"1800000000500.0.a1":"laptop, later"},"floor":"1800000000500.0.a1"}"#),
         "{json}"
