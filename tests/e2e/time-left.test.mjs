@@ -176,7 +176,7 @@ test('a fresh profile shows no "continue"; the playlist and video pages fit a 39
   await visit(page, '');
   await page.locator('.continue-card').waitFor();
   assert.ok(await fits(), 'home fits');
-  await assertAccessible(page, 'home with continue (phone)', { include: '.continue-card' });
+  await assertAccessible(page, 'home with continue (phone)', { include: ['.continue-card'] });
   assert.deepEqual(errors, []);
   await context.close();
 });
