@@ -5,6 +5,7 @@ pub mod catalogue_page;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod component_tests;
 pub mod frame;
+pub mod keyed;
 pub mod load_error;
 pub mod not_found;
 pub mod page_title;

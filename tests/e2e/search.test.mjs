@@ -303,3 +303,23 @@ test('Back from a video restores the rows shown, the scroll position and the sea
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('ticking a course in the facet lists it in lecture order, as opening its URL does', async () => {
+  const { page, errors, context } = await app.open('');
+  const titles = () => page.locator('.result-list .video-title').allInnerTexts();
+  // The newest uploads show first, some of this course's among them.
+  const n = await facetCount(page, 'series', 'genai2024');
+  await facet(page, 'series', 'genai2024').check();
+  await page.waitForURL(/\?series=genai2024$/);
+  assert.equal(await page.locator('.sort select').inputValue(), 'lecture');
+  await page.waitForFunction((n) => document.querySelectorAll('.result-list > li.video-card').length === n, n);
+  const ticked = await titles();
+  const lectures = ticked.map((t) => Number(t.match(/第(\d+)講/)?.[1]));
+  assert.deepEqual(lectures, [...lectures].sort((a, b) => a - b), ticked.join('\n'));
+  // The same list as the URL opened directly.
+  await page.goto(new URL('?series=genai2024', app.url).href);
+  await mounted(page);
+  assert.deepEqual(await titles(), ticked);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -351,7 +351,7 @@ test('export, clear storage and import give back the identical state, after a pr
   const file = await download.path();
   const backup = JSON.parse(await readFile(file, 'utf8'));
   assert.equal(backup.kind, 'lecture-shelf-backup');
-  assert.equal(backup.schema, 4);
+  assert.equal(backup.schema, 5);
 
   await page.evaluate(() => localStorage.clear());
   await reload(page);

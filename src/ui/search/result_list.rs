@@ -14,6 +14,7 @@ use crate::context::{use_catalogue, use_locale, use_search_index, use_study};
 use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
 use crate::ui::catalogue_page::HEADING_ID;
+use crate::ui::keyed::stamped;
 use crate::ui::study::watch_toggle::chosen_state;
 use crate::ui::video_card::{is_selection_box, VideoCard};
 use crate::web::target;
@@ -42,6 +43,11 @@ pub fn ResultList(
                 .map(|h| (h.video, r.marks(index, catalogue, h.video)))
                 .collect::<HashMap<usize, Marks>>()
         })
+    });
+    // Stamped keys: the keyed diff misplaces rows when a change both adds
+    // and removes some (crate::ui::keyed).
+    let shown = stamped(move || {
+        results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect())
     });
     // One handler for every row's selection box and watch-state radios:
     // rows are made in bulk as results change, and a listener each would
@@ -75,9 +81,9 @@ pub fn ResultList(
                 let locale = use_locale();
                 view! {
             <For
-                each=move || results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect::<Vec<_>>())
-                key=|video| *video
-                children=move |video| {
+                each=move || shown.get()
+                key=|row| *row
+                children=move |(_, video)| {
                     let row = Memo::new(move |_| marks.with(|m| m.get(&video).cloned().unwrap_or_default()));
                     view! {
                         <VideoCard

@@ -12,6 +12,7 @@ use shelf_core::study::{NameError, PlaylistError, MAX_NAME_CHARS, MAX_PLAYLISTS}
 
 use crate::context::{use_catalogue, use_study};
 use crate::i18n::t;
+use crate::ui::keyed::stamped;
 use crate::ui::page_title::PageTitle;
 use crate::ui::study::assignment_paste::AssignmentPaste;
 use crate::ui::study::deleted_playlist::Deleted;
@@ -112,6 +113,8 @@ pub fn PlaylistsPage() -> impl IntoView {
         let n = shown.get();
         all_ids.with(|ids| ids.iter().take(n).cloned().collect::<Vec<_>>())
     });
+    // A sync can add and remove lists in one change (crate::ui::keyed).
+    let rows = stamped(move || ids.get());
     let gone_elsewhere = deleted_elsewhere(own_deletes, renaming);
     let restore_gone = move |gone: Deleted| {
         study.update(|s, now| s.restore_playlist(&gone.id, now));
@@ -177,7 +180,7 @@ pub fn PlaylistsPage() -> impl IntoView {
                 fallback=move || view! { <p class="muted">{move || t().no_playlists}</p> }
             >
                 <ul class="playlist-list" role="list">
-                    <For each=move || ids.get() key=|id| id.clone() let(id)>
+                    <For each=move || rows.get() key=|row| row.clone() let((_, id))>
                         <PlaylistRow id on_deleted renaming />
                     </For>
                 </ul>
