@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect};
 use shelf_core::playback::{PlayerState, Position, Reading};
+use shelf_core::study::plan::speed_from_rate;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -60,6 +61,9 @@ pub enum Event {
     /// The API's error code (2 bad id, 5 HTML5 error, 100 removed, 101/150
     /// embedding not allowed).
     Error(i32),
+    /// The rate changed (the API's `onPlaybackRateChange`), e.g. in
+    /// YouTube's own menu, to a speed the app offers, in percent.
+    Speed(u16),
 }
 
 thread_local! {
@@ -125,10 +129,11 @@ enum Kind {
     Ready = 0,
     StateChange = 1,
     Error = 2,
+    Rate = 3,
 }
 
 impl Kind {
-    const ALL: [Kind; 3] = [Kind::Ready, Kind::StateChange, Kind::Error];
+    const ALL: [Kind; 4] = [Kind::Ready, Kind::StateChange, Kind::Error, Kind::Rate];
 
     fn from_code(code: f64) -> Option<Kind> {
         Kind::ALL
@@ -144,6 +149,7 @@ impl Kind {
             // Only codes the API documents: NaN once read as "ended".
             Kind::StateChange => PlayerState::from_raw(data).map(Event::State),
             Kind::Error => Some(Event::Error(if data.is_finite() { data as i32 } else { 0 })),
+            Kind::Rate => speed_from_rate(data).map(Event::Speed),
         }
     }
 }
@@ -211,6 +217,7 @@ impl Player {
         set(&events, "onReady", &handler(Kind::Ready));
         set(&events, "onStateChange", &handler(Kind::StateChange));
         set(&events, "onError", &handler(Kind::Error));
+        set(&events, "onPlaybackRateChange", &handler(Kind::Rate));
         let vars = Object::new();
         set(&vars, "start", &start.into());
         set(&vars, "autoplay", &u32::from(autoplay).into());

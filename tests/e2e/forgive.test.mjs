@@ -155,6 +155,15 @@ test('on a 390 px phone the touched pages fit, whose lectures these are shows, a
     }
     await fits(`/${path}`);
   }
+  // The import preview stacks on a phone and stays a table to screen readers.
+  const backup = { kind: 'lecture-shelf-backup', schema: 2, progress: { [LECTURE_7]: { state: 'watched', updated_at: 1764000000000 } } };
+  await page.getByLabel('Backup file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  const table = page.getByRole('table');
+  await table.waitFor();
+  await fits('/backup with the import preview');
+  assert.equal(await table.getByRole('columnheader').count(), 6);
+  assert.equal(await table.getByRole('rowheader').count(), 4);
+  assert.equal(await table.getByRole('cell').count(), 20);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -74,7 +74,7 @@ test('a pasted slide shows its due date, time left and pace; a length learned fr
   const list = await pasteSlide(page);
   assert.equal(await page.locator('input.due-date').inputValue(), '2026-03-07');
   // No length known yet: three lectures of unknown length, no row lengths.
-  await page.locator('p.time-left[data-unknown="3"]', { hasText: '3 講長度未知' }).waitFor();
+  await page.locator('p.time-left[data-unknown="3"]', { hasText: '還有 3 講，長度未知' }).waitFor();
   assert.equal(await page.locator('ol.entries .length').count(), 0);
 
   // The player learns lecture 1's length (45 min) as it loads.
@@ -114,6 +114,8 @@ test('a pasted slide shows its due date, time left and pace; a length learned fr
   await page.waitForFunction((id) => JSON.parse(localStorage.getItem('lecture-shelf/study') ?? '{}').progress?.[id]?.state?.value === 'watched', L1);
   await visit(page, `playlists/${list}`);
   await page.locator('p.time-left[data-left-secs="0"][data-unknown="2"]').waitFor();
+  // Not "0 min left": what is left is of unknown length.
+  assert.equal(await timeLeft(page).innerText(), '還有 2 講，長度未知 · 共 45 分鐘');
 
   // Home: continue with the next lecture due, one tap away.
   await visit(page, '');
@@ -146,6 +148,15 @@ test('the playback speed is remembered, applied to every player and used in time
   await ready(page, L2);
   await page.waitForFunction(() => window.__fakeYouTube.last().calls.some((c) => c[0] === 'setPlaybackRate' && c[1] === 1.5));
   assert.equal(await page.locator('select.speed-select').inputValue(), '150');
+  // A speed chosen in YouTube's own menu is remembered too; one the app
+  // does not offer (0.25×) is not.
+  await page.evaluate(() => window.__fakeYouTube.last().emit('onPlaybackRateChange', 1.25));
+  await page.waitForFunction(() => document.querySelector('select.speed-select').value === '125');
+  assert.equal((await stored(page)).settings?.speed?.value, 125);
+  await page.evaluate(() => window.__fakeYouTube.last().emit('onPlaybackRateChange', 0.25));
+  await page.evaluate(() => window.__fakeYouTube.last().emit('onPlaybackRateChange', 1.5));
+  await page.waitForFunction(() => document.querySelector('select.speed-select').value === '150');
+  assert.equal((await stored(page)).settings?.speed?.value, 150);
   // Two 45-minute lectures at 1.5×: one hour.
   await visit(page, `playlists/${list}`);
   await page.locator('p.time-left[data-left-secs="3600"][data-unknown="1"]').waitFor();

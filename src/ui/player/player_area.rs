@@ -112,6 +112,13 @@ pub fn PlayerArea(video: &'static Video, control: PlayerControl, autoplay: bool)
                 feed(Playback::Ended);
             }
             Event::State(_) => {}
+            // A speed chosen in YouTube's own menu is remembered as if chosen
+            // here (the app's own change echoes back equal, and writes nothing).
+            Event::Speed(percent) => {
+                if study.with_untracked(|s| s.speed_percent()) != percent {
+                    study.update(|s, now| s.set_speed(percent, now));
+                }
+            }
             Event::Error(_) => {
                 stop_polling();
                 status.set(Status::Failed(Reason::Unavailable));

@@ -24,30 +24,32 @@ pub fn ImportPreviewTable(preview: ImportPreview) -> impl IntoView {
             diff.kept_local.len(),
         ];
         view! {
-            <tr>
-                <th scope="row">{move || label()}</th>
+            <tr role="row">
+                <th scope="row" role="rowheader">{move || label()}</th>
                 {cells
                     .into_iter()
                     .zip(COLUMNS)
-                    .map(|(n, column)| view! { <td data-label=move || column(t())>{n}</td> })
+                    .map(|(n, column)| view! { <td role="cell" data-label=move || column(t())>{n}</td> })
                     .collect_view()}
             </tr>
         }
     };
     view! {
-        <table class="import-preview-table">
+        // Explicit roles: phones lay the table out as blocks (style/study.css),
+        // and some screen readers drop a table's semantics with its layout.
+        <table class="import-preview-table" role="table">
             <caption>{move || t().import_preview_caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{move || t().import_col_kind}</th>
-                    <th scope="col">{move || t().import_col_added}</th>
-                    <th scope="col">{move || t().import_col_updated}</th>
-                    <th scope="col">{move || t().import_col_removed}</th>
-                    <th scope="col">{move || t().import_col_unchanged}</th>
-                    <th scope="col">{move || t().import_col_kept}</th>
+            <thead role="rowgroup">
+                <tr role="row">
+                    <th scope="col" role="columnheader">{move || t().import_col_kind}</th>
+                    <th scope="col" role="columnheader">{move || t().import_col_added}</th>
+                    <th scope="col" role="columnheader">{move || t().import_col_updated}</th>
+                    <th scope="col" role="columnheader">{move || t().import_col_removed}</th>
+                    <th scope="col" role="columnheader">{move || t().import_col_unchanged}</th>
+                    <th scope="col" role="columnheader">{move || t().import_col_kept}</th>
                 </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
                 {row(|| t().import_kind_progress, preview.progress)}
                 {row(|| t().import_kind_notes, preview.notes)}
                 {row(|| t().import_kind_playlists, preview.playlists)}

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use shelf_core::ids::VideoId;
 use shelf_core::study::plan::{
-    continue_lecture, hours_minutes, ics_calendar, pace, plan_days, remaining_secs, time_left,
-    Continue, Day, IcsEvent, Pace, TimeLeft,
+    continue_lecture, hours_minutes, ics_calendar, length_minutes, pace, plan_days, remaining_secs,
+    time_left, Continue, Day, IcsEvent, Pace, TimeLeft,
 };
 use shelf_core::study::Playlist;
 
@@ -42,7 +42,7 @@ pub fn LengthBadge(video: &'static str) -> impl IntoView {
     let secs = Memo::new(move |_| study.with(|s| s.durations().get(video).copied()));
     move || {
         secs.get().map(|secs| {
-            let minutes = u64::from(secs).div_ceil(60);
+            let minutes = length_minutes(secs);
             view! {
                 <span class="length" data-length=secs>
                     {fill(t().length_minutes, &[("n", &minutes.to_string())])}
@@ -100,9 +100,16 @@ pub fn TimeLeftLine(playlist: Memo<Option<Playlist>>) -> impl IntoView {
         if left.is_done() {
             return t().time_all_watched.to_string();
         }
-        let mut parts = vec![fill(t().time_left, &[("time", &span_text(left.left_secs))])];
-        if left.unknown > 0 {
-            parts.push(plural(&t().time_unknown, left.unknown, &[]));
+        let mut parts = Vec::new();
+        if left.left_secs == 0 && left.unknown > 0 {
+            // Only lectures of unknown length are left: "0 min left" would
+            // say there is nothing.
+            parts.push(plural(&t().time_only_unknown, left.unknown, &[]));
+        } else {
+            parts.push(fill(t().time_left, &[("time", &span_text(left.left_secs))]));
+            if left.unknown > 0 {
+                parts.push(plural(&t().time_unknown, left.unknown, &[]));
+            }
         }
         if left.total_secs > 0 {
             parts.push(fill(

@@ -44,10 +44,22 @@ pub fn speed_or_normal(percent: Option<u16>) -> u16 {
     percent.filter(|p| SPEEDS.contains(p)).unwrap_or(100)
 }
 
+/// The speed a player reports as a rate (1.5), in percent, when it is one
+/// the app offers: a rate changed in YouTube's own menu becomes the
+/// remembered speed; 0.25× or a forged value does not.
+pub fn speed_from_rate(rate: f64) -> Option<u16> {
+    let percent = (rate * 100.0).round();
+    SPEEDS
+        .into_iter()
+        .find(|&p| rate.is_finite() && f64::from(p) == percent)
+}
+
 /// What is left of a list of lectures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TimeLeft {
-    /// Every known length added up, at 1×.
+    /// Every known length added up at 1×, each rounded up to the whole
+    /// minute its row shows ([`length_minutes`]), so the total is the sum
+    /// of the rows a student might add up.
     pub total_secs: u64,
     /// What is left to watch of the known lengths, at the chosen speed.
     pub left_secs: u64,
@@ -92,7 +104,7 @@ pub fn time_left<'a>(
     let mut left_at_1x = 0u64;
     for video in videos {
         if let Some(len) = durations.get(video) {
-            out.total_secs += u64::from(*len);
+            out.total_secs += length_minutes(*len) * 60;
         }
         if watch_state(progress, video) == WatchState::Watched {
             continue;
@@ -105,6 +117,11 @@ pub fn time_left<'a>(
     }
     out.left_secs = (left_at_1x * 100).div_ceil(speed);
     out
+}
+
+/// A lecture's length as its row shows it: whole minutes, rounded up.
+pub fn length_minutes(secs: u32) -> u64 {
+    u64::from(secs).div_ceil(60)
 }
 
 /// Hours and minutes for "3 h 40 min": minutes rounded up, so 20 seconds

@@ -74,6 +74,15 @@ fn time_left_counts_unwatched_the_rest_of_in_progress_and_unknowns() {
         (1000, 2, 4800)
     );
     assert_eq!(hours_minutes(3 * 3600 + 40 * 60), (3, 40));
+    // The total is the rows' minutes added up: 59:30 and 0:40 show as
+    // "60 min" and "1 min", so "1 h 1 min in all", not "1 h".
+    let mut r = StudyState::default();
+    r.learn_duration(&vid(A), 3570.0, NOW);
+    r.learn_duration(&vid(B), 40.0, NOW);
+    assert_eq!((length_minutes(3570), length_minutes(40)), (60, 1));
+    let left = time_left([A, B], r.progress(), r.durations(), 100);
+    assert_eq!(hours_minutes(left.total_secs), (1, 1));
+    assert_eq!(hours_minutes(left.left_secs), (1, 1));
     assert_eq!(
         hours_minutes(20),
         (0, 1),
@@ -282,4 +291,14 @@ fn continue_is_the_latest_lecture_in_progress_else_the_next_due() {
     assert_eq!(continue_lecture(&s), Some(Continue::InProgress(vid(B))));
     s.set_resume(&vid(C), Some(70), NOW + 4);
     assert_eq!(continue_lecture(&s), Some(Continue::InProgress(vid(C))));
+}
+
+#[test]
+fn a_rate_from_the_player_is_a_speed_only_when_offered() {
+    assert_eq!(speed_from_rate(1.5), Some(150));
+    assert_eq!(speed_from_rate(1.0), Some(100));
+    assert_eq!(speed_from_rate(1.2500001), Some(125));
+    for bad in [0.25, 0.5, 3.0, f64::NAN, f64::INFINITY, -1.5] {
+        assert_eq!(speed_from_rate(bad), None, "{bad}");
+    }
 }
