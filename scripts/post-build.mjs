@@ -28,6 +28,7 @@ import { prerender, withWasmPriority } from './prerender.mjs';
 import { isWorkerFile } from './catalogue-worker-files.mjs';
 import { siteInputs, writeSiteFiles, withSiteFiles } from './site-data.mjs';
 import { googleClientId, withGoogleClient } from './google-client.mjs';
+import { compactPage } from './compact-page.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -66,9 +67,9 @@ console.log(
 );
 // 404.html (deep links, and every route but the bare catalogue in sw.js)
 // keeps the neutral skeleton; index.html gets the catalogue's first screen.
-const shell = withWasmPriority(await readFile(indexHtml, 'utf8'));
+const shell = compactPage(withWasmPriority(await readFile(indexHtml, 'utf8')));
 prerender(indexHtml, source, join(staging, site.catalogue));
-const { html, policy } = withCsp(withWasmPriority(await readFile(indexHtml, 'utf8')));
+const { html, policy } = withCsp(compactPage(withWasmPriority(await readFile(indexHtml, 'utf8'))));
 await writeFile(indexHtml, html);
 console.log(policy ? `csp.mjs: ${policy}` : 'csp.mjs: no CSP under trunk serve with autoreload');
 await writeFile(join(staging, '404.html'), withCsp(shell).html);

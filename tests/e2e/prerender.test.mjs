@@ -261,3 +261,20 @@ test('under the service worker only the bare catalogue gets the prerendered page
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('index.html and 404.html carry their styles as one minified element and no source comments', async () => {
+  for (const name of ['index.html', '404.html']) {
+    const html = await readFile(`${distDir()}/${name}`, 'utf8');
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert.equal(styles.length, 1, name);
+    assert.ok(!styles[0].includes('/*') && !/\n\s/.test(styles[0]), `${name}: the styles are minified`);
+    // Every source file's rules are there: a rule of the first and of the last.
+    assert.match(styles[0], /:root\{/, name);
+    assert.match(styles[0], /@media/, name);
+    assert.ok(!/<!--/.test(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')), `${name}: no comments`);
+    // One hash for the one style element.
+    const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+    const styleSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src'));
+    assert.equal(styleSrc.match(/'sha256-/g).length, 1, styleSrc);
+  }
+});
