@@ -109,6 +109,10 @@ async function catalogueCount(page, n) {
 async function loadFromSources(page) {
   await visit(page, 'sources');
   assert.equal(await runJob(page, () => page.locator('button.load-catalogue').click()), 'applied');
+  // The student reads what was loaded and its size; timings are for the benchmark (data-parse-ms).
+  const status = await page.locator('p.catalogue-job').innerText();
+  assert.doesNotMatch(status, /毫秒|\bms\b/, status);
+  assert.ok(Number(await page.locator('p.catalogue-job').getAttribute('data-parse-ms')) >= 0);
 }
 
 /** Picks catalogue pages as files on the sources page; resolves to the job's state. */

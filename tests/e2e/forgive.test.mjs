@@ -167,3 +167,36 @@ test('on a 390 px phone the touched pages fit, whose lectures these are shows, a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('layout and wording: the paste box has a line of its own, the range picker starts under its heading, the load status has no timings, one playlist is a "Playlist"', async () => {
+  const { context, tab } = await app.openBrowser({ viewport: { width: 1280, height: 900 }, locale: 'en' });
+  await fakeYouTube(context);
+  const { page, errors } = await tab('playlists');
+  const box = (locator) => locator.evaluate((el) => el.getBoundingClientRect().toJSON());
+  // The paste box: below its label, not inside a sentence, and big enough to paste a slide into.
+  const label = await box(page.locator('label[for="assignment-text"]'));
+  const paste = await box(page.locator('#assignment-text'));
+  assert.ok(paste.top >= label.bottom, `box top ${paste.top} under its label ${label.bottom}`);
+  assert.ok(paste.width >= 400 && paste.height >= 150, `paste box ${paste.width}×${paste.height}`);
+
+  // The range picker on a course page: "from" starts the row under the heading; the selects are styled.
+  await visit(page, 'series/genai2024');
+  const heading = await box(page.locator('#range-heading'));
+  const from = await box(page.locator('select.range-from'));
+  assert.ok(from.top >= heading.bottom, `"from" ${from.top} under the heading ${heading.bottom}`);
+  const styled = await page.locator('select.range-from').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { radius: s.borderTopLeftRadius, height: el.getBoundingClientRect().height };
+  });
+  assert.equal(styled.radius, '6px');
+  assert.ok(styled.height >= 44, `select height ${styled.height}`);
+
+  // A saved range is one playlist: the progress page badges it "Playlist".
+  await page.locator('button.save-range').click();
+  await page.waitForURL(/\/playlists\/[^/]+$/);
+  await visit(page, 'progress');
+  const badges = await page.locator('.started-tracks .badge, .not-started-tracks .badge').allInnerTexts();
+  assert.ok(badges.length > 0 && badges.every((b) => b === 'Playlist'), JSON.stringify(badges));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
