@@ -9,7 +9,7 @@
 //            must arrive in a server's first flight (about 14 KB: TCP's
 //            initial window of 10 segments), so the first paint waits for
 //            no second round trip
-// Fails when either grows past its budget in size-budget.json (both lines are
+// Fails when any grows past its budget in size-budget.json (every line is
 // printed first). Raising a budget is a reviewed change to that file, with
 // the measured figure.
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
