@@ -120,9 +120,10 @@ pub fn TimeLeftLine(playlist: Memo<Option<Playlist>>) -> impl IntoView {
         parts.join(" · ")
     };
     let due = Memo::new(move |_| playlist.with(|p| p.as_ref().and_then(Playlist::due)));
+    // Worked out once for the words and the past-due style alike.
+    let pace_now = Memo::new(move |_| due.get().map(|due| pace(&left.get(), today(), due)));
     let pace_text = move || {
-        let due = due.get()?;
-        Some(match pace(&left.get(), today(), due) {
+        Some(match pace_now.get()? {
             Pace::Done => return None,
             Pace::PastDue { .. } => t().pace_past_due.to_string(),
             Pace::DueToday => t().pace_today.to_string(),
@@ -133,13 +134,7 @@ pub fn TimeLeftLine(playlist: Memo<Option<Playlist>>) -> impl IntoView {
             ),
         })
     };
-    let past_due = move || {
-        due.get().is_some()
-            && matches!(
-                pace(&left.get(), today(), due.get().unwrap_or(Day(0))),
-                Pace::PastDue { .. }
-            )
-    };
+    let past_due = move || matches!(pace_now.get(), Some(Pace::PastDue { .. }));
     view! {
         <p class="time-left" data-left-secs=move || left.get().left_secs data-unknown=move || left.get().unknown>{text}</p>
         {move || pace_text().map(|text| view! { <p class="pace" class:past-due=past_due>{text}</p> })}
