@@ -9,11 +9,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { mounted, useApp } from './support/app.mjs';
 import { assertAccessible } from './support/axe.mjs';
-import { noteVersions } from './support/store.mjs';
+import { STUDY_KEY as KEY, noteVersions, savedStudy as stored } from './support/store.mjs';
 
 const app = useApp();
 
-const KEY = 'lecture-shelf/study';
 // 【生成式AI導論 2024】第7講 and the two lectures of ML 2025.
 const LECTURE_7 = 'Q9cNkUPXUB8';
 const ML2025_1 = 'QLiKmca4kzI';
@@ -26,10 +25,6 @@ const visit = async (page, path) => {
   await mounted(page);
 };
 const settled = (page) => page.waitForFunction(() => document.documentElement.dataset.save !== 'saving');
-const stored = async (page) => {
-  await settled(page);
-  return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
-};
 /** Waits until storage holds exactly `versions` of the note on `id`. */
 const storedVersions = (page, id, versions) =>
   page.waitForFunction(

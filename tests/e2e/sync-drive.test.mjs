@@ -8,27 +8,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { distDir, mounted, useApp } from './support/app.mjs';
 import { CLIENT_ID, SCOPE, fakeGoogle } from './support/google.mjs';
-import { watchState } from './support/store.mjs';
+import { STUDY_KEY, savedStudy as stored, watchState } from './support/store.mjs';
+import { CONNECTION_KEY, idle, syncState, synced } from './support/sync.mjs';
 import { assertAccessible } from './support/axe.mjs';
 
 const app = useApp({ dist: distDir('DIST_GOOGLE') });
 const plain = useApp();
 
 const LOCALE = 'en-US';
-const STUDY_KEY = 'lecture-shelf/study';
-const CONNECTION_KEY = 'lecture-shelf/sync/connection';
 // On the catalogue's first page (newest first).
 const LECTURE_7 = 'Q9cNkUPXUB8';
 const TALK = 'fIoCxwVobEo';
 const ML2025_1 = 'QLiKmca4kzI';
 
-const stored = async (page) => {
-  await page.waitForFunction(() => document.documentElement.dataset.save !== 'saving');
-  return JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STUDY_KEY)) ?? '{}');
-};
-const syncState = (page) => page.evaluate(() => document.documentElement.dataset.sync);
-const synced = (page) => page.waitForFunction(() => document.documentElement.dataset.sync === 'synced');
-const idle = (page) => page.waitForFunction(() => document.documentElement.dataset.sync !== 'syncing');
 
 /**
  * Goes to the catalogue or the sync page through the app's own links (the

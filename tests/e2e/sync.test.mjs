@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mounted, useApp } from './support/app.mjs';
 import { serve } from './support/server.mjs';
 import { chromiumArgs, startRemoteStorage } from './support/remotestorage.mjs';
-import { noteText, noteVersions, watchState } from './support/store.mjs';
+import { STUDY_KEY, noteText, noteVersions, savedStudy as stored, watchState } from './support/store.mjs';
+import { CONNECTION_KEY, idle, synced } from './support/sync.mjs';
 import { assertAccessible } from './support/axe.mjs';
 
 const rs = { server: null, starting: null };
@@ -21,8 +22,6 @@ after(async () => {
 const app = useApp({ launchArgs: async () => chromiumArgs(await started()) });
 
 const LOCALE = 'en-US';
-const STUDY_KEY = 'lecture-shelf/study';
-const CONNECTION_KEY = 'lecture-shelf/sync/connection';
 // On the catalogue's first page (newest first).
 const LECTURE_7 = 'Q9cNkUPXUB8';
 const TALK = 'fIoCxwVobEo';
@@ -34,18 +33,10 @@ let users = 0;
 const newUser = () => rs.server.createUser(`student${++users}`);
 
 const html = (page, name) => page.evaluate((name) => document.documentElement.dataset[name], name);
-const stored = async (page) => {
-  await page.waitForFunction(() => document.documentElement.dataset.save !== 'saving');
-  return JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STUDY_KEY)) ?? '{}');
-};
 const visit = async (page, path, base = app.url) => {
   await page.goto(new URL(path, base).href);
   await mounted(page);
 };
-/** Waits until no round runs in this tab. */
-const idle = (page) => page.waitForFunction(() => document.documentElement.dataset.sync !== 'syncing');
-/** Waits for a round that ended in `synced`. */
-const synced = (page) => page.waitForFunction(() => document.documentElement.dataset.sync === 'synced');
 
 /**
  * Clicks "Sync now" on the sync page (visited first when elsewhere) and

@@ -11,9 +11,9 @@ import { mounted, useApp } from './support/app.mjs';
 import { collectErrors, openContext } from './support/browser.mjs';
 import { fakeYouTube } from './support/youtube.mjs';
 import { assertAccessible } from './support/axe.mjs';
+import { savedStudy as stored } from './support/store.mjs';
 
 const app = useApp();
-const KEY = 'lecture-shelf/study';
 // 【生成式AI導論 2024】 lectures 1–3 (catalogue/catalogue.json).
 const L1 = 'JGtqpQXfJis';
 const L2 = 'glBhOQ1_RkE';
@@ -42,11 +42,6 @@ async function profile(youtube = { duration: 2700 }, options = {}) {
 const visit = async (page, path) => {
   await page.goto(new URL(path, app.url).href, { waitUntil: 'domcontentloaded' });
   await mounted(page);
-};
-const settled = (page) => page.waitForFunction(() => document.documentElement.dataset.save !== 'saving');
-const stored = async (page) => {
-  await settled(page);
-  return JSON.parse((await page.evaluate((key) => localStorage.getItem(key), KEY)) ?? '{}');
 };
 const ready = (page, id) =>
   page.waitForFunction(

@@ -3,6 +3,15 @@
 // `{values: {stamp: text}, seen?, floor?}`, playlist entries are
 // `{video, pos, moved?, removed?}` shown by position.
 
+/** Where the app keeps the study state (`STATE_KEY`, src/web/storage.rs). */
+export const STUDY_KEY = 'lecture-shelf/study';
+
+/** The stored study state once the app's save has settled (`{}` when none). */
+export async function savedStudy(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.save !== 'saving');
+  return JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STUDY_KEY)) ?? '{}');
+}
+
 export const watchState = (store, id) => store.progress?.[id]?.state?.value ?? 'unwatched';
 export const resumeSecs = (store, id) => store.progress?.[id]?.resume?.value ?? undefined;
 /** Every stored version of a note, newest first (stamps order as the app orders them). */
