@@ -246,6 +246,10 @@ test('the slide assignment pasted on one device, then edited on both while apart
   await visit(a.page, list);
   await visit(b.page, list);
   assert.deepEqual(await entryIds(b.page), lectures, 'the other device has the playlist');
+  // Each visit's own round (at start) first: going offline under it would
+  // fail its request mid-flight, which Chromium logs as a console error.
+  await synced(a.page);
+  await synced(b.page);
 
   // Apart (both offline, pages already loaded): each edits the same list.
   await a.context.setOffline(true);
@@ -410,6 +414,7 @@ test('concurrent edits of one note on two devices keep both texts through sync',
   assert.equal(noteText(await stored(b.page), LECTURE_7), 'shared note');
   // Each edits the note without having seen the other's edit (A offline meanwhile).
   await visit(a.page, `video/${LECTURE_7}`);
+  await synced(a.page);
   await a.context.setOffline(true);
   await visit(b.page, `video/${LECTURE_7}`);
   await writeNote(b.page, PHONE);
