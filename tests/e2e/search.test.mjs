@@ -2,7 +2,7 @@
 // the state, keyboard use and the empty state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mounted, useApp } from './support/app.mjs';
+import { listed, mounted, useApp } from './support/app.mjs';
 
 const app = useApp();
 const results = (page) => page.locator('ul.result-list > li.video-card');
@@ -110,6 +110,7 @@ test('the URL is the state: reload, back and pasted links restore query, facets 
   assert.doesNotMatch(page.url(), /summary=0/);
   await page.goBack();
   await page.waitForURL(/sort=date-asc/);
+  await listed(page);
   assert.deepEqual(await page.locator('.result-list .video-title').allInnerTexts(), before);
   assert.deepEqual(errors, []);
   await context.close();
@@ -300,6 +301,58 @@ test('Back from a video restores the rows shown, the scroll position and the sea
   await page.locator('#catalogue-search').fill('ai');
   await page.waitForURL(/\?q=ai&sort=title-asc$/);
   assert.ok((await results(page).count()) <= 24);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a keystroke that rebuilds the list paints a screenful first, busy until the rest follow in order; narrowing keeps every row', async () => {
+  const { page, errors, context } = await app.open('');
+  await results(page).nth(23).waitFor();
+  // What the list holds in the frame after a keystroke (a frame callback
+  // runs before that frame's paint), and once it is no longer busy.
+  const type = (text) =>
+    page.evaluate(async (text) => {
+      const input = document.getElementById('catalogue-search');
+      const list = () => document.querySelector('ul.result-list');
+      const ids = () => [...list().querySelectorAll(':scope > li.video-card')].map((li) => li.dataset.videoId);
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      const painted = await new Promise((done) => requestAnimationFrame(() => done({ ids: ids(), busy: list().getAttribute('aria-busy') })));
+      await new Promise((done) => {
+        const check = () => !list().hasAttribute('aria-busy') && (observer.disconnect(), done());
+        const observer = new MutationObserver(check);
+        observer.observe(list(), { attributes: true, attributeFilter: ['aria-busy'] });
+        check();
+      });
+      return { painted, settled: ids() };
+    }, text);
+  const newest = await results(page).evaluateAll((lis) => lis.map((li) => li.dataset.videoId));
+
+  // "t" ranks other lectures first: the list is made again.
+  const t = await type('t');
+  assert.equal(t.painted.busy, 'true');
+  assert.equal(t.painted.ids.length, 8, 'a screenful in the first frame');
+  assert.equal(t.settled.length, 24, 'then the whole first page');
+  assert.deepEqual(t.settled.slice(0, 8), t.painted.ids, 'the rest come after the first rows, which stay');
+  assert.notDeepEqual(t.settled, newest);
+  // "agen" after "age" only narrows (fewer rows, in the same order): the
+  // rows that stay are kept, and all show in the first frame.
+  const age = await type('age');
+  await page.evaluate(() => (window.keptRows = new Set(document.querySelectorAll('ul.result-list > li.video-card'))));
+  const agen = await type('agen');
+  assert.ok(agen.settled.length > 0 && agen.settled.length < age.settled.length, `${age.settled.length} → ${agen.settled.length} rows`);
+  assert.deepEqual(agen.settled, age.settled.filter((id) => agen.settled.includes(id)), 'a narrowing');
+  assert.equal(agen.painted.busy, null);
+  assert.deepEqual(agen.painted.ids, agen.settled);
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('ul.result-list > li.video-card')].every((li) => window.keptRows.has(li))));
+
+  // The list built in two steps is the list the URL gives at once.
+  await type('t');
+  await page.waitForURL(/\?q=t$/);
+  await page.reload();
+  await mounted(page);
+  assert.equal(await page.locator('ul.result-list').getAttribute('aria-busy'), null);
+  assert.deepEqual(await results(page).evaluateAll((lis) => lis.map((li) => li.dataset.videoId)), t.settled);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,7 +14,7 @@ use crate::context::{use_catalogue, use_locale, use_search_index, use_study};
 use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
 use crate::ui::catalogue_page::HEADING_ID;
-use crate::ui::keyed::stamped;
+use crate::ui::keyed::{first_screen_first, stamped, FIRST_ROWS};
 use crate::ui::study::watch_toggle::chosen_state;
 use crate::ui::video_card::{is_selection_box, VideoCard};
 use crate::web::target;
@@ -46,9 +46,12 @@ pub fn ResultList(
     });
     // Stamped keys: the keyed diff misplaces rows when a change both adds
     // and removes some (crate::ui::keyed).
-    let shown = stamped(move || {
-        results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect())
-    });
+    let (shown, pending) = first_screen_first(
+        stamped(move || {
+            results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect())
+        }),
+        FIRST_ROWS,
+    );
     // One handler for every row's selection box and watch-state radios:
     // rows are made in bulk as results change, and a listener each would
     // cost more to make than the rest of the row's bindings.
@@ -75,7 +78,13 @@ pub fn ResultList(
         }
     };
     view! {
-        <ul class="video-list result-list" role="list" aria-labelledby=HEADING_ID on:change=on_change>
+        <ul
+            class="video-list result-list"
+            role="list"
+            aria-labelledby=HEADING_ID
+            aria-busy=move || pending.get().then_some("true")
+            on:change=on_change
+        >
             // Rows are written in one language: a new language makes them again.
             {move || {
                 let locale = use_locale();

@@ -61,3 +61,11 @@ export async function mounted(page) {
     () => !document.querySelector('[aria-busy="true"], [data-prerendered]') && document.querySelector('#main'),
   );
 }
+
+/**
+ * Resolves once the results show every row: a list made anew shows a
+ * screenful first and is `aria-busy` until the rest follow (src/ui/keyed.rs).
+ */
+export async function listed(page) {
+  await page.waitForFunction(() => !document.querySelector('ul.result-list[aria-busy]'));
+}
