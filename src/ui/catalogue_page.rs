@@ -60,7 +60,8 @@ pub fn CataloguePage() -> impl IntoView {
     });
     keep_scroll(move || rows_rendered(results, rows));
     let selected = RwSignal::new(BTreeSet::<VideoId>::new());
-    let all_results = Signal::derive(move || {
+    // A memo: the bulk-add bar reads it three times per keystroke.
+    let all_results = Memo::new(move |_| {
         results.with(|r| {
             r.hits
                 .iter()
@@ -72,6 +73,9 @@ pub fn CataloguePage() -> impl IntoView {
     // lecture order when the list shows it.
     let selected_ids = Signal::derive(move || {
         selected.with(|chosen| {
+            if chosen.is_empty() {
+                return Vec::new();
+            }
             all_results.with(|all| {
                 all.iter()
                     .filter(|id| chosen.contains(*id))
@@ -103,7 +107,7 @@ pub fn CataloguePage() -> impl IntoView {
                     <ActiveFilters query />
                     <div class="results-toolbar">
                         <SortSelect query />
-                        <BulkAdd selected=selected_ids all_results />
+                        <BulkAdd selected=selected_ids all_results=all_results.into() />
                     </div>
                     <Forgiven query results />
                     <Show when=move || results.with(|r| r.total > 0) fallback=move || view! { <NoResults query /> }>
