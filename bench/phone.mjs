@@ -71,6 +71,8 @@ function table(size, results, query) {
       [`search answers "${query}" typed once the field is enabled`, (x) => perLoad(x.search.map((l) => l.answeredAt), ms)],
       ['keystroke → next frame, median', (x) => pooled(x.search.flatMap((l) => l.keystrokes), 0.5)],
       ['keystroke → next frame, p95', (x) => pooled(x.search.flatMap((l) => l.keystrokes), 0.95)],
+      ['typed at 150 ms a key: input → next paint (Event Timing), median', (x) => pooled(x.search.flatMap((l) => l.paced), 0.5)],
+      ['typed at 150 ms a key: input → next paint (Event Timing), p95', (x) => pooled(x.search.flatMap((l) => l.paced), 0.95)],
       ['lecture links in the viewport after load', (x) => perLoad(x.paint.map((l) => l.inView), count)],
       ['DOM elements after load', (x) => perLoad(x.paint.map((l) => l.nodes), count)],
       ['catalogue data file decoded (the app\'s "catalogue-decode" measure)', (x) => perLoad(x.paint.map((l) => l.decode), ms)],
@@ -128,7 +130,7 @@ for (const size of sizes) {
           const figures = await load(browser, url, condition, mode, query);
           results[condition.name][who][mode].push(figures);
           process.stderr.write(`${size.size} run ${run + 1}/${args.runs} ${condition.name} ${mode} ${who}: ` +
-            `${JSON.stringify({ ...figures, keystrokes: figures.keystrokes?.length })}\n`);
+            `${JSON.stringify({ ...figures, keystrokes: figures.keystrokes?.length, paced: figures.paced?.length })}\n`);
         }
       }
     }

@@ -14,7 +14,7 @@
 //! A list built again costs most of a keystroke (under a phone's 4× slower
 //! CPU, ~200 ms for 24 result rows: making the rows, then laying them out),
 //! so [`first_screen_first`] shows a screenful in the frame that follows and
-//! the rest once that frame is painted.
+//! the rest a screenful per frame after it.
 
 use std::time::Duration;
 
@@ -44,43 +44,58 @@ where
     })
 }
 
-/// Rows a list built again shows in its first frame: more than a phone's
-/// screen holds below the search field.
-pub const FIRST_ROWS: usize = 8;
+/// Rows a list made anew shows per frame: more than a phone's screen holds
+/// below the search field.
+pub const ROWS_PER_FRAME: usize = 8;
 
 /// `list` (from [`stamped`]) as it is shown: a generation made before
-/// (removals, appends) in full; a new generation's first `first` rows, and
-/// the rest after the next paint. Also whether rows are still to come (for
-/// `aria-busy`).
+/// (rows removed or appended) in full; a new generation `batch` rows at a
+/// time, the first in the frame after the change and each next one once the
+/// frame before it is painted, so a key typed meanwhile waits for one batch
+/// at most. Also whether rows are still to come (for `aria-busy`).
 pub fn first_screen_first<K>(
     list: Memo<Vec<(u32, K)>>,
-    first: usize,
+    batch: usize,
 ) -> (Memo<Vec<(u32, K)>>, Signal<bool>)
 where
     K: Clone + PartialEq + Send + Sync + 'static,
 {
-    let generation = Memo::new(move |_| list.with(|l| l.first().map(|(g, _)| *g)));
-    // The generation shown in full. The first list shows in full at once: it
-    // replaces the prerendered rows, which must not shrink under the reader.
-    let whole = RwSignal::new(generation.get_untracked());
+    let generation = move || list.with_untracked(|l| l.first().map(|(g, _)| *g));
+    // How far a generation is shown: its rows up to a count, or all (`None`).
+    // The first list shows in full at once: it replaces the prerendered
+    // rows, which must not shrink under the reader.
+    let reach = RwSignal::new((generation(), None::<usize>));
     let shown = Memo::new(move |_| {
-        let whole = whole.get();
-        list.with(|l| match l.first() {
-            Some((g, _)) if Some(*g) != whole && l.len() > first => l[..first].to_vec(),
-            _ => l.clone(),
+        let (at, rows) = reach.get();
+        list.with(|l| {
+            let limit = match l.first() {
+                Some((g, _)) if Some(*g) == at => rows.unwrap_or(l.len()),
+                _ => batch,
+            };
+            l[..limit.min(l.len())].to_vec()
         })
     });
-    Effect::new(move |_| {
-        let now = generation.get();
-        if whole.get_untracked() != now {
-            // After the paint: a timeout set in the frame's callback runs
-            // once the frame is on screen.
-            request_animation_frame(move || {
-                set_timeout(move || whole.set(now), Duration::ZERO);
-            });
-        }
-    });
     let pending = Signal::derive(move || shown.with(Vec::len) < list.with(Vec::len));
+    Effect::new(move |_| {
+        if !pending.get() {
+            return;
+        }
+        let (at, rows, total) = (generation(), shown.with(Vec::len), list.with(Vec::len));
+        // After the paint: a timeout set in the frame's callback runs once
+        // the frame is on screen.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // A later list has its own batches.
+                    if generation() == at {
+                        let next = rows + batch;
+                        reach.set((at, (next < total).then_some(next)));
+                    }
+                },
+                Duration::ZERO,
+            );
+        });
+    });
     (shown, pending)
 }
 

@@ -305,7 +305,7 @@ test('Back from a video restores the rows shown, the scroll position and the sea
   await context.close();
 });
 
-test('a keystroke that rebuilds the list paints a screenful first, busy until the rest follow in order; narrowing keeps every row', async () => {
+test('a keystroke that rebuilds the list paints a screenful first and a screenful per frame after, busy until whole; narrowing keeps every row', async () => {
   const { page, errors, context } = await app.open('');
   await results(page).nth(23).waitFor();
   // What the list holds in the frame after a keystroke (a frame callback
@@ -318,13 +318,20 @@ test('a keystroke that rebuilds the list paints a screenful first, busy until th
       input.value = text;
       input.dispatchEvent(new InputEvent('input', { bubbles: true }));
       const painted = await new Promise((done) => requestAnimationFrame(() => done({ ids: ids(), busy: list().getAttribute('aria-busy') })));
+      // Rows shown in each frame after that one, until the list is whole.
+      const frames = [];
       await new Promise((done) => {
         const check = () => !list().hasAttribute('aria-busy') && (observer.disconnect(), done());
         const observer = new MutationObserver(check);
         observer.observe(list(), { attributes: true, attributeFilter: ['aria-busy'] });
+        const count = () => {
+          frames.push(ids().length);
+          if (list().hasAttribute('aria-busy')) requestAnimationFrame(count);
+        };
+        requestAnimationFrame(count);
         check();
       });
-      return { painted, settled: ids() };
+      return { painted, frames, settled: ids() };
     }, text);
   const newest = await results(page).evaluateAll((lis) => lis.map((li) => li.dataset.videoId));
 
@@ -333,6 +340,9 @@ test('a keystroke that rebuilds the list paints a screenful first, busy until th
   assert.equal(t.painted.busy, 'true');
   assert.equal(t.painted.ids.length, 8, 'a screenful in the first frame');
   assert.equal(t.settled.length, 24, 'then the whole first page');
+  // A screenful per frame: a key typed meanwhile waits for one batch at most.
+  const growth = [t.painted.ids.length, ...t.frames, t.settled.length].map((n, i, all) => n - (all[i - 1] ?? 0)).slice(1);
+  assert.ok(growth.every((n) => n <= 8), `rows added per frame: ${growth}`);
   assert.deepEqual(t.settled.slice(0, 8), t.painted.ids, 'the rest come after the first rows, which stay');
   assert.notDeepEqual(t.settled, newest);
   // "agen" after "age" only narrows (fewer rows, in the same order): the

@@ -14,7 +14,7 @@ use crate::context::{use_catalogue, use_locale, use_search_index, use_study};
 use crate::i18n::fill;
 use crate::i18n::{t, LocaleText};
 use crate::ui::catalogue_page::HEADING_ID;
-use crate::ui::keyed::{first_screen_first, stamped, FIRST_ROWS};
+use crate::ui::keyed::{first_screen_first, stamped, ROWS_PER_FRAME};
 use crate::ui::study::watch_toggle::chosen_state;
 use crate::ui::video_card::{is_selection_box, VideoCard};
 use crate::web::target;
@@ -50,7 +50,7 @@ pub fn ResultList(
         stamped(move || {
             results.with(|r| r.hits.iter().take(rows.get()).map(|h| h.video).collect())
         }),
-        FIRST_ROWS,
+        ROWS_PER_FRAME,
     );
     // One handler for every row's selection box and watch-state radios:
     // rows are made in bulk as results change, and a listener each would
