@@ -24,6 +24,15 @@ fn run(cat: &Catalogue, query: &Query) -> Results {
     search(&SearchIndex::new(cat), cat, query, &unwatched)
 }
 
+/// The lecture order of each hit, in result order.
+fn lecture_orders(cat: &Catalogue, query: &Query) -> Vec<u32> {
+    run(cat, query)
+        .hits
+        .iter()
+        .map(|h| cat.videos[h.video].order)
+        .collect()
+}
+
 /// What `results` highlights in `hit` (the index is built again: the
 /// catalogue is small).
 fn marks(cat: &Catalogue, results: &Results, hit: &Hit) -> Marks {
@@ -507,22 +516,15 @@ fn one_series_comes_in_lecture_order_unless_another_order_is_chosen() {
         sort,
         ..Query::default()
     };
-    let orders = |q: &Query| -> Vec<u32> {
-        run(&cat, q)
-            .hits
-            .iter()
-            .map(|h| cat.videos[h.video].order)
-            .collect()
-    };
-    let auto = orders(&course(Sort::Auto));
+    let auto = lecture_orders(&cat, &course(Sort::Auto));
     assert!(auto.len() > 10, "the seed catalogue holds GenAI 2024");
     assert!(
         auto.windows(2).all(|w| w[0] < w[1]),
         "lecture order: {auto:?}"
     );
     assert_eq!(course(Sort::Auto).effective_sort(), Sort::Lecture);
-    assert_eq!(orders(&course(Sort::Lecture)), auto);
-    let relevance = orders(&course(Sort::Relevance));
+    assert_eq!(lecture_orders(&cat, &course(Sort::Lecture)), auto);
+    let relevance = lecture_orders(&cat, &course(Sort::Relevance));
     assert_ne!(relevance, auto, "a chosen order is kept");
     assert_eq!(Query::default().effective_sort(), Sort::Relevance);
 
@@ -564,16 +566,9 @@ fn the_facet_path_and_the_url_path_give_one_order() {
     assert_eq!(written, "series=genai2024");
     let read_back = CatalogueView::from_url_query(&written).query;
     let opened = CatalogueView::from_url_query("?series=genai2024").query;
-    let order = |q: &Query| -> Vec<u32> {
-        run(&cat, q)
-            .hits
-            .iter()
-            .map(|h| cat.videos[h.video].order)
-            .collect()
-    };
-    let facet = order(&ticked);
-    assert_eq!(order(&read_back), facet);
-    assert_eq!(order(&opened), facet);
+    let facet = lecture_orders(&cat, &ticked);
+    assert_eq!(lecture_orders(&cat, &read_back), facet);
+    assert_eq!(lecture_orders(&cat, &opened), facet);
     assert!(
         facet.len() > 10 && facet.windows(2).all(|w| w[0] < w[1]),
         "{facet:?}"
