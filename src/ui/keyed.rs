@@ -60,11 +60,12 @@ pub fn first_screen_first<K>(
 where
     K: Clone + PartialEq + Send + Sync + 'static,
 {
-    let generation = move || list.with_untracked(|l| l.first().map(|(g, _)| *g));
+    // `None` once the list is gone (the page left while batches were due).
+    let generation = move || list.try_with_untracked(|l| l.first().map(|(g, _)| *g));
     // How far a generation is shown: its rows up to a count, or all (`None`).
     // The first list shows in full at once: it replaces the prerendered
     // rows, which must not shrink under the reader.
-    let reach = RwSignal::new((generation(), None::<usize>));
+    let reach = RwSignal::new((generation().flatten(), None::<usize>));
     let shown = Memo::new(move |_| {
         let (at, rows) = reach.get();
         list.with(|l| {
@@ -80,16 +81,20 @@ where
         if !pending.get() {
             return;
         }
-        let (at, rows, total) = (generation(), shown.with(Vec::len), list.with(Vec::len));
+        let (at, rows, total) = (
+            generation().flatten(),
+            shown.with(Vec::len),
+            list.with(Vec::len),
+        );
         // After the paint: a timeout set in the frame's callback runs once
         // the frame is on screen.
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    // A later list has its own batches.
-                    if generation() == at {
+                    // A later list has its own batches; a list gone has none.
+                    if generation() == Some(at) {
                         let next = rows + batch;
-                        reach.set((at, (next < total).then_some(next)));
+                        reach.try_set((at, (next < total).then_some(next)));
                     }
                 },
                 Duration::ZERO,

@@ -305,7 +305,7 @@ test('Back from a video restores the rows shown, the scroll position and the sea
   await context.close();
 });
 
-test('a keystroke that rebuilds the list paints a screenful first and a screenful per frame after, busy until whole; narrowing keeps every row', async () => {
+test('a keystroke that rebuilds the list paints a screenful first and a screenful per frame after, busy until whole; narrowing keeps every row; leaving stops the batches', async () => {
   const { page, errors, context } = await app.open('');
   await results(page).nth(23).waitFor();
   // What the list holds in the frame after a keystroke (a frame callback
@@ -363,6 +363,24 @@ test('a keystroke that rebuilds the list paints a screenful first and a screenfu
   await mounted(page);
   assert.equal(await page.locator('ul.result-list').getAttribute('aria-busy'), null);
   assert.deepEqual(await results(page).evaluateAll((lis) => lis.map((li) => li.dataset.videoId)), t.settled);
+
+  // Leaving the page while rows are still to come: the batches stop with it.
+  const busyWhenLeft = await page.evaluate(async () => {
+    const input = document.getElementById('catalogue-search');
+    input.value = 'd';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    return new Promise((done) =>
+      requestAnimationFrame(() => {
+        const busy = document.querySelector('ul.result-list').getAttribute('aria-busy');
+        document.querySelector('header a[href$="/progress"]').click();
+        done(busy);
+      }),
+    );
+  });
+  assert.equal(busyWhenLeft, 'true');
+  await page.waitForURL(/\/progress$/);
+  // Two frames and a timeout: every batch that was due has had its turn.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
   assert.deepEqual(errors, []);
   await context.close();
 });
