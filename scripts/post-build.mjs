@@ -29,6 +29,7 @@ import { isWorkerFile } from './catalogue-worker-files.mjs';
 import { siteInputs, writeSiteFiles, withSiteFiles } from './site-data.mjs';
 import { googleClientId, withGoogleClient } from './google-client.mjs';
 import { compactPage } from './compact-page.mjs';
+import { placeSplitFiles, splitDir } from './split-files.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -48,6 +49,11 @@ async function files(dir) {
   }
   return out;
 }
+
+// The lazy pages' chunks first: they are precached and counted in the
+// version like every other file.
+const split = await placeSplitFiles(staging, splitDir(source, process.env.TRUNK_PROFILE ?? 'debug'));
+console.log(`split-files.mjs: ${split.loader} and ${split.chunks.length} chunks beside ${split.main}`);
 
 const inputs = await siteInputs(source, process.env.SHELF_SITE);
 const site = await writeSiteFiles(staging, inputs);

@@ -1,6 +1,11 @@
 // The release build's size budgets (run by scripts/test after `trunk build
 // --release`), brotli-compressed as a static host would serve the files:
-//   app      the app's wasm + JS, fetched on every first visit
+//   main     the app's main wasm + JS and the chunk loader, fetched on every
+//            first visit before the search answers
+//   chunk    each wasm chunk a lazy page loads (src/ui/lazy_page.rs), the
+//            largest checked against one budget
+//   app      all of the app's wasm + JS, main and chunks: what the service
+//            worker precaches on a first visit
 //   worker   the catalogue parser's Web Worker (scripts/catalogue-worker-files.mjs),
 //            fetched only when a student loads catalogue pages, so it is not
 //            counted in the app's budget but has one of its own
@@ -19,7 +24,7 @@ import { WORKER_FILES, declaresWorker, isWorkerFile } from './catalogue-worker-f
 
 const dist = process.argv[2] ?? 'dist';
 const budget = JSON.parse(await readFile(new URL('../size-budget.json', import.meta.url), 'utf8'));
-for (const key of ['wasm_js_brotli_bytes', 'catalogue_worker_brotli_bytes', 'index_html_bytes']) {
+for (const key of ['main_brotli_bytes', 'chunk_brotli_bytes', 'wasm_js_brotli_bytes', 'catalogue_worker_brotli_bytes', 'index_html_bytes']) {
   if (!Number.isInteger(budget[key]) || budget[key] <= 0) {
     console.error(`size-budget: size-budget.json has no ${key} (a positive whole number of bytes)`);
     process.exit(2);
@@ -27,6 +32,15 @@ for (const key of ['wasm_js_brotli_bytes', 'catalogue_worker_brotli_bytes', 'ind
 }
 const all = (await readdir(dist)).filter((name) => /\.(wasm|js)$/.test(name) && name !== 'sw.js').sort();
 const app = all.filter((name) => !isWorkerFile(name));
+// The chunks are the files the loader names (scripts/split-files.mjs).
+const loaders = app.filter((name) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(name));
+if (loaders.length !== 1) {
+  console.error(`size-budget: expected one wasm-split loader in ${dist}, found ${loaders.length}`);
+  process.exit(2);
+}
+const named = (await readFile(join(dist, loaders[0]), 'utf8')).matchAll(/"\.\/([\w-]+\.wasm)"/g);
+const chunks = [...new Set([...named].map((m) => m[1]))].sort();
+const main = app.filter((name) => !chunks.includes(name));
 const worker = all.filter(isWorkerFile);
 if (!app.some((f) => f.endsWith('.wasm'))) {
   console.error(`size-budget: no .wasm in ${dist}: build the app first`);
@@ -46,13 +60,15 @@ if (declared && worker.length === 0) {
 
 async function measure(names, tag) {
   let total = 0;
+  let largest = 0;
   for (const name of names) {
     const raw = await readFile(join(dist, name));
     const brotli = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     total += brotli;
+    largest = Math.max(largest, brotli);
     console.log(`size-budget: ${name.padEnd(48)} ${String(raw.length).padStart(9)} B raw ${String(brotli).padStart(8)} B brotli${tag}`);
   }
-  return total;
+  return { total, largest };
 }
 
 function verdict(what, total, limit) {
@@ -64,9 +80,15 @@ function verdict(what, total, limit) {
   };
 }
 
-const results = [verdict('wasm + JS', await measure(app, ''), budget.wasm_js_brotli_bytes)];
+const first = await measure(main, ' (main)');
+const lazy = await measure(chunks, ' (chunk)');
+const results = [
+  verdict('main wasm + JS', first.total, budget.main_brotli_bytes),
+  verdict(`largest of ${chunks.length} chunks`, lazy.largest, budget.chunk_brotli_bytes),
+  verdict('all wasm + JS (main and chunks)', first.total + lazy.total, budget.wasm_js_brotli_bytes),
+];
 if (worker.length > 0) {
-  results.push(verdict('catalogue worker', await measure(worker, ' (worker)'), budget.catalogue_worker_brotli_bytes));
+  results.push(verdict('catalogue worker', (await measure(worker, ' (worker)')).total, budget.catalogue_worker_brotli_bytes));
 } else {
   console.log('size-budget: catalogue worker not in this build (index.html does not build it)');
 }

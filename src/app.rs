@@ -11,21 +11,14 @@ use crate::preferences;
 use crate::shelf::Shelf;
 use crate::study::Study;
 use crate::sync::Sync;
+use crate::ui::lazy_page::{Lazy, LazyPage};
 use crate::ui::load_error::LoadError;
-use crate::ui::sources::sources_page::SourcesPage;
-use crate::ui::study::backup_page::BackupPage;
 use crate::ui::study::notice::StoreNoticeBanner;
-use crate::ui::study::playlist_page::{PlaylistPage, SeriesPage};
-use crate::ui::study::playlists_page::PlaylistsPage;
-use crate::ui::study::progress_page::ProgressPage;
-use crate::ui::study::shared_page::SharedPage;
-use crate::ui::sync::sync_page::SyncPage;
 use crate::ui::update_prompt::UpdatePrompt;
 use crate::ui::{
     catalogue_page::CataloguePage,
     frame::{SiteHeader, MAIN_ID},
     not_found::NotFound,
-    video_page::VideoPage,
 };
 use crate::web::base::base_path;
 use crate::web::service_worker::{self, UpdateReady};
@@ -67,16 +60,16 @@ pub fn App(shelf: Result<Shelf, &'static str>) -> impl IntoView {
                             view! {
                         <Routes fallback=NotFound>
                             <Route path=path!("/") view=CataloguePage />
-                            <Route path=path!("/video/:id") view=VideoPage />
+                            <Route path=path!("/video/:id") view=|| view! { <LazyPage page=Lazy::Video /> } />
                             // study routes (issue 4)
-                            <Route path=path!("/progress") view=ProgressPage />
-                            <Route path=path!("/playlists") view=PlaylistsPage />
-                            <Route path=path!("/playlists/:id") view=PlaylistPage />
-                            <Route path=path!("/series/:id") view=SeriesPage />
-                            <Route path=path!("/shared") view=SharedPage />
-                            <Route path=path!("/backup") view=BackupPage />
-                            <Route path=path!("/sources") view=SourcesPage />
-                            <Route path=path!("/sync") view=SyncPage />
+                            <Route path=path!("/progress") view=|| view! { <LazyPage page=Lazy::Progress /> } />
+                            <Route path=path!("/playlists") view=|| view! { <LazyPage page=Lazy::Playlists /> } />
+                            <Route path=path!("/playlists/:id") view=|| view! { <LazyPage page=Lazy::Playlist /> } />
+                            <Route path=path!("/series/:id") view=|| view! { <LazyPage page=Lazy::Series /> } />
+                            <Route path=path!("/shared") view=|| view! { <LazyPage page=Lazy::Shared /> } />
+                            <Route path=path!("/backup") view=|| view! { <LazyPage page=Lazy::Backup /> } />
+                            <Route path=path!("/sources") view=|| view! { <LazyPage page=Lazy::Sources /> } />
+                            <Route path=path!("/sync") view=|| view! { <LazyPage page=Lazy::Sync /> } />
                         </Routes>
                             }
                         }}

@@ -758,6 +758,11 @@ pub struct Strings {
     pub ics_due_summary: &'static str,
     pub continue_heading: &'static str,
     pub continue_due: &'static str,
+    // A page whose code is a chunk fetched when first opened (issue 22).
+    pub page_loading: &'static str,
+    pub page_load_failed: &'static str,
+    pub page_load_failed_body: &'static str,
+    pub page_load_retry: &'static str,
 }
 }
 
@@ -1228,6 +1233,10 @@ pub static ZH_TW: Strings = Strings {
     ics_due_summary: "{name} 截止",
     continue_heading: "繼續",
     continue_due: "截止日期 {date}",
+    page_loading: "頁面載入中…",
+    page_load_failed: "這個頁面沒有載入成功",
+    page_load_failed_body: "它的程式沒有下載完成，可能是網路中斷了。請檢查連線後再試一次。",
+    page_load_retry: "再試一次",
 };
 
 pub static EN: Strings = Strings {
@@ -1700,6 +1709,10 @@ pub static EN: Strings = Strings {
     ics_due_summary: "{name} due",
     continue_heading: "Continue",
     continue_due: "due {date}",
+    page_loading: "Loading this page…",
+    page_load_failed: "This page could not load",
+    page_load_failed_body: "Its code did not download, perhaps because the connection dropped. Check the connection and try again.",
+    page_load_retry: "Try again",
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

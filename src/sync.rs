@@ -157,6 +157,28 @@ pub fn default_device_name(user_agent: &str) -> &'static str {
         .map_or("Browser", |(_, name)| name)
 }
 
+/// A round's code (the remote adapters, the core's device files) is a wasm
+/// chunk of its own (see ui/lazy_page.rs), fetched by the first round: a
+/// student who never connects never downloads it. A chunk that cannot
+/// download counts as offline; the next trigger tries again.
+async fn round_from_chunk(sync: Sync, backend: Backend) -> Result<RoundOutcome, RemoteError> {
+    match round_in_chunk(sync, backend).await {
+        Ok(round) => round.await,
+        Err(_) => Err(RemoteError::Offline),
+    }
+}
+
+type RoundFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<RoundOutcome, RemoteError>>>>;
+
+#[leptos::wasm_split::wasm_split(sync_round, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn round_in_chunk(
+    sync: Sync,
+    backend: Backend,
+) -> Result<RoundFuture, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move { sync.round(&backend).await }))
+}
+
 impl Sync {
     /// Reads the connection, takes in an OAuth return, listens for the
     /// triggers and other tabs, and starts the first round.
@@ -467,9 +489,9 @@ impl Sync {
         let outcome = locks::holding(LOCK, LOCK_WAIT_MS, async move {
             // As the last round (of any tab) left them.
             let backend = read_json::<Backend>(CONNECTION_KEY)?;
-            let mut result = sync.round(&backend).await;
+            let mut result = round_from_chunk(sync, backend.clone()).await;
             if result == Err(RemoteError::Conflict) {
-                result = sync.round(&backend).await;
+                result = round_from_chunk(sync, backend).await;
             }
             Some(result)
         })

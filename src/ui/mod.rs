@@ -6,6 +6,7 @@ pub mod catalogue_page;
 mod component_tests;
 pub mod frame;
 pub mod keyed;
+pub mod lazy_page;
 pub mod load_error;
 pub mod not_found;
 pub mod page_title;

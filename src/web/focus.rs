@@ -72,6 +72,12 @@ fn focus_when_rendered(row: Option<String>, frames: u32) {
         request_animation_frame(move || focus_when_rendered(row, frames - 1));
         return;
     }
+    // A page whose chunk is still loading (ui/lazy_page.rs) gets its heading
+    // when it arrives, however long that takes.
+    if let Ok(Some(_)) = document.query_selector("main .lazy-page[aria-busy=\"true\"]") {
+        request_animation_frame(move || focus_when_rendered(row, frames));
+        return;
+    }
     if let Ok(Some(heading)) = document.query_selector("main h1") {
         if !heading.has_attribute("tabindex") {
             let _ = heading.set_attribute("tabindex", "-1");
