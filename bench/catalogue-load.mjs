@@ -48,7 +48,7 @@ let runs = 5;
 }
 const DIST = resolve(process.cwd(), distArg);
 if (!(await stat(join(DIST, 'index.html')).catch(() => null))?.isFile()) {
-  usage(`no index.html in ${DIST}: build the app first (trunk build --release)`);
+  usage(`no index.html in ${DIST}: build the app first (scripts/test, or trunk build --release with scripts/bin first on PATH)`);
 }
 
 // ---- the fake GitHub ---------------------------------------------------------

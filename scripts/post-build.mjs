@@ -53,7 +53,11 @@ async function files(dir) {
 // The lazy pages' chunks first: they are precached and counted in the
 // version like every other file.
 const split = await placeSplitFiles(staging, splitDir(source, process.env.TRUNK_PROFILE ?? 'debug'));
-console.log(`split-files.mjs: ${split.loader} and ${split.chunks.length} chunks beside ${split.main}`);
+console.log(
+  split
+    ? `split-files.mjs: ${split.loader} and ${split.chunks.length} chunks beside ${split.main}`
+    : 'split-files.mjs: no module imports a wasm-split loader; nothing to place',
+);
 
 const inputs = await siteInputs(source, process.env.SHELF_SITE);
 const site = await writeSiteFiles(staging, inputs);

@@ -17,10 +17,15 @@ const FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ].join(' ');
 
-/** Runs Lighthouse on `url`, keeps its JSON at `out`; resolves to the headline figures. */
-export async function lighthouse(url, out) {
+/**
+ * Runs Lighthouse on `url`, keeps its JSON at `out`; resolves to the headline
+ * figures. `throttling`: 'simulate' (Lighthouse's default: an unthrottled
+ * load, its timings then simulated for the mobile conditions) or 'devtools'
+ * (the load itself throttled by the browser, as bench/phone/measure.mjs does).
+ */
+export async function lighthouse(url, out, { throttling = 'simulate' } = {}) {
   const args = ['--yes', LIGHTHOUSE, url, `--chrome-flags=${FLAGS}`, '--only-categories=performance,accessibility',
-    '--output=json', `--output-path=${out}`, '--quiet'];
+    `--throttling-method=${throttling}`, '--output=json', `--output-path=${out}`, '--quiet'];
   // Asynchronous: this process also serves the page being audited.
   const code = await new Promise((done, fail) => {
     const child = spawn('npx', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });

@@ -199,9 +199,10 @@ async function typeWords(page, words) {
 /**
  * One load of `url` under `condition`; resolves to the figures of its mode:
  * paint → { fcp, lcp, links10, links10Page, inView, nodes, bytes }, search →
- * { typedAt, answeredAt, keystrokes: [ms...] }. A figure never reached is null.
+ * { typedAt, answeredAt, keystrokes: [ms...] } (no keystrokes with `typing:
+ * false`: the first answer only). A figure never reached is null.
  */
-export async function load(browser, url, condition, mode, query) {
+export async function load(browser, url, condition, mode, query, { typing = true } = {}) {
   const context = await browser.newContext({
     locale: 'zh-TW',
     viewport: condition.viewport,
@@ -259,8 +260,8 @@ export async function load(browser, url, condition, mode, query) {
       .waitForFunction(() => (window.__bench.answeredAt ?? -1) >= 0, null, { timeout: 30_000 * slow })
       .then(() => true, () => false);
     const figures = await page.evaluate(() => window.__bench);
-    const keystrokes = answered ? await typeWords(page, WORDS) : [];
-    const paced = answered ? await typePaced(page, WORDS) : [];
+    const keystrokes = answered && typing ? await typeWords(page, WORDS) : [];
+    const paced = answered && typing ? await typePaced(page, WORDS) : [];
     return { ...figures, keystrokes, paced };
   } finally {
     await context.close();

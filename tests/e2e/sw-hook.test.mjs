@@ -3,12 +3,13 @@
 // precache but listed for caching on first use, with this build's sha256,
 // and the version still changes when only the worker changes; the site's
 // data files are content-hashed, named in the page, the catalogue preloaded
-// and precached, its pages cached on first use.
+// and precached, its pages cached on first use; the wasm split's loader and
+// chunks are placed beside the main module (scripts/split-files.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +100,50 @@ test('a build without the catalogue worker lists nothing to cache on first use',
     const { assets, onDemand, catalogue, pages } = await hook(dir);
     assert.deepEqual(assets, ['./', '404.html', 'app-0123.js', 'app-0123_bg.wasm', catalogue, 'index.html']);
     assert.deepEqual(Object.keys(onDemand), [pages]);
+  } finally {
+    await rm(dir, { recursive: true });
+  }
+});
+
+test("the split's loader and chunks land beside the main module, import it by its hashed name, and are precached", async () => {
+  const loader = '__wasm_split-0123456789abcdef.js';
+  const chunk = 'study-fedcba9876543210.wasm';
+  const dir = await staging({
+    'index.html': PAGE,
+    'app-0123.js': `import * as import1 from "./${loader}";`,
+    'app-0123_bg.wasm': 'app wasm',
+  });
+  // Where scripts/bin/wasm-bindgen leaves them: Cargo's target dir, Trunk's wasm-bindgen folder.
+  const target = await mkdtemp(join(tmpdir(), 'sw-hook-target-'));
+  const split = join(target, 'wasm-bindgen', 'release', 'wasm-split');
+  await mkdir(split, { recursive: true });
+  await writeFile(join(split, loader), `import { initSync } from "./app.js";\nconst c = () => fetch(new URL("./${chunk}", import.meta.url));\n`);
+  await writeFile(join(split, chunk), 'chunk wasm');
+  const env = { CARGO_TARGET_DIR: target, TRUNK_PROFILE: 'release' };
+  try {
+    const { assets, reusable } = await hook(dir, null, env);
+    assert.match(await readFile(join(dir, loader), 'utf8'), /^import \{ initSync \} from "\.\/app-0123\.js";/);
+    assert.equal(await readFile(join(dir, chunk), 'utf8'), 'chunk wasm');
+    assert.ok(assets.includes(loader) && assets.includes(chunk), assets.join(', '));
+    assert.ok(reusable.includes(chunk), 'a chunk named after its contents is reused across versions');
+
+    // A loader the build did not leave (a stale or foreign target dir) fails the build.
+    await rm(join(split, loader));
+    await assert.rejects(hook(dir, null, env), /imports __wasm_split-0123456789abcdef\.js, which is not in/);
+  } finally {
+    await rm(dir, { recursive: true });
+    await rm(target, { recursive: true });
+  }
+});
+
+test('a main module built without the split (no scripts/bin/wasm-bindgen) fails the build and says how to build', async () => {
+  const dir = await staging({
+    'index.html': PAGE,
+    'app-0123.js': 'import * as import1 from "__wasm_split_placeholder__";',
+    'app-0123_bg.wasm': 'app wasm',
+  });
+  try {
+    await assert.rejects(hook(dir), /the wasm was not split\. Build through scripts\/serve, scripts\/test or scripts\/build-site/);
   } finally {
     await rm(dir, { recursive: true });
   }
