@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { withCsp } from './csp.mjs';
-import { prerender, withWasmPriority } from './prerender.mjs';
+import { prerender, withGluePriority } from './prerender.mjs';
 import { isWorkerFile } from './catalogue-worker-files.mjs';
 import { siteInputs, writeSiteFiles, withSiteFiles } from './site-data.mjs';
 import { googleClientId, withGoogleClient } from './google-client.mjs';
@@ -77,9 +77,9 @@ console.log(
 );
 // 404.html (deep links, and every route but the bare catalogue in sw.js)
 // keeps the neutral skeleton; index.html gets the catalogue's first screen.
-const shell = compactPage(withWasmPriority(await readFile(indexHtml, 'utf8')));
+const shell = compactPage(withGluePriority(await readFile(indexHtml, 'utf8')));
 prerender(indexHtml, source, join(staging, site.catalogue));
-const { html, policy } = withCsp(compactPage(withWasmPriority(await readFile(indexHtml, 'utf8'))));
+const { html, policy } = withCsp(compactPage(withGluePriority(await readFile(indexHtml, 'utf8'))));
 await writeFile(indexHtml, html);
 console.log(policy ? `csp.mjs: ${policy}` : 'csp.mjs: no CSP under trunk serve with autoreload');
 await writeFile(join(staging, '404.html'), withCsp(shell).html);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { WORKER_FILES } from '../../scripts/catalogue-worker-files.mjs';
-import { withWasmPriority } from '../../scripts/prerender.mjs';
+import { withGluePriority } from '../../scripts/prerender.mjs';
 import { withCsp } from '../../scripts/csp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -212,19 +212,19 @@ test('a Google client id set at build time is named in both pages; a malformed o
   }
 });
 
-test("the app's wasm and JS preloads ask for high priority; the catalogue worker's do not", () => {
+test("the app's JS glue is preloaded at high priority; its wasm and the catalogue worker's are not", () => {
   const head = [
     '<link rel="modulepreload" href="/app-0123.js" crossorigin="anonymous" integrity="sha384-x">',
     '<link rel="preload" href="/app-0123_bg.wasm" crossorigin="anonymous" integrity="sha384-y" as="fetch" type="application/wasm">',
     '<link rel="preload" href="/catalogue-worker_bg.wasm" as="fetch" type="application/wasm">',
     '<link rel="stylesheet" href="/main-0123.css">',
   ].join('\n');
-  const out = withWasmPriority(head).split('\n');
+  const out = withGluePriority(head).split('\n');
   assert.match(out[0], /^<link fetchpriority="high" rel="modulepreload"/);
-  assert.match(out[1], /^<link fetchpriority="high" rel="preload" href="\/app-0123_bg.wasm"/);
+  assert.doesNotMatch(out[1], /fetchpriority/);
   assert.doesNotMatch(out[2], /fetchpriority/);
   assert.doesNotMatch(out[3], /fetchpriority/);
-  assert.equal(withWasmPriority(withWasmPriority(head)), withWasmPriority(head), 'once is enough');
+  assert.equal(withGluePriority(withGluePriority(head)), withGluePriority(head), 'once is enough');
 });
 
 test('the CSP step refuses inline handlers, style attributes and javascript: URLs, not escaped text in values', () => {
