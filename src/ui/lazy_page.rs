@@ -13,6 +13,7 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::t;
 use crate::ui::page_title::PageTitle;
+use crate::web::focus;
 
 /// What a chunk hands back: the page's constructor, a function in the chunk.
 type MakePage = fn() -> AnyView;
@@ -85,7 +86,9 @@ enum Chunk {
 pub fn LazyPage(page: Lazy) -> impl IntoView {
     let loaded = LOADED.with_borrow(|l| l.get(&page).copied());
     let chunk = RwSignal::new(loaded.map_or(Chunk::Loading, Chunk::Ready));
-    let fetch = move || {
+    // `retry`: asked for by the button, which the placeholder replaces, so
+    // focus goes to the heading that comes (a route change does that itself).
+    let fetch = move |retry: bool| {
         chunk.set(Chunk::Loading);
         spawn_local(async move {
             let result = load(page).await;
@@ -93,11 +96,16 @@ pub fn LazyPage(page: Lazy) -> impl IntoView {
                 LOADED.with_borrow_mut(|l| l.insert(page, make));
             }
             // Left meanwhile: the signal is gone and nothing is shown.
-            chunk.try_set(result.map_or(Chunk::Failed, Chunk::Ready));
+            let shown = chunk
+                .try_set(result.map_or(Chunk::Failed, Chunk::Ready))
+                .is_none();
+            if shown && retry {
+                focus::focus_heading();
+            }
         });
     };
     if loaded.is_none() {
-        fetch();
+        fetch(false);
     }
     // The page is built here, under this component's owner, so leaving the
     // page disposes of it as it would any other.
@@ -109,7 +117,7 @@ pub fn LazyPage(page: Lazy) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Chunk::Failed => view! { <LoadFailed retry=fetch /> }.into_any(),
+        Chunk::Failed => view! { <LoadFailed retry=move || fetch(true) /> }.into_any(),
     }
 }
 

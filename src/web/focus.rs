@@ -54,6 +54,12 @@ pub fn manage_route_focus() {
     });
 }
 
+/// Focuses the page's heading once it is rendered: for a page that comes
+/// without a route change (a lazy page's retry, ui/lazy_page.rs).
+pub fn focus_heading() {
+    request_animation_frame(|| focus_when_rendered(None, MAX_FRAMES));
+}
+
 fn focus_when_rendered(row: Option<String>, frames: u32) {
     let document = document();
     let row_link = row.as_ref().and_then(|id| {

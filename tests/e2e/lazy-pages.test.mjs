@@ -75,6 +75,8 @@ test('a chunk that cannot download says so, keeps the page usable, and a retry o
   await context.unroute(/\/backup-[0-9a-f]{16}\.wasm$/);
   await page.getByRole('button', { name: '再試一次' }).click();
   await page.locator('#backup-heading').waitFor();
+  // The button is gone with the failure; focus goes to the page's heading.
+  await page.waitForFunction(() => document.activeElement?.id === 'backup-heading');
   // The page's own controls run from the chunk.
   await page.getByRole('button', { name: /下載備份/ }).waitFor();
 
