@@ -21,6 +21,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WORKER_FILES, declaresWorker, isWorkerFile } from './catalogue-worker-files.mjs';
+import { isLoader, loaderChunks } from './split-files.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const budget = JSON.parse(await readFile(new URL('../size-budget.json', import.meta.url), 'utf8'));
@@ -33,13 +34,12 @@ for (const key of ['main_brotli_bytes', 'chunk_brotli_bytes', 'wasm_js_brotli_by
 const all = (await readdir(dist)).filter((name) => /\.(wasm|js)$/.test(name) && name !== 'sw.js').sort();
 const app = all.filter((name) => !isWorkerFile(name));
 // The chunks are the files the loader names (scripts/split-files.mjs).
-const loaders = app.filter((name) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(name));
+const loaders = app.filter(isLoader);
 if (loaders.length !== 1) {
   console.error(`size-budget: expected one wasm-split loader in ${dist}, found ${loaders.length}`);
   process.exit(2);
 }
-const named = (await readFile(join(dist, loaders[0]), 'utf8')).matchAll(/"\.\/([\w-]+\.wasm)"/g);
-const chunks = [...new Set([...named].map((m) => m[1]))].sort();
+const chunks = loaderChunks(await readFile(join(dist, loaders[0]), 'utf8'));
 const main = app.filter((name) => !chunks.includes(name));
 const worker = all.filter(isWorkerFile);
 if (!app.some((f) => f.endsWith('.wasm'))) {

@@ -7,6 +7,14 @@ import { isAbsolute, join } from 'node:path';
 const PLACEHOLDER = '__wasm_split_placeholder__';
 const LOADER = /["']\.\/(__wasm_split-[0-9a-f]{16}\.js)["']/;
 
+/** Whether `name` is the split's loader (named by scripts/bin/wasm-bindgen). */
+export const isLoader = (name) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(name);
+
+/** The chunk files a loader's text names, sorted, each once. */
+export function loaderChunks(text) {
+  return [...new Set([...text.matchAll(/"\.\/([\w-]+\.wasm)"/g)].map((m) => m[1]))].sort();
+}
+
 // Where the shim leaves its output: Trunk's wasm-bindgen output folder,
 // under Cargo's target directory.
 export function splitDir(source, profile, targetDir = process.env.CARGO_TARGET_DIR) {
@@ -43,7 +51,7 @@ export async function placeSplitFiles(staging, dir) {
   const fromMain = /from "\.\/[^"]+\.js";/;
   if (!fromMain.test(text)) throw new Error(`${loader} does not import its main module`);
   await writeFile(join(staging, loader), text.replace(fromMain, `from "./${main}";`));
-  const chunks = [...new Set([...text.matchAll(/"\.\/([\w-]+\.wasm)"/g)].map((m) => m[1]))].sort();
+  const chunks = loaderChunks(text);
   for (const chunk of chunks) await copyFile(join(dir, chunk), join(staging, chunk));
   return { main, loader, chunks };
 }
